@@ -1,0 +1,395 @@
+extension Organization {
+    // MARK: - Single checks, shared by the bulk initialiser, the decoder and the transformations
+
+    static func requireText(_ text: String, _ what: @autoclosure () -> String, path: [String]) throws(OrganizationError) {
+        if text.allSatisfy(\.isWhitespace) {
+            throw OrganizationError(code: .invalidValue, message: "\(what()) must not be blank", path: path)
+        }
+    }
+
+    static func requireFinite(_ value: Double?, _ what: @autoclosure () -> String, path: [String])
+        throws(OrganizationError)
+    {
+        if let value, !value.isFinite {
+            throw OrganizationError(code: .invalidValue, message: "\(what()) must be a finite number", path: path)
+        }
+    }
+
+    /// Checks a department's own fields and its parent and head against the organisation.
+    ///
+    /// Asset identifiers must be unique within the department and not held by any *other* department.
+    func checkDepartment(_ department: Department, path: [String]) throws(OrganizationError) {
+        let id = department.id
+        try Self.requireText(department.name, "the name of department \(id)", path: path + ["name"])
+        var seen: Set<DataAsset.ID> = []
+        for (index, asset) in department.dataAssets.enumerated() {
+            let assetPath = path + ["dataAssets", String(index)]
+            if !seen.insert(asset.id).inserted {
+                throw OrganizationError(
+                    code: .duplicateID,
+                    message: "data asset \(asset.id) is listed twice in department \(id)",
+                    path: assetPath + ["id"]
+                )
+            }
+            if let holder = holderOfAsset[asset.id], holder != id {
+                throw OrganizationError(
+                    code: .duplicateID,
+                    message: "data asset \(asset.id) of department \(id) is already held by department \(holder)",
+                    path: assetPath + ["id"]
+                )
+            }
+            try Self.requireText(asset.name, "the name of data asset \(asset.id)", path: assetPath + ["name"])
+        }
+        try checkParent(department.parent, of: id, path: path + ["parent"])
+        if let head = department.head {
+            guard let specialist = specialistsByID[head] else {
+                throw OrganizationError(
+                    code: .unknownReference,
+                    message: "department \(id) names head \(head), who is not a specialist of the organisation",
+                    path: path + ["head"]
+                )
+            }
+            guard specialist.department == id else {
+                throw OrganizationError(
+                    code: .headOutsideDepartment,
+                    message: "\(head) cannot head department \(id): their home department is \(specialist.department)",
+                    path: path + ["head"]
+                )
+            }
+        }
+    }
+
+    /// Checks that `parent` exists and that placing `id` under it leaves the hierarchy without a cycle.
+    func checkParent(_ parent: Department.ID?, of id: Department.ID, path: [String]) throws(OrganizationError) {
+        guard let parent else { return }
+        guard departmentsByID[parent] != nil else {
+            throw OrganizationError(
+                code: .unknownReference,
+                message: "department \(id) names parent \(parent), which is not a department of the organisation",
+                path: path
+            )
+        }
+        var current: Department.ID? = parent
+        var steps = 0
+        while let ancestor = current {
+            if ancestor == id {
+                throw OrganizationError(
+                    code: .hierarchyCycle,
+                    message: "placing department \(id) under \(parent) would make \(id) its own ancestor",
+                    path: path
+                )
+            }
+            steps += 1
+            if steps > departmentsByID.count { break }  // an existing cycle is reported by the bulk check
+            current = departmentsByID[ancestor]?.parent
+        }
+    }
+
+    /// Checks a specialist's own fields and home department.
+    func checkSpecialist(_ specialist: Specialist, path: [String]) throws(OrganizationError) {
+        let id = specialist.id
+        try Self.requireText(specialist.name, "the name of specialist \(id)", path: path + ["name"])
+        guard departmentsByID[specialist.department] != nil else {
+            throw OrganizationError(
+                code: .unknownReference,
+                message: "specialist \(id) names home department \(specialist.department), which does not exist",
+                path: path + ["department"]
+            )
+        }
+        for skill in specialist.skills.keys {
+            try Self.requireText(skill.rawValue, "a skill of specialist \(id)", path: path + ["skills"])
+        }
+    }
+
+    /// Checks that a specialist is not a department head, a member, an accountability owner or a grant
+    /// approver anywhere, so they can leave.
+    func checkUnreferenced(_ id: Specialist.ID, purpose: String) throws(OrganizationError) {
+        if let squads = squadsOfSpecialist[id], let first = squads.min() {
+            throw OrganizationError(
+                code: .stillReferenced,
+                message: "cannot \(purpose) \(id): they are a member of squad \(first); release them first"
+            )
+        }
+        let home = specialistsByID[id]?.department
+        if let home, departmentsByID[home]?.head == id {
+            throw OrganizationError(
+                code: .stillReferenced,
+                message: "cannot \(purpose) \(id): they head department \(home); appoint another head first"
+            )
+        }
+        for squad in squadsByID.values.sorted(by: { $0.id < $1.id }) {
+            if squad.accountability.owner == id {
+                throw OrganizationError(
+                    code: .stillReferenced,
+                    message: "cannot \(purpose) \(id): they own the accountability of squad \(squad.id)"
+                )
+            }
+            if let asset = squad.grants.first(where: { $0.value.approvedBy == id })?.key {
+                throw OrganizationError(
+                    code: .stillReferenced,
+                    message: "cannot \(purpose) \(id): they approved squad \(squad.id)'s grant to data asset \(asset)"
+                )
+            }
+        }
+    }
+
+    /// Checks a mission's skills and the data it needs.
+    func checkMission(_ mission: Mission, of squad: CustomerValueSquad.ID, path: [String]) throws(OrganizationError) {
+        for skill in mission.requiredSkills {
+            try Self.requireText(
+                skill.rawValue,
+                "a skill the mission of squad \(squad) needs",
+                path: path + ["requiredSkills"]
+            )
+        }
+        for asset in mission.requiredData.sorted() where holderOfAsset[asset] == nil {
+            throw OrganizationError(
+                code: .unknownReference,
+                message: "the mission of squad \(squad) needs data asset \(asset), which no department holds",
+                path: path + ["requiredData"]
+            )
+        }
+    }
+
+    /// Checks an accountability's owner, outcomes and tolerance.
+    func checkAccountability(_ accountability: Accountability, of squad: CustomerValueSquad.ID, path: [String])
+        throws(OrganizationError)
+    {
+        if let owner = accountability.owner, specialistsByID[owner] == nil {
+            throw OrganizationError(
+                code: .unknownReference,
+                message: "squad \(squad) names accountability owner \(owner), who is not a specialist",
+                path: path + ["owner"]
+            )
+        }
+        guard accountability.toleratedSmallFailures >= 0 else {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "squad \(squad) tolerates \(accountability.toleratedSmallFailures) small failures; "
+                    + "the number must not be negative",
+                path: path + ["toleratedSmallFailures"]
+            )
+        }
+        var seen: Set<Outcome.ID> = []
+        for (index, outcome) in accountability.outcomes.enumerated() {
+            let outcomePath = path + ["outcomes", String(index)]
+            guard seen.insert(outcome.id).inserted else {
+                throw OrganizationError(
+                    code: .duplicateID,
+                    message: "outcome \(outcome.id) is listed twice in the accountability of squad \(squad)",
+                    path: outcomePath + ["id"]
+                )
+            }
+            try Self.requireText(outcome.metric, "the metric of outcome \(outcome.id)", path: outcomePath + ["metric"])
+            try Self.requireFinite(outcome.baseline, "the baseline of outcome \(outcome.id)", path: outcomePath + ["baseline"])
+            try Self.requireFinite(outcome.target, "the target of outcome \(outcome.id)", path: outcomePath + ["target"])
+            try Self.requireFinite(outcome.current, "the current value of outcome \(outcome.id)", path: outcomePath + ["current"])
+            guard outcome.weight.isFinite, outcome.weight > 0 else {
+                throw OrganizationError(
+                    code: .invalidValue,
+                    message: "the weight of outcome \(outcome.id) must be a finite number above 0, not \(outcome.weight)",
+                    path: outcomePath + ["weight"]
+                )
+            }
+        }
+    }
+
+    /// Checks a decision right's scope and limit.
+    static func checkDecisionRight(_ right: DecisionRight, id: DecisionRight.ID, path: [String])
+        throws(OrganizationError)
+    {
+        try requireText(right.scope, "the scope of decision right \(id)", path: path + ["scope"])
+        if let limit = right.limit, !(limit.amount.isFinite && limit.amount >= 0) {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "the limit of decision right \(id) must be a finite amount of 0 or more, not \(limit.amount)",
+                path: path + ["limit", "amount"]
+            )
+        }
+    }
+
+    /// Checks a grant's asset and approver.
+    func checkGrant(_ grant: DataAccessGrant, to asset: DataAsset.ID, of squad: CustomerValueSquad.ID, path: [String])
+        throws(OrganizationError)
+    {
+        guard holderOfAsset[asset] != nil else {
+            throw OrganizationError(
+                code: .unknownReference,
+                message: "squad \(squad) holds a grant to data asset \(asset), which no department holds",
+                path: path
+            )
+        }
+        if let approver = grant.approvedBy, specialistsByID[approver] == nil {
+            throw OrganizationError(
+                code: .unknownReference,
+                message: "the grant of data asset \(asset) to squad \(squad) names approver \(approver), who is not a specialist",
+                path: path + ["approvedBy"]
+            )
+        }
+    }
+
+    /// Checks a whole squad against the organisation, except the members' total bookings.
+    func checkSquad(_ squad: CustomerValueSquad, path: [String]) throws(OrganizationError) {
+        let id = squad.id
+        try Self.requireText(squad.name, "the name of squad \(id)", path: path + ["name"])
+        if squad.stage == .dissolved, !(squad.memberships.isEmpty && squad.grants.isEmpty) {
+            throw OrganizationError(
+                code: .dissolvedSquadNotEmpty,
+                message: "squad \(id) is dissolved but still holds \(squad.memberships.count) members "
+                    + "and \(squad.grants.count) grants",
+                path: path + ["stage"]
+            )
+        }
+        try checkMission(squad.mission, of: id, path: path + ["mission"])
+        for (member, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
+            let memberPath = path + ["memberships", member.rawValue]
+            guard specialistsByID[member] != nil else {
+                throw OrganizationError(
+                    code: .unknownReference,
+                    message: "squad \(id) names member \(member), who is not a specialist of the organisation",
+                    path: memberPath + ["specialist"]
+                )
+            }
+            try Self.requireText(membership.role.rawValue, "the role of \(member) in squad \(id)", path: memberPath + ["role"])
+        }
+        for (rightID, right) in squad.decisionRights.sorted(by: { $0.key < $1.key }) {
+            try Self.checkDecisionRight(right, id: rightID, path: path + ["decisionRights", rightID.rawValue])
+        }
+        for (asset, grant) in squad.grants.sorted(by: { $0.key < $1.key }) {
+            try checkGrant(grant, to: asset, of: id, path: path + ["grants", asset.rawValue])
+        }
+        try checkAccountability(squad.accountability, of: id, path: path + ["accountability"])
+    }
+
+    /// Checks that giving `specialist` a share of `percent` in `squad` keeps them at or under 100 %.
+    func checkBooking(of specialist: Specialist.ID, percent: Int, in squad: CustomerValueSquad.ID, path: [String])
+        throws(OrganizationError)
+    {
+        var elsewhere = 0
+        for other in squadsOfSpecialist[specialist] ?? [] where other != squad {
+            elsewhere += squadsByID[other]?.memberships[specialist]?.share.percent ?? 0
+        }
+        if elsewhere + percent > 100 {
+            throw OrganizationError(
+                code: .overbooked,
+                message: "\(specialist) would be booked \(elsewhere + percent)% of their time: \(elsewhere)% "
+                    + "in other squads plus \(percent)% in \(squad)",
+                path: path
+            )
+        }
+    }
+
+    // MARK: - Bulk loading
+
+    /// Fills an empty organisation from its parts, checking every invariant.
+    mutating func load(departments: [Department], specialists: [Specialist], squads: [CustomerValueSquad])
+        throws(OrganizationError)
+    {
+        for (index, department) in departments.enumerated() {
+            let path = ["departments", String(index)]
+            guard departmentsByID[department.id] == nil else {
+                throw OrganizationError(
+                    code: .duplicateID,
+                    message: "department \(department.id) is listed twice",
+                    path: path + ["id"]
+                )
+            }
+            // Parents and heads are checked below, once every department and specialist is known.
+            var unlinked = department
+            unlinked.parent = nil
+            unlinked.head = nil
+            try checkDepartment(unlinked, path: path)
+            departmentsByID[department.id] = department
+            for asset in department.dataAssets { holderOfAsset[asset.id] = department.id }
+        }
+        for (index, specialist) in specialists.enumerated() {
+            let path = ["specialists", String(index)]
+            guard specialistsByID[specialist.id] == nil else {
+                throw OrganizationError(
+                    code: .duplicateID,
+                    message: "specialist \(specialist.id) is listed twice",
+                    path: path + ["id"]
+                )
+            }
+            try checkSpecialist(specialist, path: path)
+            specialistsByID[specialist.id] = specialist
+            staffOfDepartment[specialist.department, default: []].insert(specialist.id)
+        }
+        for (index, department) in departments.enumerated() {
+            try checkDepartment(department, path: ["departments", String(index)])
+            if let parent = department.parent {
+                childrenOfDepartment[parent, default: []].insert(department.id)
+            }
+        }
+        try checkHierarchyIsAcyclic(order: departments.map(\.id))
+        var booked: [Specialist.ID: Int] = [:]
+        for (index, squad) in squads.enumerated() {
+            let path = ["squads", String(index)]
+            guard squadsByID[squad.id] == nil else {
+                throw OrganizationError(
+                    code: .duplicateID,
+                    message: "squad \(squad.id) is listed twice",
+                    path: path + ["id"]
+                )
+            }
+            try checkSquad(squad, path: path)
+            for (member, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
+                let total = booked[member, default: 0] + membership.share.percent
+                guard total <= 100 else {
+                    throw OrganizationError(
+                        code: .overbooked,
+                        message: "\(member) is booked \(total)% of their time across squads; "
+                            + "\(membership.share.percent)% of it in \(squad.id)",
+                        path: path + ["memberships", member.rawValue, "share"]
+                    )
+                }
+                booked[member] = total
+                squadsOfSpecialist[member, default: []].insert(squad.id)
+            }
+            squadsByID[squad.id] = squad
+        }
+    }
+
+    /// Checks the whole hierarchy for a cycle in O(*d*), naming a department on it.
+    func checkHierarchyIsAcyclic(order: [Department.ID]) throws(OrganizationError) {
+        var finished: Set<Department.ID> = []
+        for (index, start) in order.enumerated() where !finished.contains(start) {
+            var onPath: [Department.ID] = []
+            var onPathSet: Set<Department.ID> = []
+            var current: Department.ID? = start
+            while let id = current, !finished.contains(id) {
+                guard onPathSet.insert(id).inserted else {
+                    throw OrganizationError(
+                        code: .hierarchyCycle,
+                        message: "the department hierarchy has a cycle through \(id)",
+                        path: ["departments", String(order.firstIndex(of: id) ?? index), "parent"]
+                    )
+                }
+                onPath.append(id)
+                current = departmentsByID[id]?.parent
+            }
+            finished.formUnion(onPath)
+        }
+    }
+
+    /// Rebuilds the organisation from its parts and reports any difference from this value.
+    ///
+    /// For tests: throws if an invariant is broken or if a derived index has drifted from the tables.
+    func checkInvariants() throws(OrganizationError) {
+        let rebuilt = try Organization(
+            name: name,
+            goal: goal,
+            departments: departments,
+            specialists: specialists,
+            squads: squads
+        )
+        let indexesMatch =
+            rebuilt.holderOfAsset == holderOfAsset && rebuilt.squadsOfSpecialist == squadsOfSpecialist
+            && rebuilt.staffOfDepartment.filter { !$0.value.isEmpty } == staffOfDepartment.filter { !$0.value.isEmpty }
+            && rebuilt.childrenOfDepartment.filter { !$0.value.isEmpty }
+                == childrenOfDepartment.filter { !$0.value.isEmpty }
+        guard indexesMatch else {
+            throw OrganizationError(code: .invalidValue, message: "a derived index no longer matches the tables")
+        }
+    }
+}

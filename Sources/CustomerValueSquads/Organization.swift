@@ -1,0 +1,220 @@
+/// A company: its department silos, their specialists and data assets, the customer value squads that cut
+/// across them, and the goal everyone is pointed at.
+///
+/// `Organization` is the aggregate root of the model and a value type. Every way of producing one — the
+/// bulk initialiser, each transformation, decoding — keeps its **invariants**:
+///
+/// - identifiers are unique (departments, specialists, squads, data assets across all departments, decision
+///   rights within a squad, outcomes within an accountability);
+/// - every reference resolves (home departments, parents, heads, members, grants and their approvers, the
+///   data a mission needs, accountability owners);
+/// - a department's head has it as their home department;
+/// - no specialist is booked over 100 % of their time across squads;
+/// - the department hierarchy has no cycle;
+/// - a dissolved squad holds no members and no grants;
+/// - names are not blank and numbers are finite.
+///
+/// A change that would break one throws an ``OrganizationError`` and leaves the value exactly as it was.
+/// Whether a squad is *good* — its size, its reach across silos, its accountability — is a policy question
+/// that ``validate(policy:)`` answers with a report rather than an error.
+///
+/// Lookups by identifier are O(1). Listings such as ``departments`` are sorted by identifier, so output
+/// built from them is deterministic.
+public struct Organization: Sendable {
+    /// The organisation's name.
+    public var name: String
+    /// The shared goal every squad's mission should serve.
+    public var goal: String
+
+    var departmentsByID: [Department.ID: Department] = [:]
+    var specialistsByID: [Specialist.ID: Specialist] = [:]
+    var squadsByID: [CustomerValueSquad.ID: CustomerValueSquad] = [:]
+
+    // Indexes derived from the three tables above; kept in step by every transformation.
+    var holderOfAsset: [DataAsset.ID: Department.ID] = [:]
+    var squadsOfSpecialist: [Specialist.ID: Set<CustomerValueSquad.ID>] = [:]
+    var staffOfDepartment: [Department.ID: Set<Specialist.ID>] = [:]
+    var childrenOfDepartment: [Department.ID: Set<Department.ID>] = [:]
+
+    /// Creates an empty organisation.
+    ///
+    /// - Parameters:
+    ///   - name: The organisation's name.
+    ///   - goal: The shared goal every squad's mission should serve; empty by default.
+    public init(name: String, goal: String = "") {
+        self.name = name
+        self.goal = goal
+    }
+
+    /// Creates an organisation from its parts, checking every invariant.
+    ///
+    /// The parts may come in any order: a department may name a parent that comes later in the list.
+    ///
+    /// - Parameters:
+    ///   - name: The organisation's name.
+    ///   - goal: The shared goal every squad's mission should serve.
+    ///   - departments: The departments, with the data assets they hold.
+    ///   - specialists: The specialists.
+    ///   - squads: The squads.
+    /// - Throws: ``OrganizationError`` naming the first broken invariant, with ``OrganizationError/path``
+    ///   pointing into the lists, such as `["squads", "1", "memberships", "nurse-2"]`.
+    /// - Complexity: O(*d* + *s* + *m*), where *d* is the number of departments and data assets, *s* the
+    ///   number of specialists and *m* the total size of the squads.
+    public init(
+        name: String,
+        goal: String,
+        departments: [Department],
+        specialists: [Specialist],
+        squads: [CustomerValueSquad]
+    ) throws(OrganizationError) {
+        self.init(name: name, goal: goal)
+        try load(departments: departments, specialists: specialists, squads: squads)
+    }
+
+    // MARK: - Departments
+
+    /// The departments, sorted by identifier.
+    ///
+    /// - Complexity: O(*d* log *d*), where *d* is the number of departments.
+    public var departments: [Department] {
+        departmentsByID.values.sorted { $0.id < $1.id }
+    }
+
+    /// The number of departments.
+    public var departmentCount: Int { departmentsByID.count }
+
+    /// The department with the given identifier, or `nil` if there is none.
+    public func department(_ id: Department.ID) -> Department? { departmentsByID[id] }
+
+    /// The departments that report directly to `id`, sorted by identifier.
+    ///
+    /// - Complexity: O(*k* log *k*), where *k* is the number of sub-departments.
+    public func subdepartments(of id: Department.ID) -> [Department.ID] {
+        (childrenOfDepartment[id] ?? []).sorted()
+    }
+
+    /// The chain of departments above `id`, nearest first; empty at the top or for an unknown id.
+    ///
+    /// - Complexity: O(*h*), where *h* is the depth of the hierarchy.
+    public func ancestors(of id: Department.ID) -> [Department.ID] {
+        var chain: [Department.ID] = []
+        var current = departmentsByID[id]?.parent
+        while let parent = current {
+            chain.append(parent)
+            current = departmentsByID[parent]?.parent
+        }
+        return chain
+    }
+
+    /// The specialists whose home department is `id`, sorted by identifier.
+    ///
+    /// - Complexity: O(*k* log *k*), where *k* is the number of those specialists.
+    public func staff(of id: Department.ID) -> [Specialist.ID] {
+        (staffOfDepartment[id] ?? []).sorted()
+    }
+
+    // MARK: - Specialists
+
+    /// The specialists, sorted by identifier.
+    ///
+    /// - Complexity: O(*s* log *s*), where *s* is the number of specialists.
+    public var specialists: [Specialist] {
+        specialistsByID.values.sorted { $0.id < $1.id }
+    }
+
+    /// The number of specialists.
+    public var specialistCount: Int { specialistsByID.count }
+
+    /// The specialist with the given identifier, or `nil` if there is none.
+    public func specialist(_ id: Specialist.ID) -> Specialist? { specialistsByID[id] }
+
+    /// The squads `id` serves in, sorted by identifier.
+    ///
+    /// - Complexity: O(*k* log *k*), where *k* is the number of those squads.
+    public func squads(of id: Specialist.ID) -> [CustomerValueSquad.ID] {
+        (squadsOfSpecialist[id] ?? []).sorted()
+    }
+
+    /// The share of `id`'s time booked across all squads, in percent (0 to 100).
+    ///
+    /// - Complexity: O(*k*), where *k* is the number of squads the specialist serves in.
+    public func bookedPercent(of id: Specialist.ID) -> Int {
+        var total = 0
+        for squadID in squadsOfSpecialist[id] ?? [] {
+            total += squadsByID[squadID]?.memberships[id]?.share.percent ?? 0
+        }
+        return total
+    }
+
+    /// The share of `id`'s time not yet booked in any squad, in percent (0 to 100).
+    ///
+    /// - Complexity: O(*k*), where *k* is the number of squads the specialist serves in.
+    public func sparePercent(of id: Specialist.ID) -> Int { 100 - bookedPercent(of: id) }
+
+    // MARK: - Data assets
+
+    /// Every data asset, sorted by identifier.
+    ///
+    /// - Complexity: O(*a* log *a*), where *a* is the number of data assets.
+    public var dataAssets: [DataAsset] {
+        departmentsByID.values.flatMap(\.dataAssets).sorted { $0.id < $1.id }
+    }
+
+    /// The number of data assets across all departments.
+    public var dataAssetCount: Int { holderOfAsset.count }
+
+    /// The data asset with the given identifier, or `nil` if there is none.
+    ///
+    /// - Complexity: O(*k*), where *k* is the number of assets its department holds.
+    public func dataAsset(_ id: DataAsset.ID) -> DataAsset? {
+        guard let holder = holderOfAsset[id] else { return nil }
+        return departmentsByID[holder]?.dataAsset(id)
+    }
+
+    /// The department that holds the data asset `id`, or `nil` if there is none.
+    public func holder(of id: DataAsset.ID) -> Department.ID? { holderOfAsset[id] }
+
+    // MARK: - Squads
+
+    /// The squads, dissolved ones included, sorted by identifier.
+    ///
+    /// - Complexity: O(*q* log *q*), where *q* is the number of squads.
+    public var squads: [CustomerValueSquad] {
+        squadsByID.values.sorted { $0.id < $1.id }
+    }
+
+    /// The number of squads, dissolved ones included.
+    public var squadCount: Int { squadsByID.count }
+
+    /// The squad with the given identifier, or `nil` if there is none.
+    public func squad(_ id: CustomerValueSquad.ID) -> CustomerValueSquad? { squadsByID[id] }
+
+    /// The home departments of `id`'s members, sorted by identifier.
+    ///
+    /// - Complexity: O(*m* log *m*), where *m* is the squad's size.
+    public func departments(of id: CustomerValueSquad.ID) -> [Department.ID] {
+        guard let squad = squadsByID[id] else { return [] }
+        return Set(squad.memberships.keys.compactMap { specialistsByID[$0]?.department }).sorted()
+    }
+}
+
+extension Organization: Hashable {
+    /// Two organisations are equal when their names, goals, departments, specialists and squads are equal.
+    ///
+    /// - Complexity: O(*n*), where *n* is the size of the organisation.
+    public static func == (lhs: Organization, rhs: Organization) -> Bool {
+        lhs.name == rhs.name && lhs.goal == rhs.goal && lhs.departmentsByID == rhs.departmentsByID
+            && lhs.specialistsByID == rhs.specialistsByID && lhs.squadsByID == rhs.squadsByID
+    }
+
+    /// Hashes the organisation's name, goal, departments, specialists and squads.
+    ///
+    /// - Complexity: O(*n*), where *n* is the size of the organisation.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(goal)
+        hasher.combine(departmentsByID)
+        hasher.combine(specialistsByID)
+        hasher.combine(squadsByID)
+    }
+}
