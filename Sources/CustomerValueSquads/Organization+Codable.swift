@@ -29,7 +29,8 @@ extension Organization: Codable {
                 in: container,
                 debugDescription: OrganizationError(
                     code: .unsupportedSchemaVersion,
-                    message: "schema version \(version) is not supported; this library reads version \(Self.schemaVersion)"
+                    message:
+                        "schema version \(version) is not supported; this library reads version \(Self.schemaVersion)"
                 ).description
             )
         }

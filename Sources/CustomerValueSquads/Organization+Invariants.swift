@@ -1,7 +1,8 @@
 extension Organization {
     // MARK: - Single checks, shared by the bulk initialiser, the decoder and the transformations
 
-    static func requireText(_ text: String, _ what: @autoclosure () -> String, path: [String]) throws(OrganizationError) {
+    static func requireText(_ text: String, _ what: @autoclosure () -> String, path: [String]) throws(OrganizationError)
+    {
         if text.allSatisfy(\.isWhitespace) {
             throw OrganizationError(code: .invalidValue, message: "\(what()) must not be blank", path: path)
         }
@@ -181,13 +182,17 @@ extension Organization {
                 )
             }
             try Self.requireText(outcome.metric, "the metric of outcome \(outcome.id)", path: outcomePath + ["metric"])
-            try Self.requireFinite(outcome.baseline, "the baseline of outcome \(outcome.id)", path: outcomePath + ["baseline"])
-            try Self.requireFinite(outcome.target, "the target of outcome \(outcome.id)", path: outcomePath + ["target"])
-            try Self.requireFinite(outcome.current, "the current value of outcome \(outcome.id)", path: outcomePath + ["current"])
+            try Self.requireFinite(
+                outcome.baseline, "the baseline of outcome \(outcome.id)", path: outcomePath + ["baseline"])
+            try Self.requireFinite(
+                outcome.target, "the target of outcome \(outcome.id)", path: outcomePath + ["target"])
+            try Self.requireFinite(
+                outcome.current, "the current value of outcome \(outcome.id)", path: outcomePath + ["current"])
             guard outcome.weight.isFinite, outcome.weight > 0 else {
                 throw OrganizationError(
                     code: .invalidValue,
-                    message: "the weight of outcome \(outcome.id) must be a finite number above 0, not \(outcome.weight)",
+                    message:
+                        "the weight of outcome \(outcome.id) must be a finite number above 0, not \(outcome.weight)",
                     path: outcomePath + ["weight"]
                 )
             }
@@ -222,7 +227,8 @@ extension Organization {
         if let approver = grant.approvedBy, specialistsByID[approver] == nil {
             throw OrganizationError(
                 code: .unknownReference,
-                message: "the grant of data asset \(asset) to squad \(squad) names approver \(approver), who is not a specialist",
+                message:
+                    "the grant of data asset \(asset) to squad \(squad) names approver \(approver), who is not a specialist",
                 path: path + ["approvedBy"]
             )
         }
@@ -250,7 +256,8 @@ extension Organization {
                     path: memberPath + ["specialist"]
                 )
             }
-            try Self.requireText(membership.role.rawValue, "the role of \(member) in squad \(id)", path: memberPath + ["role"])
+            try Self.requireText(
+                membership.role.rawValue, "the role of \(member) in squad \(id)", path: memberPath + ["role"])
         }
         for (rightID, right) in squad.decisionRights.sorted(by: { $0.key < $1.key }) {
             try Self.checkDecisionRight(right, id: rightID, path: path + ["decisionRights", rightID.rawValue])

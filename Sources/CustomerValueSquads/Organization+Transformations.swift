@@ -199,7 +199,8 @@ extension Organization {
         if departmentsByID[specialist.department]?.head == id {
             throw OrganizationError(
                 code: .stillReferenced,
-                message: "cannot transfer \(id): they head department \(specialist.department); appoint another head first"
+                message:
+                    "cannot transfer \(id): they head department \(specialist.department); appoint another head first"
             )
         }
         specialistsByID[id]?.department = department

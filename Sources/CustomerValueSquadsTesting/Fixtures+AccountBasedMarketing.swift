@@ -68,7 +68,8 @@ extension Fixtures {
             Department(id: Ids.analytics, name: "Analytics", function: "turns data into insight", head: "arif"),
         ]
         let specialists = [
-            Specialist(id: "hendra", name: "Hendra Gunawan", title: "Chief commercial officer", department: Ids.commercial),
+            Specialist(
+                id: "hendra", name: "Hendra Gunawan", title: "Chief commercial officer", department: Ids.commercial),
             Specialist(
                 id: Ids.marketingLead,
                 name: "Maya Putri",

@@ -150,7 +150,8 @@ extension Fixtures {
                 "call-specialist": DecisionRight(scope: "call in any specialist of the hospital at once"),
             ],
             grants: [
-                Ids.patientRecords: DataAccessGrant(approvedBy: "n-ayu", reason: "know the patient before the incision"),
+                Ids.patientRecords: DataAccessGrant(
+                    approvedBy: "n-ayu", reason: "know the patient before the incision"),
                 Ids.outcomeRegistry: DataAccessGrant(approvedBy: "q-lina", reason: "learn from every operation"),
             ],
             accountability: Accountability(

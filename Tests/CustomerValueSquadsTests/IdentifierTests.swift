@@ -43,7 +43,8 @@ struct IdentifierTests {
             _ = try JSONDecoder().decode(Holder.self, from: json)
         } throws: { error in
             guard case .dataCorrupted(let context) = error as? DecodingError else { return false }
-            return context.codingPath.map(\.stringValue) == ["id"] && context.debugDescription.contains("invalidIdentifier")
+            return context.codingPath.map(\.stringValue) == ["id"]
+                && context.debugDescription.contains("invalidIdentifier")
         }
     }
 

@@ -1,6 +1,7 @@
-@testable import CustomerValueSquads
 import CustomerValueSquadsTesting
 import Testing
+
+@testable import CustomerValueSquads
 
 private typealias OR = Fixtures.OperatingRoom
 
@@ -29,12 +30,15 @@ private func squad(
     stage: CustomerValueSquad.Stage = .forming,
     members: [Specialist.ID: Membership] = [:]
 ) -> CustomerValueSquad {
-    CustomerValueSquad(id: id, name: "Squad \(id)", mission: Mission(statement: "Serve"), memberships: members, stage: stage)
+    CustomerValueSquad(
+        id: id, name: "Squad \(id)", mission: Mission(statement: "Serve"), memberships: members, stage: stage)
 }
 
 private let refusedChanges: [RefusedChange] = [
     // duplicateID
-    .init("a second department with a taken id", .duplicateID) { try $0.addDepartment(Department(id: OR.surgery, name: "Again")) },
+    .init("a second department with a taken id", .duplicateID) {
+        try $0.addDepartment(Department(id: OR.surgery, name: "Again"))
+    },
     .init("a second specialist with a taken id", .duplicateID) {
         try $0.hire(Specialist(id: OR.surgeon, name: "Twin", department: OR.surgery))
     },
@@ -51,7 +55,9 @@ private let refusedChanges: [RefusedChange] = [
             )
         )
     },
-    .init("assigning a member twice", .duplicateID) { try $0.assign(OR.surgeon, to: OR.squad, role: "again", share: 10) },
+    .init("assigning a member twice", .duplicateID) {
+        try $0.assign(OR.surgeon, to: OR.squad, role: "again", share: 10)
+    },
     .init("delegating a right the squad holds", .duplicateID) {
         try $0.delegate(DecisionRight(scope: "again"), as: "change-plan", to: OR.squad)
     },
@@ -69,13 +75,19 @@ private let refusedChanges: [RefusedChange] = [
     .init("a specialist in a missing department", .unknownReference) {
         try $0.hire(Specialist(id: "ghost", name: "Ghost", department: "nowhere"))
     },
-    .init("assigning a missing specialist", .unknownReference) { try $0.assign("ghost", to: OR.squad, role: "x", share: 10) },
-    .init("assigning to a missing squad", .unknownReference) { try $0.assign(OR.surgeon, to: "nowhere", role: "x", share: 10) },
+    .init("assigning a missing specialist", .unknownReference) {
+        try $0.assign("ghost", to: OR.squad, role: "x", share: 10)
+    },
+    .init("assigning to a missing squad", .unknownReference) {
+        try $0.assign(OR.surgeon, to: "nowhere", role: "x", share: 10)
+    },
     .init("releasing a non-member", .unknownReference) { try $0.release("dr-wati", from: OR.squad) },
     .init("revoking a grant the squad does not hold", .unknownReference) {
         try $0.revokeAccess(to: "ghost-data", from: OR.squad)
     },
-    .init("revoking a right the squad does not hold", .unknownReference) { try $0.revokeDecisionRight("veto", from: OR.squad) },
+    .init("revoking a right the squad does not hold", .unknownReference) {
+        try $0.revokeDecisionRight("veto", from: OR.squad)
+    },
     .init("a mission needing missing data", .unknownReference) {
         try $0.setMission(Mission(statement: "x", requiredData: ["ghost-data"]), of: OR.squad)
     },
@@ -91,8 +103,9 @@ private let refusedChanges: [RefusedChange] = [
     .init(
         "a grant approved by a missing specialist",
         .unknownReference,
-        setup: { try $0.revokeAccess(to: OR.patientRecords, from: OR.squad) }
-    ) { try $0.grantAccess(to: OR.patientRecords, for: OR.squad, DataAccessGrant(approvedBy: "ghost")) },
+        setup: { try $0.revokeAccess(to: OR.patientRecords, from: OR.squad) },
+        change: { try $0.grantAccess(to: OR.patientRecords, for: OR.squad, DataAccessGrant(approvedBy: "ghost")) }
+    ),
     .init("a squad with a missing member", .unknownReference) {
         try $0.formSquad(squad("new", members: ["ghost": Membership(role: "x", share: 10)]))
     },
@@ -106,9 +119,10 @@ private let refusedChanges: [RefusedChange] = [
     .init("a squad booking a member past 100 %", .overbooked) {
         try $0.formSquad(squad("night-shift", members: [OR.surgeon: Membership(role: "surgeon", share: 50)]))
     },
-    .init("an assignment booking a member past 100 %", .overbooked, setup: { try $0.formSquad(squad("night-shift")) }) {
-        try $0.assign(OR.surgeon, to: "night-shift", role: "surgeon", share: 41)
-    },
+    .init(
+        "an assignment booking a member past 100 %", .overbooked, setup: { try $0.formSquad(squad("night-shift")) },
+        change: { try $0.assign(OR.surgeon, to: "night-shift", role: "surgeon", share: 41) }
+    ),
     // hierarchyCycle
     .init("a department under its own child", .hierarchyCycle) { try $0.moveDepartment(OR.board, under: OR.surgery) },
     .init("a department under itself", .hierarchyCycle) { try $0.moveDepartment(OR.surgery, under: OR.surgery) },
@@ -118,18 +132,23 @@ private let refusedChanges: [RefusedChange] = [
     },
     .init("moving a staffed squad to dissolved", .dissolvedSquadNotEmpty) { try $0.advance(OR.squad, to: .dissolved) },
     // squadDissolved
-    .init("assigning to a dissolved squad", .squadDissolved, setup: { try $0.dissolve(OR.squad) }) {
-        try $0.assign("dr-wati", to: OR.squad, role: "x", share: 10)
-    },
-    .init("dissolving twice", .squadDissolved, setup: { try $0.dissolve(OR.squad) }) { try $0.dissolve(OR.squad) },
+    .init(
+        "assigning to a dissolved squad", .squadDissolved, setup: { try $0.dissolve(OR.squad) },
+        change: { try $0.assign("dr-wati", to: OR.squad, role: "x", share: 10) }
+    ),
+    .init(
+        "dissolving twice", .squadDissolved, setup: { try $0.dissolve(OR.squad) },
+        change: { try $0.dissolve(OR.squad) }
+    ),
     // stillReferenced
     .init("offboarding a squad member", .stillReferenced) { try $0.offboard("n-dewi") },
     .init("offboarding a department head", .stillReferenced) { try $0.offboard("dr-hadi") },
     .init(
         "offboarding an accountability owner",
         .stillReferenced,
-        setup: { try $0.setAccountability(Accountability(owner: "dr-hadi"), of: OR.squad) }
-    ) { try $0.offboard("dr-hadi") },
+        setup: { try $0.setAccountability(Accountability(owner: "dr-hadi"), of: OR.squad) },
+        change: { try $0.offboard("dr-hadi") }
+    ),
     .init(
         "offboarding a grant approver",
         .stillReferenced,
@@ -137,29 +156,38 @@ private let refusedChanges: [RefusedChange] = [
             try $0.hire(Specialist(id: "clerk", name: "Clerk", department: OR.nursing))
             try $0.revokeAccess(to: OR.patientRecords, from: OR.squad)
             try $0.grantAccess(to: OR.patientRecords, for: OR.squad, DataAccessGrant(approvedBy: "clerk"))
-        }
-    ) { try $0.offboard("clerk") },
+        },
+        change: { try $0.offboard("clerk") }
+    ),
     .init("removing a department with staff", .stillReferenced) { try $0.removeDepartment(OR.surgery) },
     .init(
         "removing a department with sub-departments",
         .stillReferenced,
-        setup: { try $0.addDepartment(Department(id: "wing", name: "Wing")); try $0.moveDepartment(OR.board, under: "wing") }
-    ) { try $0.removeDepartment("wing") },
+        setup: {
+            try $0.addDepartment(Department(id: "wing", name: "Wing"))
+            try $0.moveDepartment(OR.board, under: "wing")
+        },
+        change: { try $0.removeDepartment("wing") }
+    ),
     .init(
         "removing a department whose data a squad uses",
         .stillReferenced,
         setup: {
-            try $0.addDepartment(Department(id: "lab", name: "Lab", dataAssets: [DataAsset(id: "samples", name: "Samples")]))
+            try $0.addDepartment(
+                Department(id: "lab", name: "Lab", dataAssets: [DataAsset(id: "samples", name: "Samples")]))
             try $0.grantAccess(to: "samples", for: OR.squad)
-        }
-    ) { try $0.removeDepartment("lab") },
+        },
+        change: { try $0.removeDepartment("lab") }
+    ),
     .init("removing granted data", .stillReferenced) { try $0.removeDataAsset(OR.patientRecords) },
     .init("transferring a department head", .stillReferenced) { try $0.transfer("n-ayu", to: OR.quality) },
     // invalidStageTransition
     .init("moving a squad back to forming", .invalidStageTransition) { try $0.advance(OR.squad, to: .forming) },
     // invalidValue
     .init("a blank department name", .invalidValue) { try $0.addDepartment(Department(id: "blank", name: "  ")) },
-    .init("a blank specialist name", .invalidValue) { try $0.hire(Specialist(id: "blank", name: "", department: OR.surgery)) },
+    .init("a blank specialist name", .invalidValue) {
+        try $0.hire(Specialist(id: "blank", name: "", department: OR.surgery))
+    },
     .init("a blank skill", .invalidValue) { try $0.setSkill("", to: .novice, for: OR.surgeon) },
     .init("a blank role", .invalidValue) { try $0.assign("dr-wati", to: OR.squad, role: " ", share: 10) },
     .init("a blank asset name", .invalidValue) { try $0.addDataAsset(DataAsset(id: "x", name: ""), to: OR.quality) },
@@ -184,7 +212,9 @@ private let refusedChanges: [RefusedChange] = [
     .init("a negative decision limit", .invalidValue) {
         try $0.delegate(DecisionRight(scope: "spend", limit: .init(amount: -5, unit: "USD")), as: "spend", to: OR.squad)
     },
-    .init("a blank decision scope", .invalidValue) { try $0.delegate(DecisionRight(scope: ""), as: "blank", to: OR.squad) },
+    .init("a blank decision scope", .invalidValue) {
+        try $0.delegate(DecisionRight(scope: ""), as: "blank", to: OR.squad)
+    },
 ]
 
 @Suite("Invariants")
@@ -210,7 +240,8 @@ struct InvariantTests {
         let covered = Set(refusedChanges.map(\.code.rawValue))
         let decodedOnly: Set<String> = ["invalidIdentifier", "unsupportedSchemaVersion"]
         let all: Set<String> = [
-            "invalidIdentifier", "invalidValue", "duplicateID", "unknownReference", "headOutsideDepartment", "overbooked",
+            "invalidIdentifier", "invalidValue", "duplicateID", "unknownReference", "headOutsideDepartment",
+            "overbooked",
             "hierarchyCycle", "dissolvedSquadNotEmpty", "squadDissolved", "stillReferenced", "invalidStageTransition",
             "unsupportedSchemaVersion",
         ]
@@ -228,8 +259,10 @@ struct InvariantTests {
         }
         let specialists = [Specialist(id: "x", name: "X", department: "a")]
         let squads = [
-            CustomerValueSquad(id: "s1", name: "S1", mission: Mission(statement: "m"), memberships: ["x": .init(role: "r", share: 70)]),
-            CustomerValueSquad(id: "s2", name: "S2", mission: Mission(statement: "m"), memberships: ["x": .init(role: "r", share: 40)]),
+            CustomerValueSquad(
+                id: "s1", name: "S1", mission: Mission(statement: "m"), memberships: ["x": .init(role: "r", share: 70)]),
+            CustomerValueSquad(
+                id: "s2", name: "S2", mission: Mission(statement: "m"), memberships: ["x": .init(role: "r", share: 40)]),
         ]
         #expect {
             _ = try Organization(
