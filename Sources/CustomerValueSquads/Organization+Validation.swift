@@ -1,0 +1,46 @@
+extension Organization {
+    /// Judges the organisation and every squad that is not dissolved against a policy.
+    ///
+    /// Invariants are never reported here — an `Organization` cannot break them. The report lists every
+    /// finding of every rule, not just the first, in a stable order.
+    ///
+    /// - Parameter policy: The rules and thresholds; ``ValidationPolicy/default`` by default.
+    /// - Returns: The report.
+    /// - Complexity: O(*r* · (*s* + *m*) + *f* log *f*), where *r* is the number of rules, *s* the number of
+    ///   specialists and departments, *m* the total size of the squads, and *f* the number of findings.
+    public func validate(policy: ValidationPolicy = .default) -> ValidationReport {
+        let context = ValidationContext(organization: self, thresholds: policy.thresholds)
+        var findings: [Finding] = []
+        for rule in policy.rules {
+            findings += rule.check(self, in: context)
+        }
+        for squad in squadsByID.values where squad.stage != .dissolved {
+            for rule in policy.rules {
+                findings += rule.check(squad, in: context)
+            }
+        }
+        if !policy.disabledCodes.isEmpty {
+            findings.removeAll { policy.disabledCodes.contains($0.code) }
+        }
+        return ValidationReport(findings: findings)
+    }
+
+    /// Judges one squad against a policy's squad rules.
+    ///
+    /// - Parameters:
+    ///   - squad: The squad.
+    ///   - policy: The rules and thresholds; ``ValidationPolicy/default`` by default.
+    /// - Returns: The report, or `nil` if there is no such squad. A dissolved squad gets an empty report.
+    /// - Complexity: O(*r* · *m* + *f* log *f*), where *r* is the number of rules, *m* the squad's size and *f*
+    ///   the number of findings.
+    public func validate(squad: CustomerValueSquad.ID, policy: ValidationPolicy = .default) -> ValidationReport? {
+        guard let squad = squadsByID[squad] else { return nil }
+        guard squad.stage != .dissolved else { return ValidationReport(findings: []) }
+        let context = ValidationContext(organization: self, thresholds: policy.thresholds)
+        var findings = policy.rules.flatMap { $0.check(squad, in: context) }
+        if !policy.disabledCodes.isEmpty {
+            findings.removeAll { policy.disabledCodes.contains($0.code) }
+        }
+        return ValidationReport(findings: findings)
+    }
+}

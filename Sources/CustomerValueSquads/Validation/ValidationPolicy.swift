@@ -1,0 +1,201 @@
+/// The rules validation applies and the thresholds they use.
+///
+/// Start from ``default``, which follows the domain, and tune it: change ``thresholds``, turn codes off with
+/// ``disabledCodes``, add rules of your own, or compose a policy from scratch with the result builder:
+///
+/// ```swift
+/// var policy = ValidationPolicy.default
+/// policy.thresholds.maximumCycleDays = 21
+/// policy.disabledCodes.insert(.departmentWithoutHead)
+/// policy.rules.append(EverySquadHasALead())
+///
+/// let strict = ValidationPolicy(thresholds: .init(minimumDepartments: 4)) {
+///     SquadSizeRule()
+///     CrossFunctionalRule()
+/// }
+/// ```
+public struct ValidationPolicy: Sendable {
+    /// The numbers the built-in rules judge by. Rules of your own may read them too.
+    public struct Thresholds: Sendable, Hashable, Codable {
+        /// The smallest size of a squad; 6 by default.
+        public var minimumSquadSize: Int
+        /// The largest size of a squad before it starts to formalise; 10 by default.
+        public var maximumSquadSize: Int
+        /// The fewest home departments a squad's members come from; 3 by default.
+        public var minimumDepartments: Int
+        /// The fewest distinct skills a squad's members bring; 3 by default.
+        public var minimumDistinctSkills: Int
+        /// The longest break-fix cycle, in days; 14 by default.
+        public var maximumCycleDays: Int
+        /// The most of a specialist's time all squads together should take, in percent; 80 by default,
+        /// since they keep home-department duties.
+        public var maximumBookedPercent: Int
+
+        /// Creates thresholds; every parameter defaults to the domain's value.
+        ///
+        /// - Parameters:
+        ///   - minimumSquadSize: The smallest size of a squad.
+        ///   - maximumSquadSize: The largest size of a squad.
+        ///   - minimumDepartments: The fewest home departments in a squad.
+        ///   - minimumDistinctSkills: The fewest distinct skills in a squad.
+        ///   - maximumCycleDays: The longest break-fix cycle, in days.
+        ///   - maximumBookedPercent: The most of a specialist's time all squads should take.
+        public init(
+            minimumSquadSize: Int = 6,
+            maximumSquadSize: Int = 10,
+            minimumDepartments: Int = 3,
+            minimumDistinctSkills: Int = 3,
+            maximumCycleDays: Int = 14,
+            maximumBookedPercent: Int = 80
+        ) {
+            self.minimumSquadSize = minimumSquadSize
+            self.maximumSquadSize = maximumSquadSize
+            self.minimumDepartments = minimumDepartments
+            self.minimumDistinctSkills = minimumDistinctSkills
+            self.maximumCycleDays = maximumCycleDays
+            self.maximumBookedPercent = maximumBookedPercent
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case minimumSquadSize, maximumSquadSize, minimumDepartments, minimumDistinctSkills, maximumCycleDays
+            case maximumBookedPercent
+        }
+
+        /// Decodes thresholds; a missing field keeps its default.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let defaults = Thresholds()
+            self.init(
+                minimumSquadSize: try container.decodeIfPresent(Int.self, forKey: .minimumSquadSize)
+                    ?? defaults.minimumSquadSize,
+                maximumSquadSize: try container.decodeIfPresent(Int.self, forKey: .maximumSquadSize)
+                    ?? defaults.maximumSquadSize,
+                minimumDepartments: try container.decodeIfPresent(Int.self, forKey: .minimumDepartments)
+                    ?? defaults.minimumDepartments,
+                minimumDistinctSkills: try container.decodeIfPresent(Int.self, forKey: .minimumDistinctSkills)
+                    ?? defaults.minimumDistinctSkills,
+                maximumCycleDays: try container.decodeIfPresent(Int.self, forKey: .maximumCycleDays)
+                    ?? defaults.maximumCycleDays,
+                maximumBookedPercent: try container.decodeIfPresent(Int.self, forKey: .maximumBookedPercent)
+                    ?? defaults.maximumBookedPercent
+            )
+        }
+    }
+
+    /// The settings of a policy that can be written to a file: thresholds and codes turned off.
+    ///
+    /// A policy file holds `{"thresholds": {...}, "disabledCodes": [...]}`; both fields are optional.
+    public struct Settings: Sendable, Hashable, Codable {
+        /// The thresholds.
+        public var thresholds: Thresholds
+        /// The codes whose findings are left out of reports.
+        public var disabledCodes: Set<Finding.Code>
+
+        /// Creates settings.
+        ///
+        /// - Parameters:
+        ///   - thresholds: The thresholds; the domain's by default.
+        ///   - disabledCodes: The codes to leave out; none by default.
+        public init(thresholds: Thresholds = Thresholds(), disabledCodes: Set<Finding.Code> = []) {
+            self.thresholds = thresholds
+            self.disabledCodes = disabledCodes
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case thresholds, disabledCodes
+        }
+
+        /// Decodes settings; missing fields keep their defaults.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                thresholds: try container.decodeIfPresent(Thresholds.self, forKey: .thresholds) ?? Thresholds(),
+                disabledCodes: try container.decodeIfPresent(Set<Finding.Code>.self, forKey: .disabledCodes) ?? []
+            )
+        }
+
+        /// Encodes settings with the disabled codes sorted.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(thresholds, forKey: .thresholds)
+            try container.encode(disabledCodes.sorted(), forKey: .disabledCodes)
+        }
+    }
+
+    /// The thresholds the rules judge by.
+    public var thresholds: Thresholds
+    /// The rules, in the order they run; the report's order does not depend on it.
+    public var rules: [any ValidationRule]
+    /// Codes whose findings are left out of reports.
+    public var disabledCodes: Set<Finding.Code>
+
+    /// Creates a policy from rules composed with ``ValidationRuleBuilder``.
+    ///
+    /// - Parameters:
+    ///   - thresholds: The thresholds; the domain's by default.
+    ///   - disabledCodes: Codes to leave out of reports; none by default.
+    ///   - rules: The rules.
+    public init(
+        thresholds: Thresholds = Thresholds(),
+        disabledCodes: Set<Finding.Code> = [],
+        @ValidationRuleBuilder rules: () -> [any ValidationRule]
+    ) {
+        self.thresholds = thresholds
+        self.disabledCodes = disabledCodes
+        self.rules = rules()
+    }
+
+    /// The built-in rules with the given settings.
+    ///
+    /// - Parameter settings: The thresholds and disabled codes, as read from a policy file.
+    public init(settings: Settings) {
+        self = .default
+        thresholds = settings.thresholds
+        disabledCodes = settings.disabledCodes
+    }
+
+    /// The policy's settings — thresholds and disabled codes — for writing to a file.
+    public var settings: Settings { Settings(thresholds: thresholds, disabledCodes: disabledCodes) }
+
+    /// Every built-in rule, in the order the domain introduces them.
+    public static var builtInRules: [any ValidationRule] {
+        [
+            SquadSizeRule(),
+            CrossFunctionalRule(),
+            CustomerCentredMissionRule(),
+            EmpowermentRule(),
+            AccountabilityRule(),
+            DataReachRule(),
+            BreakFixCycleRule(),
+            ThreePiecesRule(),
+            SkillGapRule(),
+            StretchedThinRule(),
+            LeastPrivilegeRule(),
+            DepartmentHeadRule(),
+        ]
+    }
+
+    /// The policy that follows the domain: every built-in rule with the domain's thresholds.
+    public static var `default`: ValidationPolicy {
+        ValidationPolicy { builtInRules }
+    }
+
+    /// Every code the policy's rules may report, sorted.
+    public var codes: [Finding.Code] {
+        Set(rules.flatMap(\.codes)).sorted()
+    }
+
+    /// Returns a copy with `rule` added after the others.
+    public func adding(_ rule: any ValidationRule) -> ValidationPolicy {
+        var copy = self
+        copy.rules.append(rule)
+        return copy
+    }
+
+    /// Returns a copy without the rules of type `type`.
+    public func removingRules<Rule: ValidationRule>(ofType type: Rule.Type) -> ValidationPolicy {
+        var copy = self
+        copy.rules.removeAll { $0 is Rule }
+        return copy
+    }
+}

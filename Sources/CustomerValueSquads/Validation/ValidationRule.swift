@@ -1,0 +1,112 @@
+/// A policy check: a small value that looks at an organisation and returns findings instead of throwing.
+///
+/// Implement `check(_:in:)` taking a ``CustomerValueSquad`` for a judgement about each squad (dissolved squads
+/// are not checked), `check(_:in:)` taking an ``Organization`` for one about the organisation as a whole, or
+/// both. Rules
+/// you write work exactly like the built-in ones: add them to a ``ValidationPolicy``.
+///
+/// ```swift
+/// struct EverySquadHasALead: ValidationRule {
+///     var codes: [Finding.Code] { ["acme.squad.noLead"] }
+///     func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+///         guard !squad.memberships.values.contains(where: { $0.role == "squad lead" }) else { return [] }
+///         return [Finding(context.severity(for: squad), "acme.squad.noLead", subject: .squad(squad.id),
+///                         message: "\(squad.id) has no squad lead")]
+///     }
+/// }
+/// ```
+public protocol ValidationRule: Sendable {
+    /// The codes this rule may report, for documentation and for turning them off.
+    var codes: [Finding.Code] { get }
+
+    /// The findings about one squad that is not dissolved.
+    ///
+    /// The default implementation returns none.
+    func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding]
+
+    /// The findings about the organisation as a whole: its departments, specialists, goal.
+    ///
+    /// The default implementation returns none.
+    func check(_ organization: Organization, in context: ValidationContext) -> [Finding]
+}
+
+extension ValidationRule {
+    /// Returns no findings.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] { [] }
+
+    /// Returns no findings.
+    public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] { [] }
+}
+
+/// What a rule may consult: the organisation being validated and the policy's thresholds.
+public struct ValidationContext: Sendable {
+    /// The organisation being validated.
+    public let organization: Organization
+    /// The thresholds of the policy in force.
+    public let thresholds: ValidationPolicy.Thresholds
+
+    /// Creates a context.
+    ///
+    /// - Parameters:
+    ///   - organization: The organisation being validated.
+    ///   - thresholds: The thresholds of the policy in force.
+    public init(organization: Organization, thresholds: ValidationPolicy.Thresholds) {
+        self.organization = organization
+        self.thresholds = thresholds
+    }
+
+    /// The severity for a finding that makes `squad` fall short of being a customer value squad: a warning
+    /// while it is still forming, an error once it pilots or operates.
+    public func severity(for squad: CustomerValueSquad) -> Finding.Severity {
+        squad.stage == .forming ? .warning : .error
+    }
+
+    /// The distinct home departments of `squad`'s members.
+    ///
+    /// - Complexity: O(*m*), where *m* is the squad's size.
+    public func departments(of squad: CustomerValueSquad) -> Set<Department.ID> {
+        Set(squad.memberships.keys.compactMap { organization.specialist($0)?.department })
+    }
+
+    /// The distinct skills `squad`'s members bring.
+    ///
+    /// - Complexity: O(*k*), where *k* is the number of the members' skills.
+    public func skills(of squad: CustomerValueSquad) -> Set<Skill> {
+        var skills: Set<Skill> = []
+        for member in squad.memberships.keys {
+            if let specialist = organization.specialist(member) { skills.formUnion(specialist.skills.keys) }
+        }
+        return skills
+    }
+}
+
+/// Composes validation rules, as in `ValidationPolicy { SquadSizeRule(); MyRule() }`.
+///
+/// Supports `if`, `if`/`else`, `for` loops and arrays of rules.
+@resultBuilder
+public enum ValidationRuleBuilder {
+    /// Wraps one rule.
+    public static func buildExpression(_ rule: any ValidationRule) -> [any ValidationRule] { [rule] }
+
+    /// Passes a list of rules through.
+    public static func buildExpression(_ rules: [any ValidationRule]) -> [any ValidationRule] { rules }
+
+    /// Joins the rules of a block.
+    public static func buildBlock(_ components: [any ValidationRule]...) -> [any ValidationRule] {
+        components.flatMap { $0 }
+    }
+
+    /// Supports `if` without `else`.
+    public static func buildOptional(_ component: [any ValidationRule]?) -> [any ValidationRule] { component ?? [] }
+
+    /// Supports the first branch of `if`/`else`.
+    public static func buildEither(first component: [any ValidationRule]) -> [any ValidationRule] { component }
+
+    /// Supports the second branch of `if`/`else`.
+    public static func buildEither(second component: [any ValidationRule]) -> [any ValidationRule] { component }
+
+    /// Supports `for` loops.
+    public static func buildArray(_ components: [[any ValidationRule]]) -> [any ValidationRule] {
+        components.flatMap { $0 }
+    }
+}

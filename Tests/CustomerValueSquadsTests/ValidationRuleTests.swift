@@ -1,0 +1,282 @@
+import CustomerValueSquads
+import CustomerValueSquadsTesting
+import Testing
+
+private typealias OR = Fixtures.OperatingRoom
+
+/// One built-in rule, a way to make the operating-room squad fail it, and what must then be reported.
+struct RuleCase: Sendable, CustomStringConvertible {
+    let description: String
+    let rule: any ValidationRule
+    let code: Finding.Code
+    let subject: Finding.Subject
+    let severity: Finding.Severity
+    let breakIt: @Sendable (inout Organization) throws -> Void
+}
+
+private func releaseAll(_ members: [Specialist.ID], in organization: inout Organization) throws {
+    for member in members { try organization.release(member, from: OR.squad) }
+}
+
+private func changeMission(_ organization: inout Organization, _ change: (inout Mission) -> Void) throws {
+    var mission = try #require(organization.squad(OR.squad)).mission
+    change(&mission)
+    try organization.setMission(mission, of: OR.squad)
+}
+
+private func changeAccountability(_ organization: inout Organization, _ change: (inout Accountability) -> Void) throws {
+    var accountability = try #require(organization.squad(OR.squad)).accountability
+    change(&accountability)
+    try organization.setAccountability(accountability, of: OR.squad)
+}
+
+private let squadSubject = Finding.Subject.squad(OR.squad)
+
+private let ruleCases: [RuleCase] = [
+    .init(
+        description: "five members are too few",
+        rule: SquadSizeRule(),
+        code: .squadTooSmall,
+        subject: squadSubject,
+        severity: .error
+    ) { try releaseAll(["dr-eko", "n-tono", "n-rina"], in: &$0) },
+    .init(
+        description: "eleven members are too many",
+        rule: SquadSizeRule(),
+        code: .squadTooLarge,
+        subject: squadSubject,
+        severity: .error
+    ) {
+        for name in ["n-a", "n-b", "n-c"] {
+            let id = try Specialist.ID(validating: name)
+            try $0.hire(Specialist(id: id, name: name, department: OR.nursing))
+            try $0.assign(id, to: OR.squad, role: "nurse", share: 10)
+        }
+    },
+    .init(
+        description: "only nurses left is a department sub-team",
+        rule: CrossFunctionalRule(),
+        code: .singleSilo,
+        subject: squadSubject,
+        severity: .error
+    ) { try releaseAll([OR.surgeon, "dr-eko", OR.anaesthetist, "n-tono", "q-lina"], in: &$0) },
+    .init(
+        description: "surgery and nursing alone are two departments",
+        rule: CrossFunctionalRule(),
+        code: .tooFewDepartments,
+        subject: squadSubject,
+        severity: .error
+    ) { try releaseAll([OR.anaesthetist, "n-tono", "q-lina"], in: &$0) },
+    .init(
+        description: "members who all bring one skill",
+        rule: CrossFunctionalRule(),
+        code: .tooFewSkills,
+        subject: squadSubject,
+        severity: .error
+    ) {
+        for member in try #require($0.squad(OR.squad)).memberIDs {
+            for skill in try #require($0.specialist(member)).skills.keys {
+                try $0.setSkill(skill, to: nil, for: member)
+            }
+            try $0.setSkill("surgery", to: .novice, for: member)
+        }
+    },
+    .init(
+        description: "a mission with no value area",
+        rule: CustomerCentredMissionRule(),
+        code: .missionWithoutValueArea,
+        subject: squadSubject,
+        severity: .error
+    ) { try changeMission(&$0) { $0.valueArea = nil } },
+    .init(
+        description: "a mission with no customer",
+        rule: CustomerCentredMissionRule(),
+        code: .missionWithoutCustomer,
+        subject: squadSubject,
+        severity: .error
+    ) { try changeMission(&$0) { $0.customer = " " } },
+    .init(
+        description: "a mission that does not serve the goal",
+        rule: CustomerCentredMissionRule(),
+        code: .missionNotServingGoal,
+        subject: squadSubject,
+        severity: .warning
+    ) { try changeMission(&$0) { $0.goalContribution = "" } },
+    .init(
+        description: "an organisation without a goal",
+        rule: CustomerCentredMissionRule(),
+        code: .organizationWithoutGoal,
+        subject: .organization,
+        severity: .warning
+    ) { $0.goal = "" },
+    .init(
+        description: "a squad without decision rights",
+        rule: EmpowermentRule(),
+        code: .noDecisionRights,
+        subject: squadSubject,
+        severity: .error
+    ) {
+        try $0.revokeDecisionRight("change-plan", from: OR.squad)
+        try $0.revokeDecisionRight("call-specialist", from: OR.squad)
+    },
+    .init(
+        description: "a squad that answers for nothing",
+        rule: AccountabilityRule(),
+        code: .noOutcomes,
+        subject: squadSubject,
+        severity: .error
+    ) { try changeAccountability(&$0) { $0.outcomes = [] } },
+    .init(
+        description: "an outcome without a target",
+        rule: AccountabilityRule(),
+        code: .outcomeNotMeasurable,
+        subject: .outcome(squad: OR.squad, outcome: "on-time-starts"),
+        severity: .error
+    ) { try changeAccountability(&$0) { $0.outcomes[1].target = nil } },
+    .init(
+        description: "results nobody owns",
+        rule: AccountabilityRule(),
+        code: .noAccountabilityOwner,
+        subject: squadSubject,
+        severity: .error
+    ) { try changeAccountability(&$0) { $0.owner = nil } },
+    .init(
+        description: "outcomes never reviewed",
+        rule: AccountabilityRule(),
+        code: .noReviewRhythm,
+        subject: squadSubject,
+        severity: .warning
+    ) { try changeAccountability(&$0) { $0.reviewCadence = nil } },
+    .init(
+        description: "needed data without a grant",
+        rule: DataReachRule(),
+        code: .dataUnreachable,
+        subject: squadSubject,
+        severity: .error
+    ) { try $0.revokeAccess(to: OR.patientRecords, from: OR.squad) },
+    .init(
+        description: "no break-fix cycle",
+        rule: BreakFixCycleRule(),
+        code: .noBreakFixCycle,
+        subject: squadSubject,
+        severity: .error
+    ) { try $0.setCycleLength(nil, of: OR.squad) },
+    .init(
+        description: "three-week cycles",
+        rule: BreakFixCycleRule(),
+        code: .breakFixCycleTooLong,
+        subject: squadSubject,
+        severity: .error
+    ) { try $0.setCycleLength(21, of: OR.squad) },
+    .init(
+        description: "no people network",
+        rule: ThreePiecesRule(),
+        code: .noPeoplePiece,
+        subject: squadSubject,
+        severity: .warning
+    ) { try releaseAll([OR.surgeon, "dr-eko", OR.anaesthetist, "n-tono", "q-lina"], in: &$0) },
+    .init(
+        description: "no method",
+        rule: ThreePiecesRule(),
+        code: .noMethodPiece,
+        subject: squadSubject,
+        severity: .warning
+    ) { try $0.setCycleLength(nil, of: OR.squad) },
+    .init(
+        description: "no brain",
+        rule: ThreePiecesRule(),
+        code: .noBrainPiece,
+        subject: squadSubject,
+        severity: .error
+    ) {
+        try $0.release("q-lina", from: OR.squad)
+        try $0.revokeAccess(to: OR.outcomeRegistry, from: OR.squad)
+    },
+    .init(
+        description: "a needed skill nobody brings",
+        rule: SkillGapRule(),
+        code: .skillGap,
+        subject: squadSubject,
+        severity: .warning
+    ) { try changeMission(&$0) { $0.requiredSkills.insert("radiology") } },
+    .init(
+        description: "a surgeon in two rooms",
+        rule: StretchedThinRule(),
+        code: .stretchedThin,
+        subject: .specialist(OR.surgeon),
+        severity: .warning
+    ) {
+        try $0.formSquad(CustomerValueSquad(id: "or-4", name: "Operating room 4", mission: Mission(statement: "x")))
+        try $0.assign(OR.surgeon, to: "or-4", role: "surgeon", share: 30)
+    },
+    .init(
+        description: "a grant the mission does not need",
+        rule: LeastPrivilegeRule(),
+        code: .unneededGrant,
+        subject: .grant(squad: OR.squad, asset: OR.outcomeRegistry),
+        severity: .warning
+    ) { try changeMission(&$0) { $0.requiredData.remove(OR.outcomeRegistry) } },
+    .init(
+        description: "a headless department",
+        rule: DepartmentHeadRule(),
+        code: .departmentWithoutHead,
+        subject: .department(OR.nursing),
+        severity: .warning
+    ) { try $0.appointHead(nil, of: OR.nursing) },
+]
+
+@Suite("Validation rules")
+struct ValidationRuleTests {
+    @Test("each rule passes the operating-room squad and reports the broken one", arguments: ruleCases)
+    func rule(_ ruleCase: RuleCase) throws {
+        let policy = ValidationPolicy { ruleCase.rule }
+        let passing = Fixtures.operatingRoom
+        #expect(passing.validate(policy: policy).findings.isEmpty)
+
+        var failing = passing
+        try ruleCase.breakIt(&failing)
+        let report = failing.validate(policy: policy)
+        let matching = report.findings.filter { $0.code == ruleCase.code }
+        #expect(matching.count == 1, "\(report)")
+        let finding = try #require(matching.first)
+        #expect(finding.subject == ruleCase.subject)
+        #expect(finding.severity == ruleCase.severity)
+        #expect(!finding.message.isEmpty)
+        #expect(ruleCase.rule.codes.contains(ruleCase.code))
+    }
+
+    @Test("every code of the default policy is reported by some case")
+    func everyCodeIsCovered() {
+        #expect(Set(ruleCases.map(\.code)) == Set(ValidationPolicy.default.codes))
+    }
+
+    @Test("a forming squad gets warnings where an operating one gets errors")
+    func formingIsLenient() throws {
+        var organization = Fixtures.operatingRoom
+        try organization.formSquad(
+            CustomerValueSquad(
+                id: "new-room",
+                name: "New room",
+                mission: Mission(statement: "Open a new room", customer: "the patient"),
+                memberships: ["dr-hadi": Membership(role: "surgeon", share: 50)]
+            )
+        )
+        let forming = try #require(organization.validate(squad: "new-room"))
+        #expect(!forming.findings.isEmpty)
+        #expect(forming.errorCount == 0)
+        #expect(forming.findings(withCode: .squadTooSmall).first?.severity == .warning)
+        try organization.advance("new-room", to: .piloting)
+        let piloting = try #require(organization.validate(squad: "new-room"))
+        #expect(piloting.findings(withCode: .squadTooSmall).first?.severity == .error)
+        #expect(piloting.findings.map(\.code) == forming.findings.map(\.code))
+    }
+
+    @Test("figures explain the size finding")
+    func figures() throws {
+        var organization = Fixtures.operatingRoom
+        try releaseAll(["dr-eko", "n-tono", "n-rina", "n-dewi"], in: &organization)
+        let finding = try #require(organization.validate().findings(withCode: .squadTooSmall).first)
+        #expect(finding.figures == ["size": 4, "minimum": 6, "maximum": 10])
+        #expect(finding.message.contains("assign 2 more"))
+    }
+}
