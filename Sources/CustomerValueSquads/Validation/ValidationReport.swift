@@ -66,7 +66,8 @@ public struct ValidationReport: Sendable, Hashable, CustomStringConvertible {
     /// The report for people: a summary line, then one finding per line.
     public var description: String {
         var lines = [
-            "\(isValid ? "valid" : "invalid"): \(errorCount) errors, \(warningCount) warnings, \(noteCount) notes"
+            "\(isValid ? "valid" : "invalid"): \(Organization.counted(errorCount, "error")), "
+                + "\(Organization.counted(warningCount, "warning")), \(Organization.counted(noteCount, "note"))"
         ]
         lines += findings.map { "  \($0)" }
         return lines.joined(separator: "\n")

@@ -1,0 +1,153 @@
+extension Organization {
+    /// The organisation as a Graphviz DOT graph, read from left to right: departments as boxes linked by
+    /// their hierarchy, and the squads that cut across them as ellipses, with a dashed edge from each
+    /// department their members come from, labelled with how many.
+    ///
+    /// Render it with `dot -Tpng`. Every node is declared before any edge names it, and every identifier and
+    /// label is quoted and escaped.
+    ///
+    /// - Parameter includeDissolved: Whether to draw dissolved squads; `false` by default.
+    /// - Returns: The DOT text.
+    /// - Complexity: O(*d* log *d* + *m*), where *d* is the number of departments and *m* the total squad size.
+    public func dotDiagram(includeDissolved: Bool = false) -> String {
+        var lines = [
+            "digraph organization {",
+            "  graph [rankdir=LR, nodesep=0.3, ranksep=1.2, fontname=\"Helvetica\", label=\(Self.dotQuoted(name)), labelloc=t];",
+            "  node [fontname=\"Helvetica\"];",
+            "  edge [fontname=\"Helvetica\"];",
+            "  subgraph cluster_departments {",
+            "    label=\"Departments (silos)\";",
+            "    style=rounded;",
+            "    color=\"#7f8c9d\";",
+        ]
+        let departments = self.departments
+        for department in departments {
+            let staff = staffOfDepartment[department.id]?.count ?? 0
+            let label =
+                "\(department.name)\n\(Self.counted(staff, "specialist")), \(Self.counted(department.dataAssets.count, "data asset"))"
+            lines.append(
+                "    \(Self.dotQuoted("department:\(department.id)")) "
+                    + "[shape=box, style=\"rounded,filled\", fillcolor=\"#dfe7f2\", label=\(Self.dotQuoted(label))];"
+            )
+        }
+        for department in departments {
+            if let parent = department.parent {
+                lines.append(
+                    "    \(Self.dotQuoted("department:\(parent)")) -> \(Self.dotQuoted("department:\(department.id)")) "
+                        + "[arrowhead=none, color=\"#7f8c9d\"];"
+                )
+            }
+        }
+        lines.append("  }")
+        for squad in squads where includeDissolved || squad.stage != .dissolved {
+            let label = "\(squad.name)\n\(squad.stage.rawValue), \(Self.counted(squad.size, "member"))"
+            lines.append(
+                "  \(Self.dotQuoted("squad:\(squad.id)")) "
+                    + "[shape=ellipse, style=filled, fillcolor=\"\(Self.fill(for: squad.stage))\", "
+                    + "label=\(Self.dotQuoted(label))];"
+            )
+            for (department, count) in memberCounts(of: squad) {
+                lines.append(
+                    "  \(Self.dotQuoted("department:\(department)")) -> \(Self.dotQuoted("squad:\(squad.id)")) "
+                        + "[style=dashed, color=\"#c0392b\", penwidth=\(1 + count / 2), label=\"\(count)\"];"
+                )
+            }
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The organisation as a Mermaid flowchart: the departments in a subgraph linked by their hierarchy, and
+    /// the squads with a dotted edge to each department their members come from, labelled with how many.
+    ///
+    /// Node names are generated (`d1`, `s1`, ...) so any identifier is safe; labels are escaped.
+    ///
+    /// - Parameter includeDissolved: Whether to draw dissolved squads; `false` by default.
+    /// - Returns: The Mermaid text.
+    /// - Complexity: O(*d* log *d* + *m*), where *d* is the number of departments and *m* the total squad size.
+    public func mermaidDiagram(includeDissolved: Bool = false) -> String {
+        var lines = ["flowchart TB", "  subgraph departments[\"Departments (silos)\"]"]
+        let departments = self.departments
+        var node: [Department.ID: String] = [:]
+        for (index, department) in departments.enumerated() {
+            node[department.id] = "d\(index + 1)"
+            let staff = staffOfDepartment[department.id]?.count ?? 0
+            lines.append(
+                "    d\(index + 1)[\"\(Self.mermaidEscaped(department.name))<br/>\(Self.counted(staff, "specialist"))\"]"
+            )
+        }
+        for department in departments {
+            if let parent = department.parent, let from = node[parent], let to = node[department.id] {
+                lines.append("    \(from) --- \(to)")
+            }
+        }
+        lines.append("  end")
+        let shown = squads.filter { includeDissolved || $0.stage != .dissolved }
+        for (index, squad) in shown.enumerated() {
+            let id = "s\(index + 1)"
+            lines.append(
+                "  \(id)([\"\(Self.mermaidEscaped(squad.name))<br/>\(squad.stage.rawValue), \(Self.counted(squad.size, "member"))\"])"
+            )
+            for (department, count) in memberCounts(of: squad) {
+                if let target = node[department] {
+                    lines.append("  \(id) -. \"\(count)\" .-> \(target)")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How many of a squad's members come from each department, sorted by department.
+    func memberCounts(of squad: CustomerValueSquad) -> [(Department.ID, Int)] {
+        var counts: [Department.ID: Int] = [:]
+        for member in squad.memberships.keys {
+            if let department = specialistsByID[member]?.department { counts[department, default: 0] += 1 }
+        }
+        return counts.sorted { $0.key < $1.key }
+    }
+
+    static func counted(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
+
+    private static func fill(for stage: CustomerValueSquad.Stage) -> String {
+        switch stage {
+        case .forming: "#fdebd0"
+        case .piloting: "#fad7a0"
+        case .operating: "#abebc6"
+        case .replicating: "#a9dfbf"
+        case .dissolved: "#e5e7e9"
+        }
+    }
+
+    /// A DOT string literal: quoted, with backslashes, quotes and line breaks escaped.
+    static func dotQuoted(_ text: String) -> String {
+        var result = "\""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": break
+            default: result.append(character)
+            }
+        }
+        return result + "\""
+    }
+
+    /// Mermaid label text: quotes and markup characters as entity codes.
+    static func mermaidEscaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\"": result += "#quot;"
+            case "<": result += "#lt;"
+            case ">": result += "#gt;"
+            case "#": result += "#35;"
+            case "\n", "\r": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

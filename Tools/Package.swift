@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+
+import PackageDescription
+
+let package = Package(
+    name: "SquadsTool",
+    products: [
+        .executable(name: "squads", targets: ["squads"])
+    ],
+    dependencies: [
+        .package(name: "CustomerValueSquads", path: ".."),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "SquadsCommandLine",
+            dependencies: [
+                .product(name: "CustomerValueSquads", package: "CustomerValueSquads"),
+                .product(name: "CustomerValueSquadsTesting", package: "CustomerValueSquads"),
+            ]
+        ),
+        .executableTarget(
+            name: "squads",
+            dependencies: [
+                "SquadsCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SquadsCommandLineTests",
+            dependencies: ["SquadsCommandLine"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,95 @@
+import CustomerValueSquads
+import CustomerValueSquadsTesting
+import Foundation
+
+/// What a command prints and the status it exits with.
+public struct CommandResult: Equatable, Sendable {
+    /// The text for standard output.
+    public var output: String
+    /// The exit status: 0 for success, 1 when a report has errors, 2 for bad input.
+    public var exitCode: Int32
+
+    /// Creates a result.
+    public init(output: String, exitCode: Int32) {
+        self.output = output
+        self.exitCode = exitCode
+    }
+}
+
+/// How a command writes its result.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    /// Text for people.
+    case text
+    /// JSON for scripts.
+    case json
+}
+
+/// Which diagram language to write.
+public enum DiagramFormat: String, CaseIterable, Sendable {
+    /// A Mermaid flowchart.
+    case mermaid
+    /// A Graphviz DOT graph.
+    case dot
+}
+
+/// The tool's commands as plain functions, so they can be tested without a process.
+public enum Commands {
+    /// The built-in sample organisation: a chain of candy stores rolling out regional squads.
+    public static var sampleOrganization: Organization { Fixtures.regionalRollout }
+
+    /// Encodes a value as sorted, pretty-printed JSON text.
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// `squads validate`: the validation report; exit 0 when valid, 1 when it has errors.
+    public static func validate(
+        _ organization: Organization,
+        policy: ValidationPolicy = .default,
+        format: OutputFormat = .text
+    ) -> CommandResult {
+        let report = organization.validate(policy: policy)
+        let output =
+            switch format {
+            case .text: Text.report(report, for: organization)
+            case .json: json(report)
+            }
+        return CommandResult(output: output, exitCode: report.isValid ? 0 : 1)
+    }
+
+    /// `squads diagram`: a picture of the silos and the squads that cut across them.
+    public static func diagram(_ organization: Organization, format: DiagramFormat) -> String {
+        switch format {
+        case .mermaid: organization.mermaidDiagram()
+        case .dot: organization.dotDiagram()
+        }
+    }
+
+    /// `squads sample`: the sample organisation as a JSON document.
+    public static func sample() -> String {
+        guard let data = try? sampleOrganization.jsonData() else { return "{}" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// `squads demo`: a first look at the library on the sample organisation.
+    public static func demo() -> String {
+        let organization = sampleOrganization
+        var sections: [String] = []
+        sections.append(Text.overview(organization))
+        sections.append("## Validation (default policy)\n\n" + Text.report(organization.validate(), for: organization))
+        sections.append(Text.skillGaps(organization))
+        sections.append(
+            """
+            ## Next steps
+
+              squads sample > org.json            write this organisation as JSON
+              squads validate org.json            check it (exit 1 when it has errors)
+              squads diagram org.json --format dot | dot -Tpng > org.png
+            """
+        )
+        return sections.joined(separator: "\n\n") + "\n"
+    }
+}

@@ -1,0 +1,70 @@
+import CustomerValueSquads
+
+/// Text for people.
+enum Text {
+    static func counted(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
+
+    static func overview(_ organization: Organization) -> String {
+        var lines = [
+            "# \(organization.name)",
+            "",
+            "Goal: \(organization.goal.isEmpty ? "(none)" : organization.goal)",
+            "\(organization.departmentCount) departments, \(organization.specialistCount) specialists, "
+                + "\(organization.dataAssetCount) data assets, \(organization.squadCount) squads",
+            "",
+            "## Squads",
+            "",
+        ]
+        for squad in organization.squads {
+            let departments = organization.departments(of: squad.id).map(\.rawValue).joined(separator: ", ")
+            lines.append("- \(squad.name) [\(squad.id)] — \(squad.stage.rawValue), \(squad.size) members")
+            lines.append("    mission: \(squad.mission.statement)")
+            if !departments.isEmpty { lines.append("    drawn from: \(departments)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func report(_ report: ValidationReport, for organization: Organization) -> String {
+        var lines = [
+            "\(report.isValid ? "VALID" : "INVALID") — \(counted(report.errorCount, "error")), "
+                + "\(counted(report.warningCount, "warning")), \(counted(report.noteCount, "note"))"
+        ]
+        var current: String?
+        for finding in report.findings {
+            let heading =
+                finding.subject.squad.map { id in
+                    "squad \(organization.squad(id)?.name ?? id.rawValue) [\(id)]"
+                } ?? finding.subject.description
+            if heading != current {
+                lines.append("")
+                lines.append(heading)
+                current = heading
+            }
+            let mark =
+                switch finding.severity {
+                case .error: "✗"
+                case .warning: "!"
+                case .note: "·"
+                }
+            lines.append("  \(mark) \(finding.severity.rawValue) \(finding.code): \(finding.message)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func skillGaps(_ organization: Organization) -> String {
+        var lines = ["## Skill gaps", ""]
+        for squad in organization.squads where squad.stage != .dissolved {
+            var present: Set<Skill> = []
+            for member in squad.memberships.keys {
+                present.formUnion(organization.specialist(member)?.skills.keys ?? [:].keys)
+            }
+            let gaps = squad.mission.requiredSkills.subtracting(present).sorted()
+            lines.append(
+                "- \(squad.name): " + (gaps.isEmpty ? "none" : gaps.map(\.rawValue).joined(separator: ", "))
+            )
+        }
+        return lines.joined(separator: "\n")
+    }
+}
