@@ -286,6 +286,17 @@ extension Organization {
         }
     }
 
+    // MARK: - Skill index
+
+    mutating func indexSkills(of specialist: Specialist) {
+        for skill in specialist.skills.keys { specialistsWithSkill[skill, default: []].insert(specialist.id) }
+    }
+
+    mutating func unindexSkill(_ skill: Skill, of specialist: Specialist.ID) {
+        specialistsWithSkill[skill]?.remove(specialist)
+        if specialistsWithSkill[skill]?.isEmpty == true { specialistsWithSkill[skill] = nil }
+    }
+
     // MARK: - Bulk loading
 
     /// Fills an empty organisation from its parts, checking every invariant.
@@ -321,6 +332,7 @@ extension Organization {
             try checkSpecialist(specialist, path: path)
             specialistsByID[specialist.id] = specialist
             staffOfDepartment[specialist.department, default: []].insert(specialist.id)
+            indexSkills(of: specialist)
         }
         for (index, department) in departments.enumerated() {
             try checkDepartment(department, path: ["departments", String(index)])
@@ -395,6 +407,7 @@ extension Organization {
             && rebuilt.staffOfDepartment.filter { !$0.value.isEmpty } == staffOfDepartment.filter { !$0.value.isEmpty }
             && rebuilt.childrenOfDepartment.filter { !$0.value.isEmpty }
                 == childrenOfDepartment.filter { !$0.value.isEmpty }
+            && rebuilt.specialistsWithSkill == specialistsWithSkill
         guard indexesMatch else {
             throw OrganizationError(code: .invalidValue, message: "a derived index no longer matches the tables")
         }

@@ -176,6 +176,7 @@ extension Organization {
         try checkSpecialist(specialist, path: [])
         specialistsByID[specialist.id] = specialist
         staffOfDepartment[specialist.department, default: []].insert(specialist.id)
+        indexSkills(of: specialist)
     }
 
     /// Returns a copy with a specialist hired; see ``hire(_:)``.
@@ -232,6 +233,7 @@ extension Organization {
         let specialist = try existingSpecialist(id)
         try checkUnreferenced(id, purpose: "offboard")
         specialistsByID[id] = nil
+        for skill in specialist.skills.keys { unindexSkill(skill, of: id) }
         staffOfDepartment[specialist.department]?.remove(id)
         if staffOfDepartment[specialist.department]?.isEmpty == true { staffOfDepartment[specialist.department] = nil }
     }
@@ -257,6 +259,11 @@ extension Organization {
         _ = try existingSpecialist(id)
         try Self.requireText(skill.rawValue, "a skill of specialist \(id)", path: [])
         specialistsByID[id]?.skills[skill] = proficiency
+        if proficiency == nil {
+            unindexSkill(skill, of: id)
+        } else {
+            specialistsWithSkill[skill, default: []].insert(id)
+        }
     }
 
     /// Returns a copy with a specialist's skill set; see ``setSkill(_:to:for:)``.

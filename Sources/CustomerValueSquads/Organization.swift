@@ -35,6 +35,7 @@ public struct Organization: Sendable {
     var squadsOfSpecialist: [Specialist.ID: Set<CustomerValueSquad.ID>] = [:]
     var staffOfDepartment: [Department.ID: Set<Specialist.ID>] = [:]
     var childrenOfDepartment: [Department.ID: Set<Department.ID>] = [:]
+    var specialistsWithSkill: [Skill: Set<Specialist.ID>] = [:]
 
     /// Creates an empty organisation.
     ///
@@ -127,6 +128,15 @@ public struct Organization: Sendable {
 
     /// The specialist with the given identifier, or `nil` if there is none.
     public func specialist(_ id: Specialist.ID) -> Specialist? { specialistsByID[id] }
+
+    /// The specialists who bring `skill`, at any proficiency, sorted by identifier.
+    ///
+    /// Answered from an index kept up to date by every transformation, without scanning the specialists.
+    ///
+    /// - Complexity: O(*k* log *k*), where *k* is the number of those specialists.
+    public func specialists(withSkill skill: Skill) -> [Specialist.ID] {
+        (specialistsWithSkill[skill] ?? []).sorted()
+    }
 
     /// The squads `id` serves in, sorted by identifier.
     ///

@@ -387,20 +387,24 @@ public struct ThreePiecesRule: ValidationRule {
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.noPeoplePiece, .noMethodPiece, .noBrainPiece] }
 
-    /// Checks the squad's three pieces.
+    /// Checks the squad's three pieces, as ``Organization/readiness(of:analyticsSkills:)`` finds them.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        guard let readiness = context.organization.readiness(of: squad.id, analyticsSkills: analyticsSkills) else {
+            return []
+        }
         var findings: [Finding] = []
-        if context.departments(of: squad).count < 2 {
+        if !readiness.people.isReady {
             findings.append(
                 Finding(
                     .warning,
                     .noPeoplePiece,
                     subject: .squad(squad.id),
-                    message: "people: the members do not yet form a network across departments"
+                    message: "people: the members do not yet form a network across departments ("
+                        + readiness.people.evidence.joined(separator: "; ") + ")"
                 )
             )
         }
-        if squad.cycleLength == nil {
+        if !readiness.method.isReady {
             findings.append(
                 Finding(
                     .warning,
@@ -410,12 +414,7 @@ public struct ThreePiecesRule: ValidationRule {
                 )
             )
         }
-        let organization = context.organization
-        let analyst = squad.memberships.keys.contains { member in
-            organization.specialist(member).map { !analyticsSkills.isDisjoint(with: $0.skills.keys) } ?? false
-        }
-        let analyticalData = squad.grants.keys.contains { organization.dataAsset($0)?.kind == .analytical }
-        if !analyst && !analyticalData {
+        if !readiness.brain.isReady {
             findings.append(
                 Finding(
                     context.severity(for: squad),

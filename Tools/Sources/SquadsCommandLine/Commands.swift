@@ -80,13 +80,23 @@ public enum Commands {
         var sections: [String] = []
         sections.append(Text.overview(organization))
         sections.append("## Validation (default policy)\n\n" + Text.report(organization.validate(), for: organization))
-        sections.append(Text.skillGaps(organization))
+        sections.append((try? gaps(organization)) ?? "")
+        sections.append(scores(organization))
+        if let forming = organization.squads.first(where: { $0.stage == .forming }),
+            let proposal = try? staffing(organization, squad: forming.id)
+        {
+            sections.append(proposal)
+        }
         sections.append(
             """
             ## Next steps
 
               squads sample > org.json            write this organisation as JSON
               squads validate org.json            check it (exit 1 when it has errors)
+              squads gaps org.json                skill gaps and who could fill them
+              squads staffing org.json --squad bali   propose people for a squad's mission
+              squads scores org.json              outcome scores per squad
+              squads reach org.json               which silo data flows to which squad
               squads diagram org.json --format dot | dot -Tpng > org.png
             """
         )

@@ -60,6 +60,17 @@ public enum Input {
         }
     }
 
+    /// Reads a squad identifier given on the command line.
+    ///
+    /// - Throws: ``InputError`` naming the option when the text is not a valid identifier.
+    public static func squadID(_ text: String, option: String = "--squad") throws(InputError) -> CustomerValueSquad.ID {
+        do {
+            return try CustomerValueSquad.ID(validating: text)
+        } catch {
+            throw InputError("\(option): \(error.message)")
+        }
+    }
+
     /// A decoding error as one line: `file: at location: problem`.
     static func describe(_ error: DecodingError, in name: String) -> String {
         let location = error.locationDescription

@@ -52,19 +52,4 @@ enum Text {
         }
         return lines.joined(separator: "\n")
     }
-
-    static func skillGaps(_ organization: Organization) -> String {
-        var lines = ["## Skill gaps", ""]
-        for squad in organization.squads where squad.stage != .dissolved {
-            var present: Set<Skill> = []
-            for member in squad.memberships.keys {
-                present.formUnion(organization.specialist(member)?.skills.keys ?? [:].keys)
-            }
-            let gaps = squad.mission.requiredSkills.subtracting(present).sorted()
-            lines.append(
-                "- \(squad.name): " + (gaps.isEmpty ? "none" : gaps.map(\.rawValue).joined(separator: ", "))
-            )
-        }
-        return lines.joined(separator: "\n")
-    }
 }

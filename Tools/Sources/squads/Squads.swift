@@ -12,7 +12,9 @@ struct Squads: ParsableCommand {
             Organisations are JSON documents in the CustomerValueSquads format (schema version 1). \
             Start with `squads demo`, or `squads sample > org.json` to get a document to edit.
             """,
-        subcommands: [Demo.self, Sample.self, Validate.self, Diagram.self]
+        subcommands: [
+            Demo.self, Sample.self, Validate.self, Diagram.self, Gaps.self, Staffing.self, Scores.self, Reach.self,
+        ]
     )
 }
 
@@ -98,5 +100,99 @@ struct Diagram: ParsableCommand {
         } catch {
             throw failOnInput(error)
         }
+    }
+}
+
+/// The file and output options every analysis takes.
+struct AnalysisOptions: ParsableArguments {
+    @Argument(help: "The organisation document (JSON).")
+    var file: String
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func organization() throws -> Organization {
+        do {
+            return try Input.organization(atPath: file)
+        } catch {
+            throw failOnInput(error)
+        }
+    }
+}
+
+struct Gaps: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List each squad's skill gaps and the specialists who could fill them.",
+        discussion: "Candidates are ranked by proficiency, then spare time, then whether they bring a new department."
+    )
+
+    @OptionGroup var options: AnalysisOptions
+
+    @Option(help: "Only this squad.")
+    var squad: String?
+
+    func run() throws {
+        let organization = try options.organization()
+        do {
+            let id = try squad.map { text throws(InputError) in try Input.squadID(text) }
+            print(try Commands.gaps(organization, squad: id, format: options.format), terminator: "")
+        } catch {
+            throw failOnInput(error)
+        }
+    }
+}
+
+struct Staffing: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Propose specialists for a squad's mission, with a reason for each pick.",
+        discussion: "Covers the mission's skills rarest first, draws from at least three departments, and fills the "
+            + "squad to six; the squad's current members are left out. Says what it could not cover."
+    )
+
+    @OptionGroup var options: AnalysisOptions
+
+    @Option(help: "The squad whose mission to staff.")
+    var squad: String
+
+    @Option(help: "The share of each member's time, in percent.")
+    var share: Int = 40
+
+    func run() throws {
+        let organization = try options.organization()
+        do {
+            let id = try Input.squadID(squad)
+            print(
+                try Commands.staffing(organization, squad: id, sharePercent: share, format: options.format),
+                terminator: ""
+            )
+        } catch {
+            throw failOnInput(error)
+        }
+    }
+}
+
+struct Scores: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score each squad's outcomes and roll them up.",
+        discussion: "Progress is (current - baseline) / (target - baseline), clamped to 0...1; below 0.4 is off "
+            + "track, below 0.7 at risk, otherwise on track."
+    )
+
+    @OptionGroup var options: AnalysisOptions
+
+    func run() throws {
+        print(Commands.scores(try options.organization(), format: options.format), terminator: "")
+    }
+}
+
+struct Reach: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show which silo data flows to which squad, and what squads cannot reach."
+    )
+
+    @OptionGroup var options: AnalysisOptions
+
+    func run() throws {
+        print(Commands.reach(try options.organization(), format: options.format), terminator: "")
     }
 }

@@ -116,12 +116,14 @@ struct InputErrorTests {
 
 @Suite("squads demo and sample")
 struct DemoCommandTests {
-    @Test("the demo shows the squads, the report and the skill gaps of the sample")
+    @Test("the demo shows the squads, the report, skill gaps, scores and a staffing proposal")
     func demo() {
         let text = Commands.demo()
         #expect(text.hasPrefix("# Toko Manis"))
         #expect(text.contains("## Validation (default policy)\n\nVALID — 0 errors, 3 warnings, 0 notes"))
-        #expect(text.contains("- Bali squad: customer care"))
+        #expect(text.contains("    customer care: customer-service-1 (expert, 100% free"))
+        #expect(text.contains("## Outcome scores"))
+        #expect(text.contains("## Staffing proposal for the mission of Bali squad"))
         #expect(text.contains("- East Java squad [east-java] — operating, 7 members"))
     }
 

@@ -1,0 +1,135 @@
+/// How an outcome, a squad or an organisation is doing, as OKR practice grades progress.
+public enum StatusBand: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
+    /// Progress below 0.4.
+    case offTrack
+    /// Progress from 0.4 up to 0.7.
+    case atRisk
+    /// Progress of 0.7 or more.
+    case onTrack
+
+    /// The band a progress between 0 and 1 falls in: below 0.4 off track, below 0.7 at risk, else on track.
+    public init(progress: Double) {
+        switch progress {
+        case ..<0.4: self = .offTrack
+        case ..<0.7: self = .atRisk
+        default: self = .onTrack
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .offTrack: 0
+        case .atRisk: 1
+        case .onTrack: 2
+        }
+    }
+
+    /// Orders bands from off track to on track.
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}
+
+extension Outcome {
+    /// How far the outcome has come from its baseline to its target, from 0 to 1, or `nil` when it has no
+    /// baseline, target or current value.
+    ///
+    /// Progress is `(current − baseline) / (target − baseline)`, clamped to 0...1. The formula is right for
+    /// metrics that should go down too (a target below the baseline). When the baseline equals the target,
+    /// progress is 1 if the current value is at the target or beyond it in the outcome's ``direction``, else 0.
+    public var progress: Double? {
+        guard let baseline, let target, let current else { return nil }
+        guard baseline != target else {
+            switch direction {
+            case .increase: return current >= target ? 1 : 0
+            case .decrease: return current <= target ? 1 : 0
+            }
+        }
+        return min(max((current - baseline) / (target - baseline), 0), 1)
+    }
+}
+
+/// A squad's accountability, scored.
+public struct SquadScore: Sendable, Hashable, Codable {
+    /// One outcome's progress.
+    public struct OutcomeProgress: Sendable, Hashable, Codable {
+        /// The outcome.
+        public var outcome: Outcome.ID
+        /// Its progress, from 0 to 1.
+        public var progress: Double
+        /// Its band.
+        public var band: StatusBand
+        /// Its weight in the squad's score.
+        public var weight: Double
+    }
+
+    /// The squad.
+    public var squad: CustomerValueSquad.ID
+    /// The outcomes that could be scored, in the accountability's order.
+    public var outcomes: [OutcomeProgress]
+    /// The outcomes that could not be scored, lacking a baseline, a target or a current value.
+    public var unscored: [Outcome.ID]
+    /// The weighted mean of the outcomes' progress, or `nil` when none could be scored.
+    public var score: Double?
+    /// The band of ``score``, or `nil` when there is no score.
+    public var band: StatusBand?
+}
+
+/// The organisation's squads, scored and rolled up.
+public struct OrganizationScore: Sendable, Hashable, Codable {
+    /// Each squad that is not dissolved, sorted by identifier.
+    public var squads: [SquadScore]
+    /// The mean of the squads' scores, each squad counting once, or `nil` when no squad has a score.
+    public var score: Double?
+    /// The band of ``score``.
+    public var band: StatusBand?
+    /// How many scored squads fall in each band.
+    public var squadsPerBand: [StatusBand: Int]
+}
+
+extension Organization {
+    /// Scores one squad's outcomes and their weighted mean.
+    ///
+    /// - Parameter squad: The squad.
+    /// - Returns: The score, or `nil` if there is no such squad.
+    /// - Complexity: O(*k*), where *k* is the number of the squad's outcomes.
+    public func score(of squad: CustomerValueSquad.ID) -> SquadScore? {
+        guard let squad = squadsByID[squad] else { return nil }
+        var scored: [SquadScore.OutcomeProgress] = []
+        var unscored: [Outcome.ID] = []
+        for outcome in squad.accountability.outcomes {
+            if let progress = outcome.progress {
+                scored.append(
+                    .init(
+                        outcome: outcome.id, progress: progress, band: StatusBand(progress: progress),
+                        weight: outcome.weight)
+                )
+            } else {
+                unscored.append(outcome.id)
+            }
+        }
+        let totalWeight = scored.reduce(0) { $0 + $1.weight }
+        let score = scored.isEmpty ? nil : scored.reduce(0) { $0 + $1.progress * $1.weight } / totalWeight
+        return SquadScore(
+            squad: squad.id,
+            outcomes: scored,
+            unscored: unscored,
+            score: score,
+            band: score.map(StatusBand.init(progress:))
+        )
+    }
+
+    /// Scores every squad that is not dissolved and rolls the scores up.
+    ///
+    /// - Complexity: O(*q* log *q* + *k*), where *q* is the number of squads and *k* the number of outcomes.
+    public func scores() -> OrganizationScore {
+        let squads = squadsByID.keys.sorted().compactMap { id -> SquadScore? in
+            guard squadsByID[id]?.stage != .dissolved else { return nil }
+            return score(of: id)
+        }
+        let values = squads.compactMap(\.score)
+        var perBand: [StatusBand: Int] = [:]
+        for band in squads.compactMap(\.band) { perBand[band, default: 0] += 1 }
+        let mean = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+        return OrganizationScore(
+            squads: squads, score: mean, band: mean.map(StatusBand.init(progress:)), squadsPerBand: perBand)
+    }
+}

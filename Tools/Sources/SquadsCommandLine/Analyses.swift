@@ -1,0 +1,162 @@
+import CustomerValueSquads
+
+/// Gaps of one squad, for JSON output.
+struct SquadGaps: Encodable {
+    var squad: CustomerValueSquad.ID
+    var gaps: [SkillGap]
+}
+
+extension Commands {
+    /// `squads gaps`: each squad's skill gaps with the best candidates.
+    ///
+    /// - Throws: ``InputError`` for a squad that does not exist.
+    public static func gaps(
+        _ organization: Organization, squad: CustomerValueSquad.ID? = nil, format: OutputFormat = .text
+    )
+        throws(InputError) -> String
+    {
+        let ids = try selectedSquads(organization, squad)
+        var all: [SquadGaps] = []
+        for id in ids {
+            guard let gaps = try? organization.skillGaps(of: id) else { continue }
+            all.append(SquadGaps(squad: id, gaps: gaps))
+        }
+        if format == .json { return json(all) }
+        var lines = ["## Skill gaps", ""]
+        for entry in all {
+            let name = organization.squad(entry.squad)?.name ?? entry.squad.rawValue
+            if entry.gaps.isEmpty {
+                lines.append("- \(name): none")
+                continue
+            }
+            lines.append("- \(name):")
+            for gap in entry.gaps {
+                let best = gap.candidates.prefix(3).map { candidate in
+                    "\(candidate.specialist) (\(candidate.proficiency.rawValue), \(candidate.sparePercent)% free"
+                        + (candidate.bringsNewDepartment ? ", new department \(candidate.department))" : ")")
+                }
+                lines.append(
+                    "    \(gap.skill.rawValue): "
+                        + (best.isEmpty ? "no one with time to spare has it" : best.joined(separator: "; "))
+                )
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `squads staffing`: a proposed squad for a squad's mission, with reasons.
+    ///
+    /// - Throws: ``InputError`` for a squad that does not exist or a share outside 1...100.
+    public static func staffing(
+        _ organization: Organization,
+        squad: CustomerValueSquad.ID,
+        sharePercent: Int = 40,
+        format: OutputFormat = .text
+    ) throws(InputError) -> String {
+        guard let current = organization.squad(squad) else { throw InputError("there is no squad \(squad)") }
+        let share: TimeShare
+        do {
+            share = try TimeShare(percent: sharePercent)
+        } catch {
+            throw InputError("--share: \(error.message)")
+        }
+        let proposal = organization.proposeStaffing(
+            for: current.mission,
+            share: share,
+            excluding: Set(current.memberships.keys)
+        )
+        if format == .json { return json(proposal) }
+        var lines = [
+            "## Staffing proposal for the mission of \(current.name)",
+            "",
+            "\(current.mission.statement)",
+            "",
+        ]
+        for (number, pick) in proposal.picks.enumerated() {
+            let name = organization.specialist(pick.specialist)?.name ?? pick.specialist.rawValue
+            lines.append(
+                "\(number + 1). \(name) [\(pick.specialist)] from \(pick.department) as \(pick.role), \(pick.share)"
+            )
+            lines.append("   \(pick.reason)")
+        }
+        lines.append("")
+        lines.append("Departments: \(proposal.departments.map(\.rawValue).joined(separator: ", "))")
+        lines.append(
+            "Uncovered skills: "
+                + (proposal.uncoveredSkills.isEmpty
+                    ? "none" : proposal.uncoveredSkills.map(\.rawValue).joined(separator: ", "))
+        )
+        for shortfall in proposal.shortfalls { lines.append("Shortfall: \(shortfall)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `squads scores`: each squad's outcome score and band, and the roll-up.
+    public static func scores(_ organization: Organization, format: OutputFormat = .text) -> String {
+        let scores = organization.scores()
+        if format == .json { return json(scores) }
+        var lines = ["## Outcome scores", ""]
+        for squad in scores.squads {
+            let name = organization.squad(squad.squad)?.name ?? squad.squad.rawValue
+            let score = squad.score.map { "\(percent($0)) \(words(squad.band))" } ?? "no measurable outcome yet"
+            lines.append("- \(name): \(score)")
+            for outcome in squad.outcomes {
+                lines.append("    \(outcome.outcome): \(percent(outcome.progress)) \(words(outcome.band))")
+            }
+        }
+        lines.append("")
+        lines.append(
+            "Organisation: " + (scores.score.map { "\(percent($0)) \(words(scores.band))" } ?? "no score yet")
+        )
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `squads reach`: which silo data flows to which squad.
+    public static func reach(_ organization: Organization, format: OutputFormat = .text) -> String {
+        let reach = organization.siloReach()
+        if format == .json { return json(reach) }
+        var lines = [
+            "## Silo reach",
+            "",
+            "\(reach.reachedAssetCount) of \(reach.assetCount) data assets flow to squads (\(percent(reach.reachedFraction)))",
+            "",
+        ]
+        for department in reach.departments where !department.assets.isEmpty {
+            lines.append("- \(department.department):")
+            for asset in department.assets {
+                lines.append(
+                    "    \(asset.asset) → "
+                        + (asset.squads.isEmpty ? "no squad" : asset.squads.map(\.rawValue).joined(separator: ", "))
+                )
+            }
+        }
+        for squad in reach.squads where !squad.unreachableNeeds.isEmpty {
+            lines.append(
+                "! \(squad.squad) cannot reach: \(squad.unreachableNeeds.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func words(_ band: StatusBand?) -> String {
+        switch band {
+        case .offTrack: "off track"
+        case .atRisk: "at risk"
+        case .onTrack: "on track"
+        case nil: ""
+        }
+    }
+
+    static func percent(_ fraction: Double) -> String {
+        "\(Int((fraction * 100).rounded()))%"
+    }
+
+    static func selectedSquads(_ organization: Organization, _ squad: CustomerValueSquad.ID?) throws(InputError)
+        -> [CustomerValueSquad.ID]
+    {
+        if let squad {
+            guard organization.squad(squad) != nil else { throw InputError("there is no squad \(squad)") }
+            return [squad]
+        }
+        return organization.squads.filter { $0.stage != .dissolved }.map(\.id)
+    }
+}

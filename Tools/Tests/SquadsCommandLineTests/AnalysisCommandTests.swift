@@ -1,0 +1,68 @@
+import CustomerValueSquads
+import Foundation
+import SquadsCommandLine
+import Testing
+
+@Suite("squads gaps, staffing, scores and reach")
+struct AnalysisCommandTests {
+    let sample = Commands.sampleOrganization
+
+    @Test("gaps lists the forming replica's missing skill with ranked candidates")
+    func gaps() throws {
+        let text = try Commands.gaps(sample)
+        // Bali has sales, marketing and analytics but needs customer care: the customer-service specialists can
+        // help, experts first, the one with more free time before the one who gives 60 % to East Java.
+        #expect(
+            text.contains(
+                "    customer care: customer-service-1 (expert, 100% free, new department customer-service); customer-service-2 (expert, 40% free"
+            ))
+        #expect(text.contains("- East Java squad: none"))
+        let json = try Commands.gaps(sample, squad: "bali", format: .json)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(entries.count == 1)
+        #expect(entries.first?["squad"] as? String == "bali")
+        #expect(throws: InputError("there is no squad nowhere")) { try Commands.gaps(sample, squad: "nowhere") }
+    }
+
+    @Test("staffing proposes people for a squad's mission, leaving its members out")
+    func staffing() throws {
+        let text = try Commands.staffing(sample, squad: "bali")
+        #expect(text.hasPrefix("## Staffing proposal for the mission of Bali squad"))
+        #expect(!text.contains("[sales-5]"), "current members are not proposed again")
+        #expect(text.contains("Uncovered skills: none"))
+        let json = try Commands.staffing(sample, squad: "bali", format: .json)
+        let proposal = try JSONDecoder().decode(StaffingProposal.self, from: Data(json.utf8))
+        #expect(proposal.picks.count == 6)
+        #expect(Set(proposal.picks.map(\.specialist)).isDisjoint(with: ["sales-5", "marketing-5", "analytics-4"]))
+        #expect(throws: InputError("--share: a time share must be between 1 and 100 percent, not 0")) {
+            try Commands.staffing(sample, squad: "bali", sharePercent: 0)
+        }
+    }
+
+    @Test("scores show each squad's progress and the roll-up")
+    func scores() throws {
+        let text = Commands.scores(sample)
+        // East Java: sales growth 9 of 12 = 75 %, stock-outs from 14 to 6 of a 10-item drop = 80 %; mean 77.5 %.
+        #expect(text.contains("- East Java squad: 78% on track"))
+        #expect(text.contains("    stock-outs: 80% on track"))
+        let json = Commands.scores(sample, format: .json)
+        let decoded = try JSONDecoder().decode(OrganizationScore.self, from: Data(json.utf8))
+        #expect(decoded == sample.scores())
+    }
+
+    @Test("reach shows the data that stays in its silo")
+    func reach() throws {
+        let text = Commands.reach(sample)
+        #expect(text.contains("3 of 4 data assets flow to squads (75%)"))
+        #expect(text.contains("    deliveries → no squad"))
+        let decoded = try JSONDecoder().decode(SiloReach.self, from: Data(Commands.reach(sample, format: .json).utf8))
+        #expect(decoded == sample.siloReach())
+    }
+
+    @Test("squad identifiers from the command line are checked")
+    func squadOption() {
+        #expect(throws: InputError(#"--squad: "no way" is not a valid identifier: the character " " is not allowed"#)) {
+            try Input.squadID("no way")
+        }
+    }
+}
