@@ -66,6 +66,10 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
     public var cycleLength: Cadence?
     /// Where the squad is in its life.
     public var stage: Stage
+    /// The memberships that have ended, oldest first.
+    public var history: [PastMembership]
+    /// The break-fix cycles the squad has run, in the order they were recorded.
+    public var cycles: [BreakFixCycle]
 
     /// Creates a squad.
     ///
@@ -79,6 +83,8 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
     ///   - accountability: What the squad answers for; empty by default.
     ///   - cycleLength: The break-fix cycle length; `nil` by default.
     ///   - stage: The lifecycle stage; ``Stage-swift.enum/forming`` by default.
+    ///   - history: The memberships that have ended; none by default.
+    ///   - cycles: The break-fix cycles run so far; none by default.
     public init(
         id: ID,
         name: String,
@@ -88,7 +94,9 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
         grants: [DataAsset.ID: DataAccessGrant] = [:],
         accountability: Accountability = Accountability(),
         cycleLength: Cadence? = nil,
-        stage: Stage = .forming
+        stage: Stage = .forming,
+        history: [PastMembership] = [],
+        cycles: [BreakFixCycle] = []
     ) {
         self.id = id
         self.name = name
@@ -99,10 +107,23 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
         self.accountability = accountability
         self.cycleLength = cycleLength
         self.stage = stage
+        self.history = history
+        self.cycles = cycles
     }
 
     /// The number of members.
     public var size: Int { memberships.count }
+
+    /// The number of recorded cycles that ended in a small failure.
+    public var smallFailureCount: Int { cycles.count { $0.result == .smallFailure } }
+
+    /// The number of recorded cycles that ended in a large failure.
+    public var largeFailureCount: Int { cycles.count { $0.result == .largeFailure } }
+
+    /// Whether the small failures so far stay within what the accountability tolerates, with no large failure.
+    public var isWithinFailureTolerance: Bool {
+        largeFailureCount == 0 && smallFailureCount <= accountability.toleratedSmallFailures
+    }
 
     /// The members' identifiers, sorted.
     ///
@@ -112,13 +133,15 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
 
 extension CustomerValueSquad: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, name, stage, cycleLength, mission, memberships, decisionRights, grants, accountability
+        case id, name, stage, cycleLength, mission, memberships, decisionRights, grants, accountability, history
+        case cycles
     }
 
     private struct MembershipEntry: Codable {
         var specialist: Specialist.ID
         var role: Role
         var share: TimeShare
+        var since: Day?
     }
 
     private struct DecisionRightEntry: Codable {
@@ -163,7 +186,7 @@ extension CustomerValueSquad: Codable {
             name: try container.decode(String.self, forKey: .name),
             mission: try container.decode(Mission.self, forKey: .mission),
             memberships: try keyed(.memberships) { (entry: MembershipEntry) in
-                (entry.specialist, Membership(role: entry.role, share: entry.share))
+                (entry.specialist, Membership(role: entry.role, share: entry.share, since: entry.since))
             },
             decisionRights: try keyed(.decisionRights) { (entry: DecisionRightEntry) in
                 (entry.id, DecisionRight(scope: entry.scope, limit: entry.limit))
@@ -174,7 +197,9 @@ extension CustomerValueSquad: Codable {
             accountability: try container.decodeIfPresent(Accountability.self, forKey: .accountability)
                 ?? Accountability(),
             cycleLength: try container.decodeIfPresent(Cadence.self, forKey: .cycleLength),
-            stage: try container.decodeIfPresent(Stage.self, forKey: .stage) ?? .forming
+            stage: try container.decodeIfPresent(Stage.self, forKey: .stage) ?? .forming,
+            history: try container.decodeIfPresent([PastMembership].self, forKey: .history) ?? [],
+            cycles: try container.decodeIfPresent([BreakFixCycle].self, forKey: .cycles) ?? []
         )
     }
 
@@ -188,7 +213,7 @@ extension CustomerValueSquad: Codable {
         try container.encode(mission, forKey: .mission)
         try container.encode(
             memberships.sorted { $0.key < $1.key }.map {
-                MembershipEntry(specialist: $0.key, role: $0.value.role, share: $0.value.share)
+                MembershipEntry(specialist: $0.key, role: $0.value.role, share: $0.value.share, since: $0.value.since)
             },
             forKey: .memberships
         )
@@ -205,5 +230,7 @@ extension CustomerValueSquad: Codable {
             forKey: .grants
         )
         try container.encode(accountability, forKey: .accountability)
+        try container.encode(history, forKey: .history)
+        try container.encode(cycles, forKey: .cycles)
     }
 }

@@ -1,20 +1,124 @@
-/// A specialist's place in a squad: their role and the share of their time they give it.
+/// A specialist's place in a squad: their role, the share of their time they give it, and since when.
 ///
 /// A squad keys its memberships by ``Specialist/ID``; the specialist keeps their home department.
-public struct Membership: Sendable, Hashable, Codable {
+public struct Membership: Sendable, Hashable {
     /// The specialist's role in the squad.
     public var role: Role
     /// The share of the specialist's time given to the squad.
     public var share: TimeShare
+    /// The day the membership started, if known.
+    public var since: Day?
 
     /// Creates a membership.
     ///
     /// - Parameters:
     ///   - role: The role in the squad.
     ///   - share: The share of the specialist's time.
-    public init(role: Role, share: TimeShare) {
+    ///   - since: The day it started; `nil` by default.
+    public init(role: Role, share: TimeShare, since: Day? = nil) {
         self.role = role
         self.share = share
+        self.since = since
+    }
+}
+
+extension Membership: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case role, share, since
+    }
+
+    /// Decodes a membership.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            role: try container.decode(Role.self, forKey: .role),
+            share: try container.decode(TimeShare.self, forKey: .share),
+            since: try container.decodeIfPresent(Day.self, forKey: .since)
+        )
+    }
+
+    /// Encodes a membership; an unknown start is left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(role, forKey: .role)
+        try container.encode(share, forKey: .share)
+        try container.encodeIfPresent(since, forKey: .since)
+    }
+}
+
+/// A membership that has ended: who served, in which role, for what share, from when to when, and why it ended.
+///
+/// A squad keeps its past memberships so the history of who served where is kept, not overwritten. The
+/// history is a record: it may name specialists who have since left the organisation.
+public struct PastMembership: Sendable, Hashable, Codable {
+    /// The specialist who served.
+    public var specialist: Specialist.ID
+    /// Their role.
+    public var role: Role
+    /// The share of their time.
+    public var share: TimeShare
+    /// The day the membership started, if known.
+    public var since: Day?
+    /// The day it ended, if known; not before ``since``.
+    public var until: Day?
+    /// Why it ended.
+    public var reason: String
+
+    /// Creates a past membership.
+    public init(specialist: Specialist.ID, role: Role, share: TimeShare, since: Day?, until: Day?, reason: String) {
+        self.specialist = specialist
+        self.role = role
+        self.share = share
+        self.since = since
+        self.until = until
+        self.reason = reason
+    }
+}
+
+/// One turn of a squad's break-fix rhythm: what was tried, what broke, the fix, the lesson, and how it went.
+public struct BreakFixCycle: Sendable, Hashable, Codable {
+    /// How a cycle went.
+    public enum Result: String, Sendable, Hashable, Codable, CaseIterable {
+        /// It worked.
+        case worked
+        /// A small failure: the kind the organisation tolerates while it learns.
+        case smallFailure
+        /// A large failure.
+        case largeFailure
+    }
+
+    /// The day the cycle started.
+    public var started: Day
+    /// The day it ended, if it has; not before ``started``.
+    public var ended: Day?
+    /// What the squad tried.
+    public var tried: String
+    /// What broke, if anything.
+    public var broke: String
+    /// How it was fixed.
+    public var fix: String
+    /// What the failure taught.
+    public var lesson: String
+    /// How it went.
+    public var result: Result
+
+    /// Creates a cycle.
+    public init(
+        started: Day,
+        ended: Day? = nil,
+        tried: String,
+        broke: String = "",
+        fix: String = "",
+        lesson: String = "",
+        result: Result
+    ) {
+        self.started = started
+        self.ended = ended
+        self.tried = tried
+        self.broke = broke
+        self.fix = fix
+        self.lesson = lesson
+        self.result = result
     }
 }
 

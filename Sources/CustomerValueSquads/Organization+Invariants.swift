@@ -266,6 +266,41 @@ extension Organization {
             try checkGrant(grant, to: asset, of: id, path: path + ["grants", asset.rawValue])
         }
         try checkAccountability(squad.accountability, of: id, path: path + ["accountability"])
+        for (index, past) in squad.history.enumerated() {
+            try Self.checkPeriod(
+                from: past.since,
+                to: past.until,
+                "the membership of \(past.specialist) in squad \(id)",
+                path: path + ["history", String(index), "until"]
+            )
+        }
+        for (index, cycle) in squad.cycles.enumerated() {
+            try Self.checkCycle(cycle, of: id, path: path + ["cycles", String(index)])
+        }
+    }
+
+    static func checkPeriod(from start: Day?, to end: Day?, _ what: @autoclosure () -> String, path: [String])
+        throws(OrganizationError)
+    {
+        if let start, let end, end < start {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "\(what()) ends on \(end), before it starts on \(start)",
+                path: path
+            )
+        }
+    }
+
+    static func checkCycle(_ cycle: BreakFixCycle, of squad: CustomerValueSquad.ID, path: [String])
+        throws(OrganizationError)
+    {
+        try requireText(cycle.tried, "what squad \(squad) tried in a break-fix cycle", path: path + ["tried"])
+        try checkPeriod(
+            from: cycle.started,
+            to: cycle.ended,
+            "the break-fix cycle of squad \(squad) started \(cycle.started)",
+            path: path + ["ended"]
+        )
     }
 
     /// Checks that giving `specialist` a share of `percent` in `squad` keeps them at or under 100 %.

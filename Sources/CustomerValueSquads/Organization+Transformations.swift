@@ -372,6 +372,7 @@ extension Organization {
     ///   - squad: The squad.
     ///   - role: Their role in the squad.
     ///   - share: The share of their time the squad gets.
+    ///   - since: The day the membership starts; `nil` by default.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if either does not exist;
     ///   ``OrganizationError/Code/squadDissolved`` for a dissolved squad; ``OrganizationError/Code/duplicateID``
     ///   if they are already a member; ``OrganizationError/Code/overbooked`` if they would pass 100 % of
@@ -381,7 +382,8 @@ extension Organization {
         _ specialist: Specialist.ID,
         to squad: CustomerValueSquad.ID,
         role: Role,
-        share: TimeShare
+        share: TimeShare,
+        since: Day? = nil
     ) throws(OrganizationError) {
         let current = try changeableSquad(squad)
         _ = try existingSpecialist(specialist)
@@ -390,46 +392,71 @@ extension Organization {
         }
         try Self.requireText(role.rawValue, "the role of \(specialist) in squad \(squad)", path: [])
         try checkBooking(of: specialist, percent: share.percent, in: squad, path: [])
-        squadsByID[squad]?.memberships[specialist] = Membership(role: role, share: share)
+        squadsByID[squad]?.memberships[specialist] = Membership(role: role, share: share, since: since)
         squadsOfSpecialist[specialist, default: []].insert(squad)
     }
 
-    /// Returns a copy with a specialist assigned; see ``assign(_:to:role:share:)``.
+    /// Returns a copy with a specialist assigned; see ``assign(_:to:role:share:since:)``.
     public func assigning(
         _ specialist: Specialist.ID,
         to squad: CustomerValueSquad.ID,
         role: Role,
-        share: TimeShare
+        share: TimeShare,
+        since: Day? = nil
     ) throws(OrganizationError) -> Organization {
         var copy = self
-        try copy.assign(specialist, to: squad, role: role, share: share)
+        try copy.assign(specialist, to: squad, role: role, share: share, since: since)
         return copy
     }
 
     /// Releases a member from a squad; they go back to their home department full time.
     ///
+    /// The membership moves to the squad's ``CustomerValueSquad/history`` with the day and the reason, so
+    /// who served where is kept, not overwritten.
+    ///
     /// - Parameters:
     ///   - specialist: The member.
     ///   - squad: The squad.
+    ///   - day: The day the membership ends; `nil` by default.
+    ///   - reason: Why it ends; empty by default.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if the squad does not exist or the specialist
-    ///   is not a member; ``OrganizationError/Code/squadDissolved`` for a dissolved squad.
-    public mutating func release(_ specialist: Specialist.ID, from squad: CustomerValueSquad.ID)
-        throws(OrganizationError)
-    {
+    ///   is not a member; ``OrganizationError/Code/squadDissolved`` for a dissolved squad;
+    ///   ``OrganizationError/Code/invalidValue`` if `day` is before the membership started.
+    public mutating func release(
+        _ specialist: Specialist.ID,
+        from squad: CustomerValueSquad.ID,
+        on day: Day? = nil,
+        reason: String = ""
+    ) throws(OrganizationError) {
         let current = try changeableSquad(squad)
-        guard current.memberships[specialist] != nil else {
+        guard let membership = current.memberships[specialist] else {
             throw OrganizationError(code: .unknownReference, message: "\(specialist) is not a member of squad \(squad)")
         }
+        try Self.checkPeriod(
+            from: membership.since, to: day, "the membership of \(specialist) in squad \(squad)", path: [])
         squadsByID[squad]?.memberships[specialist] = nil
+        squadsByID[squad]?.history.append(
+            PastMembership(
+                specialist: specialist,
+                role: membership.role,
+                share: membership.share,
+                since: membership.since,
+                until: day,
+                reason: reason
+            )
+        )
         unlinkMember(specialist, from: squad)
     }
 
-    /// Returns a copy with a member released; see ``release(_:from:)``.
-    public func releasing(_ specialist: Specialist.ID, from squad: CustomerValueSquad.ID) throws(OrganizationError)
-        -> Organization
-    {
+    /// Returns a copy with a member released; see ``release(_:from:on:reason:)``.
+    public func releasing(
+        _ specialist: Specialist.ID,
+        from squad: CustomerValueSquad.ID,
+        on day: Day? = nil,
+        reason: String = ""
+    ) throws(OrganizationError) -> Organization {
         var copy = self
-        try copy.release(specialist, from: squad)
+        try copy.release(specialist, from: squad, on: day, reason: reason)
         return copy
     }
 
@@ -659,7 +686,7 @@ extension Organization {
 
     /// Moves a squad to another lifecycle stage.
     ///
-    /// To end a squad with members or grants, call ``dissolve(_:)``, which releases and revokes them.
+    /// To end a squad with members or grants, call ``dissolve(_:on:reason:)``, which releases and revokes them.
     ///
     /// - Parameters:
     ///   - squad: The squad.
@@ -698,26 +725,79 @@ extension Organization {
         return copy
     }
 
-    /// Dissolves a squad: releases every member, revokes every grant and moves it to the dissolved stage.
+    /// Dissolves a squad: releases every member into its history, revokes every grant and moves it to the
+    /// dissolved stage.
     ///
-    /// The squad's mission, decision rights and accountability stay on record.
+    /// The squad's mission, decision rights, accountability, cycles and history stay on record.
     ///
-    /// - Parameter squad: The squad.
+    /// - Parameters:
+    ///   - squad: The squad.
+    ///   - day: The day it ends; `nil` by default.
+    ///   - reason: Why; empty by default.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if the squad does not exist;
-    ///   ``OrganizationError/Code/squadDissolved`` if it is already dissolved.
-    /// - Complexity: O(*m*), where *m* is the squad's size.
-    public mutating func dissolve(_ squad: CustomerValueSquad.ID) throws(OrganizationError) {
+    ///   ``OrganizationError/Code/squadDissolved`` if it is already dissolved;
+    ///   ``OrganizationError/Code/invalidValue`` if `day` is before a membership started.
+    /// - Complexity: O(*m* log *m*), where *m* is the squad's size.
+    public mutating func dissolve(_ squad: CustomerValueSquad.ID, on day: Day? = nil, reason: String = "")
+        throws(OrganizationError)
+    {
         let current = try changeableSquad(squad)
-        for member in current.memberships.keys { unlinkMember(member, from: squad) }
+        let members = current.memberships.sorted { $0.key < $1.key }
+        for (member, membership) in members {
+            try Self.checkPeriod(
+                from: membership.since, to: day, "the membership of \(member) in squad \(squad)", path: [])
+        }
+        for (member, membership) in members {
+            unlinkMember(member, from: squad)
+            squadsByID[squad]?.history.append(
+                PastMembership(
+                    specialist: member,
+                    role: membership.role,
+                    share: membership.share,
+                    since: membership.since,
+                    until: day,
+                    reason: reason.isEmpty ? "squad dissolved" : reason
+                )
+            )
+        }
         squadsByID[squad]?.memberships = [:]
         squadsByID[squad]?.grants = [:]
         squadsByID[squad]?.stage = .dissolved
     }
 
-    /// Returns a copy with a squad dissolved; see ``dissolve(_:)``.
-    public func dissolving(_ squad: CustomerValueSquad.ID) throws(OrganizationError) -> Organization {
+    /// Returns a copy with a squad dissolved; see ``dissolve(_:on:reason:)``.
+    public func dissolving(_ squad: CustomerValueSquad.ID, on day: Day? = nil, reason: String = "")
+        throws(OrganizationError) -> Organization
+    {
         var copy = self
-        try copy.dissolve(squad)
+        try copy.dissolve(squad, on: day, reason: reason)
+        return copy
+    }
+
+    /// Records a break-fix cycle a squad has run.
+    ///
+    /// Small failures count against the accountability's tolerated number; see
+    /// ``CustomerValueSquad/isWithinFailureTolerance``.
+    ///
+    /// - Parameters:
+    ///   - cycle: The cycle.
+    ///   - squad: The squad.
+    /// - Throws: ``OrganizationError/Code/unknownReference`` if the squad does not exist;
+    ///   ``OrganizationError/Code/squadDissolved`` for a dissolved squad; ``OrganizationError/Code/invalidValue``
+    ///   if nothing was tried or the cycle ends before it starts.
+    public mutating func recordCycle(_ cycle: BreakFixCycle, for squad: CustomerValueSquad.ID) throws(OrganizationError)
+    {
+        _ = try changeableSquad(squad)
+        try Self.checkCycle(cycle, of: squad, path: [])
+        squadsByID[squad]?.cycles.append(cycle)
+    }
+
+    /// Returns a copy with a break-fix cycle recorded; see ``recordCycle(_:for:)``.
+    public func recordingCycle(_ cycle: BreakFixCycle, for squad: CustomerValueSquad.ID) throws(OrganizationError)
+        -> Organization
+    {
+        var copy = self
+        try copy.recordCycle(cycle, for: squad)
         return copy
     }
 }

@@ -139,11 +139,24 @@ struct TransformationTests {
         #expect(assigned.departments(of: "night-shift") == [OR.surgery])
         let released = try applyTwins(
             assigned,
-            { try $0.release(OR.surgeon, from: "night-shift") },
-            { try $0.releasing(OR.surgeon, from: "night-shift") }
+            { try $0.release(OR.surgeon, from: "night-shift", on: "2026-12-01", reason: "back to day shifts") },
+            { try $0.releasing(OR.surgeon, from: "night-shift", on: "2026-12-01", reason: "back to day shifts") }
         )
-        #expect(released == formed)
+        #expect(released.squad("night-shift")?.memberships == formed.squad("night-shift")?.memberships)
         #expect(released.bookedPercent(of: OR.surgeon) == 60)
+        // The membership is kept in the squad's history, not overwritten.
+        #expect(
+            released.squad("night-shift")?.history == [
+                PastMembership(
+                    specialist: OR.surgeon,
+                    role: "on-call surgeon",
+                    share: 30,
+                    since: nil,
+                    until: "2026-12-01",
+                    reason: "back to day shifts"
+                )
+            ]
+        )
     }
 
     @Test("delegating and revoking a decision right")
