@@ -30,6 +30,9 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
             case stillReferenced
             case invalidStageTransition
             case unsupportedSchemaVersion
+            case changeConflict
+            case rolloutOutOfOrder
+            case rolloutCriteriaNotMet
         }
 
         private let base: Base
@@ -68,6 +71,12 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
         public static let invalidStageTransition = Self(.invalidStageTransition)
         /// A document declares a schema version this library does not read.
         public static let unsupportedSchemaVersion = Self(.unsupportedSchemaVersion)
+        /// A recorded change does not fit the organisation: what it changes from is not what is there now.
+        public static let changeConflict = Self(.changeConflict)
+        /// A rollout step was taken out of order: a batch skipped or started twice, or a step after the end.
+        public static let rolloutOutOfOrder = Self(.rolloutOutOfOrder)
+        /// A rollout step was taken before the squads it depends on met the plan's success criteria.
+        public static let rolloutCriteriaNotMet = Self(.rolloutCriteriaNotMet)
     }
 
     /// What kind of invariant was broken.

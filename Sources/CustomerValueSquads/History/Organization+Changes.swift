@@ -1,0 +1,313 @@
+extension Organization {
+    // MARK: - Applying changes
+
+    /// Applies one recorded change, checking every invariant.
+    ///
+    /// - Parameter change: The change.
+    /// - Throws: ``OrganizationError/Code/changeConflict`` when what the change changes *from* is not what the
+    ///   organisation holds now; otherwise the errors of the transformation the change stands for (for example
+    ///   ``OrganizationError/Code/overbooked`` or ``OrganizationError/Code/stillReferenced``). The organisation
+    ///   is left as it was.
+    /// - Complexity: O(*k*) in the size of the changed entity, plus O(*q*) in the number of squads for changes
+    ///   that remove a specialist, a department or data.
+    public mutating func apply(_ change: OrganizationChange) throws(OrganizationError) {
+        switch change.action {
+        case .rename(let from, let to):
+            try requireCurrent(
+                name == from, "the organisation is named \(String(reflecting: name)), not \(String(reflecting: from))")
+            name = to
+        case .setGoal(let from, let to):
+            try requireCurrent(goal == from, "the organisation's goal is not \(String(reflecting: from))")
+            goal = to
+        case .addDepartment(let department):
+            try addDepartment(department)
+        case .removeDepartment(let department):
+            try requireCurrent(
+                departmentsByID[department.id] == department, "department \(department.id) is not as recorded")
+            try removeDepartment(department.id)
+        case .updateDepartment(let from, let to):
+            try requireCurrent(departmentsByID[from.id] == from, "department \(from.id) is not as recorded")
+            try replaceDepartment(from, with: to)
+        case .addSpecialist(let specialist):
+            try hire(specialist)
+        case .removeSpecialist(let specialist):
+            try requireCurrent(
+                specialistsByID[specialist.id] == specialist, "specialist \(specialist.id) is not as recorded")
+            try offboard(specialist.id)
+        case .updateSpecialist(let from, let to):
+            try requireCurrent(specialistsByID[from.id] == from, "specialist \(from.id) is not as recorded")
+            try replaceSpecialist(from, with: to)
+        case .addSquad(let squad):
+            try formSquad(squad)
+        case .removeSquad(let squad):
+            try requireCurrent(squadsByID[squad.id] == squad, "squad \(squad.id) is not as recorded")
+            for member in squad.memberships.keys {
+                squadsOfSpecialist[member]?.remove(squad.id)
+                if squadsOfSpecialist[member]?.isEmpty == true { squadsOfSpecialist[member] = nil }
+            }
+            squadsByID[squad.id] = nil
+        case .updateSquad(let from, let to):
+            try requireCurrent(squadsByID[from.id] == from, "squad \(from.id) is not as recorded")
+            try replaceSquad(from, with: to)
+        }
+    }
+
+    /// Returns a copy with a change applied; see ``apply(_:)-(OrganizationChange)``.
+    public func applying(_ change: OrganizationChange) throws(OrganizationError) -> Organization {
+        var copy = self
+        try copy.apply(change)
+        return copy
+    }
+
+    /// Applies changes in order, all or nothing: if one is refused, the organisation is left as it was.
+    ///
+    /// - Parameter changes: The changes, such as a stored change log or the result of
+    ///   ``changes(from:reason:on:)``.
+    /// - Throws: The error of the first change refused.
+    public mutating func apply(_ changes: some Sequence<OrganizationChange>) throws(OrganizationError) {
+        var copy = self
+        for change in changes { try copy.apply(change) }
+        self = copy
+    }
+
+    /// Returns a copy with changes applied in order; see ``apply(_:)-(Sequence)``.
+    public func applying(_ changes: some Sequence<OrganizationChange>) throws(OrganizationError) -> Organization {
+        var copy = self
+        try copy.apply(changes)
+        return copy
+    }
+
+    /// Performs transformations and returns the changes they made, as values with a reason and a day.
+    ///
+    /// ```swift
+    /// let log = try organization.record(reason: "pilot needs a designer", on: "2026-11-22") {
+    ///     try $0.assign("d1", to: "abm-pilot", role: "designer", share: 40, since: "2026-11-22")
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - reason: Why the changes are made.
+    ///   - day: The day they take effect; `nil` by default.
+    ///   - body: The transformations. If it throws, the organisation is left as it was and the error is
+    ///     rethrown.
+    /// - Returns: The changes, which ``apply(_:)-(Sequence)`` replays and whose inverses undo them.
+    /// - Complexity: O(*n*) in the size of the organisation, to find what changed.
+    public mutating func record<Failure: Error>(
+        reason: String,
+        on day: Day? = nil,
+        _ body: (inout Organization) throws(Failure) -> Void
+    ) throws(Failure) -> [OrganizationChange] {
+        var copy = self
+        try body(&copy)
+        let changes = copy.changes(from: self, reason: reason, on: day)
+        self = copy
+        return changes
+    }
+
+    private func requireCurrent(_ condition: Bool, _ message: @autoclosure () -> String) throws(OrganizationError) {
+        guard condition else {
+            throw OrganizationError(code: .changeConflict, message: "the change does not fit: \(message())")
+        }
+    }
+
+    // MARK: - Replacing whole entities
+
+    private mutating func replaceDepartment(_ old: Department, with new: Department) throws(OrganizationError) {
+        guard old.id == new.id else {
+            throw OrganizationError(
+                code: .invalidValue, message: "a department update cannot change its id \(old.id) to \(new.id)")
+        }
+        try checkDepartment(new, path: [])
+        let kept = Set(new.dataAssets.map(\.id))
+        for asset in old.dataAssets where !kept.contains(asset.id) {
+            if let squad = squadsUsing(asset.id).first {
+                throw OrganizationError(
+                    code: .stillReferenced,
+                    message:
+                        "squad \(squad) still holds a grant to or needs data asset \(asset.id) of department \(old.id)"
+                )
+            }
+        }
+        for asset in old.dataAssets where !kept.contains(asset.id) { holderOfAsset[asset.id] = nil }
+        for asset in new.dataAssets { holderOfAsset[asset.id] = new.id }
+        if old.parent != new.parent {
+            if let parent = old.parent {
+                childrenOfDepartment[parent]?.remove(old.id)
+                if childrenOfDepartment[parent]?.isEmpty == true { childrenOfDepartment[parent] = nil }
+            }
+            if let parent = new.parent { childrenOfDepartment[parent, default: []].insert(new.id) }
+        }
+        departmentsByID[new.id] = new
+    }
+
+    private mutating func replaceSpecialist(_ old: Specialist, with new: Specialist) throws(OrganizationError) {
+        guard old.id == new.id else {
+            throw OrganizationError(
+                code: .invalidValue, message: "a specialist update cannot change its id \(old.id) to \(new.id)")
+        }
+        try checkSpecialist(new, path: [])
+        if old.department != new.department {
+            if departmentsByID[old.department]?.head == old.id {
+                throw OrganizationError(
+                    code: .stillReferenced,
+                    message: "cannot move \(old.id): they head department \(old.department); appoint another head first"
+                )
+            }
+            staffOfDepartment[old.department]?.remove(old.id)
+            if staffOfDepartment[old.department]?.isEmpty == true { staffOfDepartment[old.department] = nil }
+            staffOfDepartment[new.department, default: []].insert(new.id)
+        }
+        for skill in old.skills.keys where new.skills[skill] == nil { unindexSkill(skill, of: old.id) }
+        indexSkills(of: new)
+        specialistsByID[new.id] = new
+    }
+
+    private mutating func replaceSquad(_ old: CustomerValueSquad, with new: CustomerValueSquad)
+        throws(OrganizationError)
+    {
+        guard old.id == new.id else {
+            throw OrganizationError(
+                code: .invalidValue, message: "a squad update cannot change its id \(old.id) to \(new.id)")
+        }
+        try checkSquad(new, path: [])
+        for (member, membership) in new.memberships.sorted(by: { $0.key < $1.key }) {
+            try checkBooking(of: member, percent: membership.share.percent, in: new.id, path: [])
+        }
+        for member in old.memberships.keys where new.memberships[member] == nil {
+            squadsOfSpecialist[member]?.remove(old.id)
+            if squadsOfSpecialist[member]?.isEmpty == true { squadsOfSpecialist[member] = nil }
+        }
+        for member in new.memberships.keys { squadsOfSpecialist[member, default: []].insert(new.id) }
+        squadsByID[new.id] = new
+    }
+
+    // MARK: - Computing changes
+
+    /// The changes that turn `old` into this organisation, in an order in which each one applies.
+    ///
+    /// Applying the result to `old` with ``apply(_:)-(Sequence)`` gives this organisation. Departments that
+    /// change are first loosened (their parent, head and moving data assets taken off) and set to their final
+    /// form once the specialists are in place; squads that change are replaced whole.
+    ///
+    /// - Parameters:
+    ///   - old: The organisation before.
+    ///   - reason: The reason every change carries; empty by default.
+    ///   - day: The day every change carries; `nil` by default.
+    /// - Complexity: O(*n* log *n*) in the size of the two organisations.
+    public func changes(from old: Organization, reason: String = "", on day: Day? = nil) -> [OrganizationChange] {
+        var result: [OrganizationChange] = []
+        func add(_ action: OrganizationChange.Action) {
+            result.append(OrganizationChange(action, reason: reason, day: day))
+        }
+
+        // Assets that leave their department must not be in use while they move.
+        var moving: Set<DataAsset.ID> = []
+        for (asset, holder) in old.holderOfAsset where holderOfAsset[asset] != holder { moving.insert(asset) }
+
+        // 1. Squads that go, or change in a way that cannot be done in place, step aside and come back in their
+        //    new form at the end. Squads whose bookings only shrink change now; those whose bookings only grow
+        //    change once everything they refer to is in place. Either way no one is ever booked over 100 %.
+        var squadsToAdd: [CustomerValueSquad.ID] = squadsByID.keys.filter { old.squadsByID[$0] == nil }
+        var shrinking: [(CustomerValueSquad, CustomerValueSquad)] = []
+        var growing: [(CustomerValueSquad, CustomerValueSquad)] = []
+        for id in old.squadsByID.keys.sorted() {
+            guard let before = old.squadsByID[id] else { continue }
+            guard let after = squadsByID[id] else {
+                add(.removeSquad(before))
+                continue
+            }
+            if after == before && !Self.uses(before, anyOf: moving) { continue }
+            let stable = !Self.uses(before, anyOf: moving) && !Self.uses(after, anyOf: moving)
+            if stable && Self.bookings(of: after, fitWithin: before) && old.resolves(after) {
+                shrinking.append((before, after))
+            } else if stable && Self.bookings(of: before, fitWithin: after) && resolves(before) {
+                growing.append((before, after))
+            } else {
+                add(.removeSquad(before))
+                squadsToAdd.append(id)
+            }
+        }
+        for (before, after) in shrinking { add(.updateSquad(from: before, to: after)) }
+
+        // 2. Departments that change or go are loosened: a parent or head that changes is taken off, and so is
+        //    data that leaves. What stays is part of the final hierarchy, so no cycle can appear on the way.
+        var current = old.departmentsByID
+        for id in old.departmentsByID.keys.sorted() {
+            guard let before = old.departmentsByID[id], departmentsByID[id] != before else { continue }
+            let after = departmentsByID[id]
+            var loose = before
+            if after?.parent != before.parent { loose.parent = nil }
+            if after?.head != before.head { loose.head = nil }
+            loose.dataAssets = before.dataAssets.filter { holderOfAsset[$0.id] == id }
+            if loose != before {
+                add(.updateDepartment(from: before, to: loose))
+                current[id] = loose
+            }
+        }
+
+        // 3. New departments arrive loose, with their data.
+        for id in departmentsByID.keys.sorted() where old.departmentsByID[id] == nil {
+            guard var loose = departmentsByID[id] else { continue }
+            loose.parent = nil
+            loose.head = nil
+            add(.addDepartment(loose))
+            current[id] = loose
+        }
+
+        // 4. Specialists leave, change and arrive.
+        for id in old.specialistsByID.keys.sorted() {
+            guard let before = old.specialistsByID[id] else { continue }
+            if let after = specialistsByID[id] {
+                if after != before { add(.updateSpecialist(from: before, to: after)) }
+            } else {
+                add(.removeSpecialist(before))
+            }
+        }
+        for id in specialistsByID.keys.sorted() where old.specialistsByID[id] == nil {
+            if let specialist = specialistsByID[id] { add(.addSpecialist(specialist)) }
+        }
+
+        // 5. Departments that go leave, now empty; 6. the others take their final form.
+        for id in old.departmentsByID.keys.sorted() where departmentsByID[id] == nil {
+            if let department = current[id] { add(.removeDepartment(department)) }
+        }
+        for id in departmentsByID.keys.sorted() {
+            guard let after = departmentsByID[id], let now = current[id], now != after else { continue }
+            add(.updateDepartment(from: now, to: after))
+        }
+
+        // 7. Squads grow or arrive in their new form; 8. the organisation's own fields.
+        for (before, after) in growing { add(.updateSquad(from: before, to: after)) }
+        for id in squadsToAdd.sorted() {
+            if let squad = squadsByID[id] { add(.addSquad(squad)) }
+        }
+        if name != old.name { add(.rename(from: old.name, to: name)) }
+        if goal != old.goal { add(.setGoal(from: old.goal, to: goal)) }
+        return result
+    }
+
+    /// Whether `squad` grants or needs any of `assets`.
+    private static func uses(_ squad: CustomerValueSquad, anyOf assets: Set<DataAsset.ID>) -> Bool {
+        !assets.isEmpty
+            && (squad.grants.keys.contains(where: assets.contains)
+                || squad.mission.requiredData.contains(where: assets.contains))
+    }
+
+    /// Whether every member of `squad` is booked no more there than in `other`.
+    private static func bookings(of squad: CustomerValueSquad, fitWithin other: CustomerValueSquad) -> Bool {
+        squad.memberships.allSatisfy { member, membership in
+            membership.share <= other.memberships[member]?.share ?? TimeShare.fullTime
+                && other.memberships[member] != nil
+        }
+    }
+
+    /// Whether every specialist and data asset `squad` refers to exists in this organisation.
+    private func resolves(_ squad: CustomerValueSquad) -> Bool {
+        squad.memberships.keys.allSatisfy { specialistsByID[$0] != nil }
+            && squad.accountability.owner.map { specialistsByID[$0] != nil } ?? true
+            && squad.grants.allSatisfy { asset, grant in
+                holderOfAsset[asset] != nil && (grant.approvedBy.map { specialistsByID[$0] != nil } ?? true)
+            }
+            && squad.mission.requiredData.allSatisfy { holderOfAsset[$0] != nil }
+    }
+}
