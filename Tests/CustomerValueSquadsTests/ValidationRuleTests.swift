@@ -169,6 +169,21 @@ private let ruleCases: [RuleCase] = [
         severity: .error
     ) { try $0.setCycleLength(21, of: OR.squad) },
     .init(
+        description: "four small failures where three are tolerated",
+        rule: FailureToleranceRule(),
+        code: .failuresOverTolerance,
+        subject: squadSubject,
+        severity: .warning
+    ) {
+        for week in 1...4 {
+            try $0.recordCycle(
+                BreakFixCycle(
+                    started: .init(stringLiteral: "2026-10-0\(week)"), tried: "a new checklist", result: .smallFailure),
+                for: OR.squad
+            )
+        }
+    },
+    .init(
         description: "no people network",
         rule: ThreePiecesRule(),
         code: .noPeoplePiece,

@@ -70,7 +70,7 @@ extension Organization {
         self = copy
     }
 
-    /// Returns a copy with changes applied in order; see ``apply(_:)-(Sequence)``.
+    /// Returns a copy with changes applied in order; see ``apply(_:)-(Sequence<OrganizationChange>)``.
     public func applying(_ changes: some Sequence<OrganizationChange>) throws(OrganizationError) -> Organization {
         var copy = self
         try copy.apply(changes)
@@ -90,7 +90,7 @@ extension Organization {
     ///   - day: The day they take effect; `nil` by default.
     ///   - body: The transformations. If it throws, the organisation is left as it was and the error is
     ///     rethrown.
-    /// - Returns: The changes, which ``apply(_:)-(Sequence)`` replays and whose inverses undo them.
+    /// - Returns: The changes, which ``apply(_:)-(Sequence<OrganizationChange>)`` replays and whose inverses undo them.
     /// - Complexity: O(*n*) in the size of the organisation, to find what changed.
     public mutating func record<Failure: Error>(
         reason: String,
@@ -185,7 +185,7 @@ extension Organization {
 
     /// The changes that turn `old` into this organisation, in an order in which each one applies.
     ///
-    /// Applying the result to `old` with ``apply(_:)-(Sequence)`` gives this organisation. Departments that
+    /// Applying the result to `old` with ``apply(_:)-(Sequence<OrganizationChange>)`` gives this organisation. Departments that
     /// change are first loosened (their parent, head and moving data assets taken off) and set to their final
     /// form once the specialists are in place; squads that change are replaced whole.
     ///

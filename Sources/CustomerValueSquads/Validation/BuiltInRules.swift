@@ -47,6 +47,8 @@ extension Finding.Code {
     public static let unneededGrant: Self = "squad.grant.notNeeded"
     /// A department has no head.
     public static let departmentWithoutHead: Self = "department.noHead"
+    /// A squad's break-fix cycles failed more than its accountability tolerates, or failed large.
+    public static let failuresOverTolerance: Self = "squad.cycles.overTolerance"
 }
 
 /// A squad has 6 to 10 members by default: below that it is not yet a squad, above it the group starts to
@@ -532,5 +534,38 @@ public struct DepartmentHeadRule: ValidationRule {
                 message: "\(department.name) has no head; appoint one"
             )
         }
+    }
+}
+
+/// A squad's break-fix cycles stay within the small failures its accountability tolerates, and none failed
+/// large. The company must tolerate small failures while it learns; beyond the tolerance, or after a large
+/// failure, the approach needs a look.
+///
+/// Code: ``Finding/Code/failuresOverTolerance`` — a warning.
+public struct FailureToleranceRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.failuresOverTolerance] }
+
+    /// Checks the squad's failures against its tolerance.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        guard !squad.isWithinFailureTolerance else { return [] }
+        let tolerated = squad.accountability.toleratedSmallFailures
+        return [
+            Finding(
+                .warning,
+                .failuresOverTolerance,
+                subject: .squad(squad.id),
+                message: "\(squad.smallFailureCount) small and \(squad.largeFailureCount) large failures in "
+                    + "\(squad.cycles.count) cycles; \(tolerated) small failures are tolerated — look at what the "
+                    + "cycles teach before going on",
+                figures: [
+                    "smallFailures": Double(squad.smallFailureCount), "largeFailures": Double(squad.largeFailureCount),
+                    "tolerated": Double(tolerated),
+                ]
+            )
+        ]
     }
 }

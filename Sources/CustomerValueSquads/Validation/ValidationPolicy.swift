@@ -167,6 +167,7 @@ public struct ValidationPolicy: Sendable {
             AccountabilityRule(),
             DataReachRule(),
             BreakFixCycleRule(),
+            FailureToleranceRule(),
             ThreePiecesRule(),
             SkillGapRule(),
             StretchedThinRule(),
