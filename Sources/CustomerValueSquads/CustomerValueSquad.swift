@@ -154,6 +154,7 @@ extension CustomerValueSquad: Codable {
         var asset: DataAsset.ID
         var approvedBy: Specialist.ID?
         var reason: String?
+        var expires: Day?
     }
 
     /// Decodes a squad; memberships, decision rights and grants are lists whose keys appear once each.
@@ -192,7 +193,10 @@ extension CustomerValueSquad: Codable {
                 (entry.id, DecisionRight(scope: entry.scope, limit: entry.limit))
             },
             grants: try keyed(.grants) { (entry: GrantEntry) in
-                (entry.asset, DataAccessGrant(approvedBy: entry.approvedBy, reason: entry.reason ?? ""))
+                (
+                    entry.asset,
+                    DataAccessGrant(approvedBy: entry.approvedBy, reason: entry.reason ?? "", expires: entry.expires)
+                )
             },
             accountability: try container.decodeIfPresent(Accountability.self, forKey: .accountability)
                 ?? Accountability(),
@@ -225,7 +229,8 @@ extension CustomerValueSquad: Codable {
         )
         try container.encode(
             grants.sorted { $0.key < $1.key }.map {
-                GrantEntry(asset: $0.key, approvedBy: $0.value.approvedBy, reason: $0.value.reason)
+                GrantEntry(
+                    asset: $0.key, approvedBy: $0.value.approvedBy, reason: $0.value.reason, expires: $0.value.expires)
             },
             forKey: .grants
         )

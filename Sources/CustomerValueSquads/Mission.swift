@@ -2,7 +2,7 @@
 /// centres on, the skills and information it needs, and how it serves the organisation's shared goal.
 ///
 /// The data a mission needs must exist in the organisation (an invariant); whether the mission is really
-/// customer-centred is a policy that ``Organization/validate(policy:)`` reports.
+/// customer-centred is a policy that ``Organization/validate(policy:on:)`` reports.
 public struct Mission: Sendable, Hashable {
     /// The mission in one sentence, such as `"Every patient leaves the operating room safe"`.
     public var statement: String

@@ -4,12 +4,14 @@ extension Organization {
     /// Invariants are never reported here — an `Organization` cannot break them. The report lists every
     /// finding of every rule, not just the first, in a stable order.
     ///
-    /// - Parameter policy: The rules and thresholds; ``ValidationPolicy/default`` by default.
+    /// - Parameters:
+    ///   - policy: The rules and thresholds; ``ValidationPolicy/default`` by default.
+    ///   - day: The day to judge on, for grants limited in time; with none, grants that end count as expired.
     /// - Returns: The report.
     /// - Complexity: O(*r* · (*s* + *m*) + *f* log *f*), where *r* is the number of rules, *s* the number of
     ///   specialists and departments, *m* the total size of the squads, and *f* the number of findings.
-    public func validate(policy: ValidationPolicy = .default) -> ValidationReport {
-        let context = ValidationContext(organization: self, thresholds: policy.thresholds)
+    public func validate(policy: ValidationPolicy = .default, on day: Day? = nil) -> ValidationReport {
+        let context = ValidationContext(organization: self, thresholds: policy.thresholds, day: day)
         var findings: [Finding] = []
         for rule in policy.rules {
             findings += rule.check(self, in: context)
@@ -30,13 +32,16 @@ extension Organization {
     /// - Parameters:
     ///   - squad: The squad.
     ///   - policy: The rules and thresholds; ``ValidationPolicy/default`` by default.
+    ///   - day: The day to judge on; see ``validate(policy:on:)``.
     /// - Returns: The report, or `nil` if there is no such squad. A dissolved squad gets an empty report.
     /// - Complexity: O(*r* · *m* + *f* log *f*), where *r* is the number of rules, *m* the squad's size and *f*
     ///   the number of findings.
-    public func validate(squad: CustomerValueSquad.ID, policy: ValidationPolicy = .default) -> ValidationReport? {
+    public func validate(squad: CustomerValueSquad.ID, policy: ValidationPolicy = .default, on day: Day? = nil)
+        -> ValidationReport?
+    {
         guard let squad = squadsByID[squad] else { return nil }
         guard squad.stage != .dissolved else { return ValidationReport(findings: []) }
-        let context = ValidationContext(organization: self, thresholds: policy.thresholds)
+        let context = ValidationContext(organization: self, thresholds: policy.thresholds, day: day)
         var findings = policy.rules.flatMap { $0.check(squad, in: context) }
         if !policy.disabledCodes.isEmpty {
             findings.removeAll { policy.disabledCodes.contains($0.code) }

@@ -16,7 +16,7 @@
 ///
 /// A change that would break one throws an ``OrganizationError`` and leaves the value exactly as it was.
 /// Whether a squad is *good* — its size, its reach across silos, its accountability — is a policy question
-/// that ``validate(policy:)`` answers with a report rather than an error.
+/// that ``validate(policy:on:)`` answers with a report rather than an error.
 ///
 /// Lookups by identifier are O(1). Listings such as ``departments`` are sorted by identifier, so output
 /// built from them is deterministic.

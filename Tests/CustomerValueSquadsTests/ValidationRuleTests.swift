@@ -232,6 +232,17 @@ private let ruleCases: [RuleCase] = [
         severity: .warning
     ) { try changeMission(&$0) { $0.requiredData.remove(OR.outcomeRegistry) } },
     .init(
+        description: "a grant that has expired",
+        rule: LeastPrivilegeRule(),
+        code: .expiredGrant,
+        subject: .grant(squad: OR.squad, asset: OR.patientRecords),
+        severity: .warning
+    ) {
+        try $0.revokeAccess(to: OR.patientRecords, from: OR.squad)
+        try $0.grantAccess(
+            to: OR.patientRecords, for: OR.squad, DataAccessGrant(reason: "a trial", expires: "2026-01-01"))
+    },
+    .init(
         description: "a headless department",
         rule: DepartmentHeadRule(),
         code: .departmentWithoutHead,

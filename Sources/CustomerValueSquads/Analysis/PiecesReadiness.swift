@@ -28,11 +28,14 @@ extension Organization {
     /// - Parameters:
     ///   - squad: The squad.
     ///   - analyticsSkills: The skills that count as analytics for the brain piece; `[.analytics]` by default.
+    ///   - day: The day grants must be live on; with none, grants that end do not count.
     /// - Returns: The readiness, or `nil` if there is no such squad.
     /// - Complexity: O(*m* + *g*), where *m* is the squad's size and *g* the number of its grants.
-    public func readiness(of squad: CustomerValueSquad.ID, analyticsSkills: Set<Skill> = [.analytics])
-        -> PiecesReadiness?
-    {
+    public func readiness(
+        of squad: CustomerValueSquad.ID,
+        analyticsSkills: Set<Skill> = [.analytics],
+        on day: Day? = nil
+    ) -> PiecesReadiness? {
         guard let squad = squadsByID[squad] else { return nil }
         let departments = departments(of: squad.id)
         let people = PiecesReadiness.Piece(
@@ -57,7 +60,7 @@ extension Organization {
                 }
             }
         }
-        for asset in squad.grants.keys.sorted() where dataAsset(asset)?.kind == .analytical {
+        for asset in reachableData(from: squad.id, on: day) where dataAsset(asset)?.kind == .analytical {
             brainEvidence.append("a grant reaches analytical data \(asset)")
         }
         let brain = PiecesReadiness.Piece(

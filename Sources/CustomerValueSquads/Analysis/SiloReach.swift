@@ -25,9 +25,9 @@ public struct SiloReach: Sendable, Hashable, Codable {
         public var squad: CustomerValueSquad.ID
         /// The home departments of its members, sorted.
         public var departments: [Department.ID]
-        /// The data assets it holds grants to, sorted.
+        /// The data assets it holds live grants to, sorted.
         public var reachable: [DataAsset.ID]
-        /// The data assets its mission needs but it holds no grant to, sorted.
+        /// The data assets its mission needs but it holds no live grant to, sorted.
         public var unreachableNeeds: [DataAsset.ID]
     }
 
@@ -51,21 +51,25 @@ extension Organization {
     /// departments each squad spans and which needed data it cannot reach; and how much silo data flows to
     /// squads at all.
     ///
-    /// Dissolved squads hold no grants, so they reach nothing.
+    /// Only live grants count (see ``canReach(_:from:on:)``): dissolved squads hold no grants, and a grant
+    /// that has expired on `day` reaches nothing.
     ///
+    /// - Parameter day: The day; with none, grants that end are treated as expired.
     /// - Complexity: O(*a* + *g* log *g* + *m* + *d* log *d*), where *a* is the number of data assets, *g* the
     ///   number of grants, *m* the total squad size and *d* the number of departments.
-    public func siloReach() -> SiloReach {
+    public func siloReach(on day: Day? = nil) -> SiloReach {
         var reachedBy: [DataAsset.ID: [CustomerValueSquad.ID]] = [:]
         var squadReach: [SiloReach.SquadReach] = []
         for squad in squads where squad.stage != .dissolved {
-            for asset in squad.grants.keys { reachedBy[asset, default: []].append(squad.id) }
+            let reachable = reachableData(from: squad.id, on: day)
+            for asset in reachable { reachedBy[asset, default: []].append(squad.id) }
             squadReach.append(
                 SiloReach.SquadReach(
                     squad: squad.id,
                     departments: departments(of: squad.id),
-                    reachable: squad.grants.keys.sorted(),
-                    unreachableNeeds: squad.mission.requiredData.filter { squad.grants[$0] == nil }.sorted()
+                    reachable: reachable,
+                    unreachableNeeds: squad.mission.requiredData.filter { !canReach($0, from: squad.id, on: day) }
+                        .sorted()
                 )
             )
         }

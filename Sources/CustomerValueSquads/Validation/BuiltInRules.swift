@@ -45,6 +45,8 @@ extension Finding.Code {
     public static let stretchedThin: Self = "specialist.stretchedThin"
     /// A squad holds a grant to data its mission does not need.
     public static let unneededGrant: Self = "squad.grant.notNeeded"
+    /// A squad still holds a grant that has expired.
+    public static let expiredGrant: Self = "squad.grant.expired"
     /// A department has no head.
     public static let departmentWithoutHead: Self = "department.noHead"
     /// A squad's break-fix cycles failed more than its accountability tolerates, or failed large.
@@ -320,13 +322,16 @@ public struct DataReachRule: ValidationRule {
 
     /// Checks that each needed asset has a grant.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
-        squad.mission.requiredData.sorted().filter { squad.grants[$0] == nil }.map { asset in
+        squad.mission.requiredData.sorted().filter {
+            !context.organization.canReach($0, from: squad.id, on: context.day)
+        }.map { asset in
             let holder = context.organization.holder(of: asset).map { " held by \($0)" } ?? ""
+            let why = squad.grants[asset] == nil ? "holds no grant to it" : "holds only an expired grant to it"
             return Finding(
                 context.severity(for: squad),
                 .dataUnreachable,
                 subject: .squad(squad.id),
-                message: "the mission needs \(asset)\(holder), but the squad holds no grant to it"
+                message: "the mission needs \(asset)\(holder), but the squad \(why)"
             )
         }
     }
@@ -389,9 +394,15 @@ public struct ThreePiecesRule: ValidationRule {
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.noPeoplePiece, .noMethodPiece, .noBrainPiece] }
 
-    /// Checks the squad's three pieces, as ``Organization/readiness(of:analyticsSkills:)`` finds them.
+    /// Checks the squad's three pieces, as ``Organization/readiness(of:analyticsSkills:on:)`` finds them.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
-        guard let readiness = context.organization.readiness(of: squad.id, analyticsSkills: analyticsSkills) else {
+        guard
+            let readiness = context.organization.readiness(
+                of: squad.id,
+                analyticsSkills: analyticsSkills,
+                on: context.day
+            )
+        else {
             return []
         }
         var findings: [Finding] = []
@@ -490,27 +501,45 @@ public struct StretchedThinRule: ValidationRule {
     }
 }
 
-/// A squad holds grants only to data its mission needs: the silos open their data for a reason.
+/// A squad holds grants only to data its mission needs, and no expired grant lingers: the silos open their
+/// data for a reason and for a time.
 ///
-/// Code: ``Finding/Code/unneededGrant`` — a warning per grant.
+/// Codes: ``Finding/Code/unneededGrant`` and ``Finding/Code/expiredGrant`` — a warning per grant.
 public struct LeastPrivilegeRule: ValidationRule {
     /// Creates the rule.
     public init() {}
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.unneededGrant] }
+    public var codes: [Finding.Code] { [.unneededGrant, .expiredGrant] }
 
-    /// Checks each grant against the mission's needs.
+    /// Checks each grant against the mission's needs and the validation day.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
-        squad.grants.keys.sorted().filter { !squad.mission.requiredData.contains($0) }.map { asset in
-            Finding(
-                .warning,
-                .unneededGrant,
-                subject: .grant(squad: squad.id, asset: asset),
-                message: "the squad holds a grant to \(asset), which its mission does not need; revoke it or "
-                    + "add it to the mission"
-            )
+        var findings: [Finding] = []
+        for (asset, grant) in squad.grants.sorted(by: { $0.key < $1.key }) {
+            if !squad.mission.requiredData.contains(asset) {
+                findings.append(
+                    Finding(
+                        .warning,
+                        .unneededGrant,
+                        subject: .grant(squad: squad.id, asset: asset),
+                        message: "the squad holds a grant to \(asset), which its mission does not need; revoke it or "
+                            + "add it to the mission"
+                    )
+                )
+            }
+            if !grant.isLive(on: context.day) {
+                let when = grant.expires.map { " on \($0)" } ?? ""
+                findings.append(
+                    Finding(
+                        .warning,
+                        .expiredGrant,
+                        subject: .grant(squad: squad.id, asset: asset),
+                        message: "the grant to \(asset) expired\(when) and gives no access; revoke or renew it"
+                    )
+                )
+            }
         }
+        return findings
     }
 }
 

@@ -44,15 +44,19 @@ public struct ValidationContext: Sendable {
     public let organization: Organization
     /// The thresholds of the policy in force.
     public let thresholds: ValidationPolicy.Thresholds
+    /// The day validation judges on: grants must be live on it. With none, grants that end count as expired.
+    public let day: Day?
 
     /// Creates a context.
     ///
     /// - Parameters:
     ///   - organization: The organisation being validated.
     ///   - thresholds: The thresholds of the policy in force.
-    public init(organization: Organization, thresholds: ValidationPolicy.Thresholds) {
+    ///   - day: The day to judge on; `nil` by default.
+    public init(organization: Organization, thresholds: ValidationPolicy.Thresholds, day: Day? = nil) {
         self.organization = organization
         self.thresholds = thresholds
+        self.day = day
     }
 
     /// The severity for a finding that makes `squad` fall short of being a customer value squad: a warning
