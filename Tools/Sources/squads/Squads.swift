@@ -14,6 +14,7 @@ struct Squads: ParsableCommand {
             """,
         subcommands: [
             Demo.self, Sample.self, Validate.self, Diagram.self, Gaps.self, Staffing.self, Scores.self, Reach.self,
+            ImportSCIM.self, ExportORG.self,
         ]
     )
 }
@@ -194,5 +195,79 @@ struct Reach: ParsableCommand {
 
     func run() throws {
         print(Commands.reach(try options.organization(), format: options.format), terminator: "")
+    }
+}
+
+struct ImportSCIM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-scim",
+        abstract: "Read a SCIM 2.0 list response of users and groups into an organisation document.",
+        discussion: "Departments come from each user's department (under their division), heads from manager "
+            + "chains where unambiguous, squads from the groups you name. The organisation is printed as JSON; "
+            + "everything that could not be placed is listed on standard error."
+    )
+
+    @Argument(help: "The SCIM ListResponse document (JSON).")
+    var file: String
+
+    @Option(help: "The organisation's name.")
+    var name = "Imported organisation"
+
+    @Option(help: "The organisation's shared goal.")
+    var goal = ""
+
+    @Option(parsing: .upToNextOption, help: "Groups to read as squads, by id or display name.")
+    var groups: [String] = []
+
+    @Flag(help: "Read every group as a squad.")
+    var allGroups = false
+
+    @Option(help: "The share of each squad member's time, in percent.")
+    var share: Int = 20
+
+    func importDocument() throws(InputError) -> (document: String, report: [String]) {
+        let memberShare: TimeShare
+        do {
+            memberShare = try TimeShare(percent: share)
+        } catch {
+            throw InputError("--share: \(error.message)")
+        }
+        let options = SCIMImport.Options(
+            name: name,
+            goal: goal,
+            squadGroups: allGroups ? nil : Set(groups),
+            share: memberShare
+        )
+        return try Commands.importSCIM(from: try Input.data(atPath: file), name: file, options: options)
+    }
+
+    func run() throws {
+        do {
+            let (document, report) = try importDocument()
+            print(document, terminator: "")
+            for line in report { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        } catch {
+            throw failOnInput(error)
+        }
+    }
+}
+
+struct ExportORG: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-org",
+        abstract: "Write an organisation as JSON-LD in the W3C Organization Ontology.",
+        discussion: "Departments become org:OrganizationalUnit, squads org:OrganizationalCollaboration, squad "
+            + "memberships org:Membership; what ORG has no term for is carried as cvs: properties."
+    )
+
+    @Argument(help: "The organisation document (JSON).")
+    var file: String
+
+    func run() throws {
+        do {
+            print(Commands.exportORG(try Input.organization(atPath: file)), terminator: "")
+        } catch {
+            throw failOnInput(error)
+        }
     }
 }

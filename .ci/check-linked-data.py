@@ -1,0 +1,67 @@
+"""Reads the organisation's W3C ORG export with rdflib, as a linked-data client would, and checks it.
+
+Usage: check-linked-data.py EXPORT.jsonld REACH.json
+
+EXPORT.jsonld is `squads export-org` output; REACH.json is `squads reach --format json` output for the same
+organisation, which says which departments each squad's members come from. The script checks that every
+org: term the export uses is one rdflib's ORG namespace defines, then asks SPARQL for each squad with the
+units its members come from and compares the answer with the library's.
+"""
+
+import json
+import sys
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import ORG, RDF
+
+export_path, reach_path = sys.argv[1], sys.argv[2]
+
+graph = Graph()
+graph.parse(export_path, format="json-ld")
+print(f"parsed {len(graph)} triples")
+
+ORG_IRI = "http://www.w3.org/ns/org#"
+defined = {ORG_IRI + name for name in ORG.__annotations__}
+used = set()
+for subject, predicate, obj in graph:
+    for term in (predicate, obj if predicate == RDF.type else None):
+        if isinstance(term, URIRef) and str(term).startswith(ORG_IRI):
+            used.add(str(term))
+undefined = sorted(used - defined)
+print(f"org: terms used: {', '.join(sorted(t[len(ORG_IRI):] for t in used))}")
+if undefined:
+    sys.exit(f"org: terms that rdflib's ORG namespace does not define: {undefined}")
+for needed in ["FormalOrganization", "OrganizationalUnit", "OrganizationalCollaboration", "Membership",
+               "unitOf", "member", "organization", "role", "memberOf", "purpose"]:
+    if ORG_IRI + needed not in used:
+        sys.exit(f"the export does not use org:{needed}")
+
+query = """
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT DISTINCT ?squad ?unit WHERE {
+    ?squad a org:OrganizationalCollaboration .
+    ?membership a org:Membership ; org:organization ?squad ; org:member ?person .
+    ?person org:memberOf ?unit .
+    ?unit a org:OrganizationalUnit .
+}
+"""
+answer = {}
+for row in graph.query(query):
+    squad = str(row.squad).rsplit("/", 1)[-1]
+    unit = str(row.unit).rsplit("/", 1)[-1]
+    answer.setdefault(squad, set()).add(unit)
+
+with open(reach_path) as file:
+    reach = json.load(file)
+library = {entry["squad"]: set(entry["departments"]) for entry in reach["squads"] if entry["departments"]}
+
+# The SPARQL answer includes past members (history); the library's reach lists current members only.
+for squad, units in sorted(library.items()):
+    got = answer.get(squad, set())
+    if not units <= got:
+        sys.exit(f"squad {squad}: the library says {sorted(units)}, SPARQL found {sorted(got)}")
+    print(f"squad {squad}: {', '.join(sorted(got))}")
+missing = set(library) - set(answer)
+if missing:
+    sys.exit(f"squads SPARQL did not find: {sorted(missing)}")
+print(f"linked data checked: {len(library)} squads agree, {len(used)} org: terms all defined by rdflib")

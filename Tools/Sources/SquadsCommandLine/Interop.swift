@@ -1,0 +1,29 @@
+import CustomerValueSquads
+import Foundation
+
+extension Commands {
+    /// `squads import-scim`: an organisation document from a SCIM list response, and the import report.
+    ///
+    /// - Returns: The organisation as JSON, and the report's lines for standard error.
+    /// - Throws: ``InputError`` naming the file, the location and the problem for a document that is not a
+    ///   SCIM list response.
+    public static func importSCIM(from data: Data, name file: String, options: SCIMImport.Options) throws(InputError)
+        -> (document: String, report: [String])
+    {
+        let result: SCIMImport.Result
+        do {
+            result = try SCIMImport.organization(from: data, options: options)
+        } catch let error as DecodingError {
+            throw InputError(Input.describe(error, in: file))
+        } catch {
+            throw InputError("\(file): \(error)")
+        }
+        let document = (try? result.organization.jsonData()).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}"
+        return (document, result.report.map(\.description))
+    }
+
+    /// `squads export-org`: the organisation as JSON-LD in the W3C Organization Ontology.
+    public static func exportORG(_ organization: Organization) -> String {
+        (try? organization.linkedData()).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}"
+    }
+}
