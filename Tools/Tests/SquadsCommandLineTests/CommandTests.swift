@@ -3,13 +3,6 @@ import Foundation
 import SquadsCommandLine
 import Testing
 
-/// The example files shipped with the tool.
-private func example(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Examples").appendingPathComponent(name).path
-}
-
 @Suite("squads validate")
 struct ValidateCommandTests {
     @Test("a valid organisation exits 0 and shows its warnings")

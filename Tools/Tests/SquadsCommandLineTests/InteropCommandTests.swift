@@ -3,12 +3,6 @@ import Foundation
 import SquadsCommandLine
 import Testing
 
-private func example(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Examples").appendingPathComponent(name).path
-}
-
 @Suite("squads import-scim and export-org")
 struct InteropCommandTests {
     @Test("import-scim writes an organisation document and reports what it could not place")
