@@ -307,10 +307,8 @@ extension Organization {
     func checkBooking(of specialist: Specialist.ID, percent: Int, in squad: CustomerValueSquad.ID, path: [String])
         throws(OrganizationError)
     {
-        var elsewhere = 0
-        for other in squadsOfSpecialist[specialist] ?? [] where other != squad {
-            elsewhere += squadsByID[other]?.memberships[specialist]?.share.percent ?? 0
-        }
+        let here = squadsByID[squad]?.memberships[specialist]?.share.percent ?? 0
+        let elsewhere = bookedPercent(of: specialist) - here
         if elsewhere + percent > 100 {
             throw OrganizationError(
                 code: .overbooked,
@@ -319,6 +317,22 @@ extension Organization {
                 path: path
             )
         }
+    }
+
+    // MARK: - Membership index
+
+    /// Records that `member` serves in `squad` for `percent` of their time.
+    mutating func link(_ member: Specialist.ID, to squad: CustomerValueSquad.ID, percent: Int) {
+        squadsOfSpecialist[member, default: []].insert(squad)
+        bookedPercentOf[member, default: 0] += percent
+    }
+
+    /// Records that `member` no longer serves in `squad`, where they gave `percent` of their time.
+    mutating func unlink(_ member: Specialist.ID, from squad: CustomerValueSquad.ID, percent: Int) {
+        squadsOfSpecialist[member]?.remove(squad)
+        if squadsOfSpecialist[member]?.isEmpty == true { squadsOfSpecialist[member] = nil }
+        let remaining = (bookedPercentOf[member] ?? 0) - percent
+        bookedPercentOf[member] = remaining > 0 ? remaining : nil
     }
 
     // MARK: - Skill index
@@ -398,7 +412,7 @@ extension Organization {
                     )
                 }
                 booked[member] = total
-                squadsOfSpecialist[member, default: []].insert(squad.id)
+                link(member, to: squad.id, percent: membership.share.percent)
             }
             squadsByID[squad.id] = squad
         }
@@ -442,7 +456,7 @@ extension Organization {
             && rebuilt.staffOfDepartment.filter { !$0.value.isEmpty } == staffOfDepartment.filter { !$0.value.isEmpty }
             && rebuilt.childrenOfDepartment.filter { !$0.value.isEmpty }
                 == childrenOfDepartment.filter { !$0.value.isEmpty }
-            && rebuilt.specialistsWithSkill == specialistsWithSkill
+            && rebuilt.specialistsWithSkill == specialistsWithSkill && rebuilt.bookedPercentOf == bookedPercentOf
         guard indexesMatch else {
             throw OrganizationError(code: .invalidValue, message: "a derived index no longer matches the tables")
         }

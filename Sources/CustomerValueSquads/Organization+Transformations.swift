@@ -355,7 +355,7 @@ extension Organization {
             try checkBooking(of: member, percent: membership.share.percent, in: squad.id, path: [])
         }
         squadsByID[squad.id] = squad
-        for member in squad.memberships.keys { squadsOfSpecialist[member, default: []].insert(squad.id) }
+        for (member, membership) in squad.memberships { link(member, to: squad.id, percent: membership.share.percent) }
     }
 
     /// Returns a copy with a squad formed; see ``formSquad(_:)``.
@@ -393,7 +393,7 @@ extension Organization {
         try Self.requireText(role.rawValue, "the role of \(specialist) in squad \(squad)", path: [])
         try checkBooking(of: specialist, percent: share.percent, in: squad, path: [])
         squadsByID[squad]?.memberships[specialist] = Membership(role: role, share: share, since: since)
-        squadsOfSpecialist[specialist, default: []].insert(squad)
+        link(specialist, to: squad, percent: share.percent)
     }
 
     /// Returns a copy with a specialist assigned; see ``assign(_:to:role:share:since:)``.
@@ -445,7 +445,7 @@ extension Organization {
                 reason: reason
             )
         )
-        unlinkMember(specialist, from: squad)
+        unlink(specialist, from: squad, percent: membership.share.percent)
     }
 
     /// Returns a copy with a member released; see ``release(_:from:on:reason:)``.
@@ -458,11 +458,6 @@ extension Organization {
         var copy = self
         try copy.release(specialist, from: squad, on: day, reason: reason)
         return copy
-    }
-
-    private mutating func unlinkMember(_ specialist: Specialist.ID, from squad: CustomerValueSquad.ID) {
-        squadsOfSpecialist[specialist]?.remove(squad)
-        if squadsOfSpecialist[specialist]?.isEmpty == true { squadsOfSpecialist[specialist] = nil }
     }
 
     /// Delegates a decision right to a squad.
@@ -748,7 +743,7 @@ extension Organization {
                 from: membership.since, to: day, "the membership of \(member) in squad \(squad)", path: [])
         }
         for (member, membership) in members {
-            unlinkMember(member, from: squad)
+            unlink(member, from: squad, percent: membership.share.percent)
             squadsByID[squad]?.history.append(
                 PastMembership(
                     specialist: member,

@@ -12,19 +12,34 @@ extension Organization {
     ///   specialists and departments, *m* the total size of the squads, and *f* the number of findings.
     public func validate(policy: ValidationPolicy = .default, on day: Day? = nil) -> ValidationReport {
         let context = ValidationContext(organization: self, thresholds: policy.thresholds, day: day)
-        var findings: [Finding] = []
+        var general: [Finding] = []
         for rule in policy.rules {
-            findings += rule.check(self, in: context)
+            general += rule.check(self, in: context)
         }
-        for squad in squadsByID.values where squad.stage != .dissolved {
+        // Squad findings are gathered squad by squad in identifier order and sorted within each squad, so the
+        // report's order needs no sort over everything.
+        var bySquad: [Finding] = []
+        for id in squadsByID.keys.sorted() {
+            guard let squad = squadsByID[id], squad.stage != .dissolved else { continue }
+            let focused = context.focused(on: squad)
+            var findings: [Finding] = []
             for rule in policy.rules {
-                findings += rule.check(squad, in: context)
+                findings += rule.check(squad, in: focused)
+            }
+            if findings.contains(where: { $0.subject.squad != id }) {
+                general += findings  // a rule reported on something else: let the report place it
+            } else {
+                bySquad += ValidationReport.ordered(findings)
             }
         }
         if !policy.disabledCodes.isEmpty {
-            findings.removeAll { policy.disabledCodes.contains($0.code) }
+            general.removeAll { policy.disabledCodes.contains($0.code) }
+            bySquad.removeAll { policy.disabledCodes.contains($0.code) }
         }
-        return ValidationReport(findings: findings)
+        if general.contains(where: { $0.subject.squad != nil }) {
+            return ValidationReport(findings: general + bySquad)
+        }
+        return ValidationReport(ordered: ValidationReport.ordered(general) + bySquad)
     }
 
     /// Judges one squad against a policy's squad rules.
@@ -41,7 +56,7 @@ extension Organization {
     {
         guard let squad = squadsByID[squad] else { return nil }
         guard squad.stage != .dissolved else { return ValidationReport(findings: []) }
-        let context = ValidationContext(organization: self, thresholds: policy.thresholds, day: day)
+        let context = ValidationContext(organization: self, thresholds: policy.thresholds, day: day).focused(on: squad)
         var findings = policy.rules.flatMap { $0.check(squad, in: context) }
         if !policy.disabledCodes.isEmpty {
             findings.removeAll { policy.disabledCodes.contains($0.code) }

@@ -33,6 +33,7 @@ public struct Organization: Sendable {
     // Indexes derived from the three tables above; kept in step by every transformation.
     var holderOfAsset: [DataAsset.ID: Department.ID] = [:]
     var squadsOfSpecialist: [Specialist.ID: Set<CustomerValueSquad.ID>] = [:]
+    var bookedPercentOf: [Specialist.ID: Int] = [:]
     var staffOfDepartment: [Department.ID: Set<Specialist.ID>] = [:]
     var childrenOfDepartment: [Department.ID: Set<Department.ID>] = [:]
     var specialistsWithSkill: [Skill: Set<Specialist.ID>] = [:]
@@ -146,19 +147,9 @@ public struct Organization: Sendable {
     }
 
     /// The share of `id`'s time booked across all squads, in percent (0 to 100).
-    ///
-    /// - Complexity: O(*k*), where *k* is the number of squads the specialist serves in.
-    public func bookedPercent(of id: Specialist.ID) -> Int {
-        var total = 0
-        for squadID in squadsOfSpecialist[id] ?? [] {
-            total += squadsByID[squadID]?.memberships[id]?.share.percent ?? 0
-        }
-        return total
-    }
+    public func bookedPercent(of id: Specialist.ID) -> Int { bookedPercentOf[id] ?? 0 }
 
     /// The share of `id`'s time not yet booked in any squad, in percent (0 to 100).
-    ///
-    /// - Complexity: O(*k*), where *k* is the number of squads the specialist serves in.
     public func sparePercent(of id: Specialist.ID) -> Int { 100 - bookedPercent(of: id) }
 
     // MARK: - Data assets

@@ -41,9 +41,8 @@ extension Organization {
             try formSquad(squad)
         case .removeSquad(let squad):
             try requireCurrent(squadsByID[squad.id] == squad, "squad \(squad.id) is not as recorded")
-            for member in squad.memberships.keys {
-                squadsOfSpecialist[member]?.remove(squad.id)
-                if squadsOfSpecialist[member]?.isEmpty == true { squadsOfSpecialist[member] = nil }
+            for (member, membership) in squad.memberships {
+                unlink(member, from: squad.id, percent: membership.share.percent)
             }
             squadsByID[squad.id] = nil
         case .updateSquad(let from, let to):
@@ -173,11 +172,12 @@ extension Organization {
         for (member, membership) in new.memberships.sorted(by: { $0.key < $1.key }) {
             try checkBooking(of: member, percent: membership.share.percent, in: new.id, path: [])
         }
-        for member in old.memberships.keys where new.memberships[member] == nil {
-            squadsOfSpecialist[member]?.remove(old.id)
-            if squadsOfSpecialist[member]?.isEmpty == true { squadsOfSpecialist[member] = nil }
+        for (member, membership) in old.memberships {
+            unlink(member, from: old.id, percent: membership.share.percent)
         }
-        for member in new.memberships.keys { squadsOfSpecialist[member, default: []].insert(new.id) }
+        for (member, membership) in new.memberships {
+            link(member, to: new.id, percent: membership.share.percent)
+        }
         squadsByID[new.id] = new
     }
 

@@ -67,6 +67,7 @@ public struct SquadSizeRule: ValidationRule {
     /// Checks the squad's size against the thresholds.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         let (minimum, maximum) = (context.thresholds.minimumSquadSize, context.thresholds.maximumSquadSize)
+        guard squad.size < minimum || squad.size > maximum else { return [] }
         let figures = ["size": Double(squad.size), "minimum": Double(minimum), "maximum": Double(maximum)]
         if squad.size < minimum {
             return [
@@ -138,8 +139,11 @@ public struct CrossFunctionalRule: ValidationRule {
                 )
             )
         }
-        let skills = context.skills(of: squad)
         let minimumSkills = context.thresholds.minimumDistinctSkills
+        var skills: Set<Skill> = []
+        for specialist in context.members(of: squad) where skills.count < minimumSkills {
+            skills.formUnion(specialist.skills.keys)
+        }
         if skills.count < minimumSkills {
             findings.append(
                 Finding(
@@ -322,9 +326,9 @@ public struct DataReachRule: ValidationRule {
 
     /// Checks that each needed asset has a grant.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
-        squad.mission.requiredData.sorted().filter {
-            !context.organization.canReach($0, from: squad.id, on: context.day)
-        }.map { asset in
+        // The same rule as Organization.canReach, for a squad that is not dissolved and is at hand.
+        squad.mission.requiredData.filter { !(squad.grants[$0]?.isLive(on: context.day) ?? false) }.sorted().map {
+            asset in
             let holder = context.organization.holder(of: asset).map { " held by \($0)" } ?? ""
             let why = squad.grants[asset] == nil ? "holds no grant to it" : "holds only an expired grant to it"
             return Finding(
@@ -394,30 +398,23 @@ public struct ThreePiecesRule: ValidationRule {
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.noPeoplePiece, .noMethodPiece, .noBrainPiece] }
 
-    /// Checks the squad's three pieces, as ``Organization/readiness(of:analyticsSkills:on:)`` finds them.
+    /// Checks the squad's three pieces, judged as ``Organization/readiness(of:analyticsSkills:on:)`` judges
+    /// them.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
-        guard
-            let readiness = context.organization.readiness(
-                of: squad.id,
-                analyticsSkills: analyticsSkills,
-                on: context.day
-            )
-        else {
-            return []
-        }
         var findings: [Finding] = []
-        if !readiness.people.isReady {
+        let departments = context.departments(of: squad)
+        if departments.count < 2 {
             findings.append(
                 Finding(
                     .warning,
                     .noPeoplePiece,
                     subject: .squad(squad.id),
-                    message: "people: the members do not yet form a network across departments ("
-                        + readiness.people.evidence.joined(separator: "; ") + ")"
+                    message: "people: the members do not yet form a network across departments (members come from "
+                        + "\(departments.count) department\(departments.count == 1 ? "" : "s"))"
                 )
             )
         }
-        if !readiness.method.isReady {
+        if squad.cycleLength == nil {
             findings.append(
                 Finding(
                     .warning,
@@ -427,7 +424,8 @@ public struct ThreePiecesRule: ValidationRule {
                 )
             )
         }
-        if !readiness.brain.isReady {
+        let members = context.members(of: squad)
+        if !context.organization.hasBrain(squad, members: members, analyticsSkills: analyticsSkills, on: context.day) {
             findings.append(
                 Finding(
                     context.severity(for: squad),
@@ -454,8 +452,12 @@ public struct SkillGapRule: ValidationRule {
 
     /// Checks the mission's skills against the members'.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
-        let present = context.skills(of: squad)
-        return squad.mission.requiredSkills.subtracting(present).sorted().map { skill in
+        let members = context.members(of: squad)
+        var missing: [Skill] = []
+        for skill in squad.mission.requiredSkills where !members.contains(where: { $0.skills[skill] != nil }) {
+            missing.append(skill)
+        }
+        return missing.sorted().map { skill in
             Finding(
                 .warning,
                 .skillGap,
@@ -479,13 +481,12 @@ public struct StretchedThinRule: ValidationRule {
 
     /// Checks every specialist's total booking.
     ///
-    /// - Complexity: O(*s* + *m*), where *s* is the number of specialists and *m* the total squad size.
+    /// - Complexity: O(*b*), where *b* is the number of specialists booked in any squad.
     public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
         let maximum = context.thresholds.maximumBookedPercent
         var findings: [Finding] = []
-        for specialist in organization.specialistsByID.keys {
-            let booked = organization.bookedPercent(of: specialist)
-            guard booked > maximum else { continue }
+        // Only specialists who serve in a squad are booked at all, and the organisation keeps their totals.
+        for (specialist, booked) in organization.bookedPercentOf where booked > maximum {
             findings.append(
                 Finding(
                     .warning,
@@ -514,6 +515,10 @@ public struct LeastPrivilegeRule: ValidationRule {
 
     /// Checks each grant against the mission's needs and the validation day.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        let suspect = squad.grants.contains { asset, grant in
+            !squad.mission.requiredData.contains(asset) || !grant.isLive(on: context.day)
+        }
+        guard suspect else { return [] }
         var findings: [Finding] = []
         for (asset, grant) in squad.grants.sorted(by: { $0.key < $1.key }) {
             if !squad.mission.requiredData.contains(asset) {

@@ -11,7 +11,17 @@ public struct ValidationReport: Sendable, Hashable, CustomStringConvertible {
     /// - Parameter findings: The findings, in any order.
     /// - Complexity: O(*n* log *n*), where *n* is the number of findings.
     public init(findings: [Finding]) {
-        self.findings = findings.sorted { lhs, rhs in
+        self.findings = Self.ordered(findings)
+    }
+
+    /// A report of findings already in the stable order.
+    init(ordered findings: [Finding]) {
+        self.findings = findings
+    }
+
+    /// The findings in the report's stable order.
+    static func ordered(_ findings: [Finding]) -> [Finding] {
+        findings.sorted { lhs, rhs in
             if lhs.subject != rhs.subject { return lhs.subject < rhs.subject }
             if lhs.code != rhs.code { return lhs.code < rhs.code }
             return lhs.message < rhs.message

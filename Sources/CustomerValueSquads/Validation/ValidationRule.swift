@@ -38,7 +38,10 @@ extension ValidationRule {
     public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] { [] }
 }
 
-/// What a rule may consult: the organisation being validated and the policy's thresholds.
+/// What a rule may consult: the organisation being validated, the policy's thresholds and the day.
+///
+/// While one squad is being checked, the context also holds that squad's members and departments, looked up
+/// once and shared by every rule that asks.
 public struct ValidationContext: Sendable {
     /// The organisation being validated.
     public let organization: Organization
@@ -46,6 +49,14 @@ public struct ValidationContext: Sendable {
     public let thresholds: ValidationPolicy.Thresholds
     /// The day validation judges on: grants must be live on it. With none, grants that end count as expired.
     public let day: Day?
+
+    private var facts: SquadFacts?
+
+    private struct SquadFacts: Sendable {
+        var squad: CustomerValueSquad.ID
+        var members: [Specialist]
+        var departments: Set<Department.ID>
+    }
 
     /// Creates a context.
     ///
@@ -59,6 +70,31 @@ public struct ValidationContext: Sendable {
         self.day = day
     }
 
+    /// A context that knows `squad`'s members and departments, so rules share one look at them.
+    func focused(on squad: CustomerValueSquad) -> ValidationContext {
+        var copy = self
+        let members = Self.members(of: squad, in: organization)
+        copy.facts = SquadFacts(squad: squad.id, members: members, departments: Set(members.map(\.department)))
+        return copy
+    }
+
+    /// The specialists who are members of `squad`, in no particular order.
+    ///
+    /// - Complexity: O(1) for the squad being checked, O(*m*) otherwise, where *m* is the squad's size.
+    public func members(of squad: CustomerValueSquad) -> [Specialist] {
+        if let facts, facts.squad == squad.id { return facts.members }
+        return Self.members(of: squad, in: organization)
+    }
+
+    private static func members(of squad: CustomerValueSquad, in organization: Organization) -> [Specialist] {
+        var members: [Specialist] = []
+        members.reserveCapacity(squad.memberships.count)
+        for member in squad.memberships.keys {
+            if let specialist = organization.specialistsByID[member] { members.append(specialist) }
+        }
+        return members
+    }
+
     /// The severity for a finding that makes `squad` fall short of being a customer value squad: a warning
     /// while it is still forming, an error once it pilots or operates.
     public func severity(for squad: CustomerValueSquad) -> Finding.Severity {
@@ -67,18 +103,39 @@ public struct ValidationContext: Sendable {
 
     /// The distinct home departments of `squad`'s members.
     ///
-    /// - Complexity: O(*m*), where *m* is the squad's size.
+    /// - Complexity: O(1) for the squad being checked, O(*m*) otherwise, where *m* is the squad's size.
     public func departments(of squad: CustomerValueSquad) -> Set<Department.ID> {
-        Set(squad.memberships.keys.compactMap { organization.specialist($0)?.department })
+        if let facts, facts.squad == squad.id { return facts.departments }
+        return Self.departments(of: squad, in: organization)
     }
 
     /// The distinct skills `squad`'s members bring.
     ///
     /// - Complexity: O(*k*), where *k* is the number of the members' skills.
     public func skills(of squad: CustomerValueSquad) -> Set<Skill> {
+        Self.skills(of: squad, in: organization)
+    }
+
+    /// Whether some member of `squad` brings `skill`.
+    ///
+    /// - Complexity: O(*m*), where *m* is the squad's size.
+    public func squad(_ squad: CustomerValueSquad, brings skill: Skill) -> Bool {
+        members(of: squad).contains { $0.skills[skill] != nil }
+    }
+
+    private static func departments(of squad: CustomerValueSquad, in organization: Organization) -> Set<Department.ID> {
+        var result: Set<Department.ID> = []
+        result.reserveCapacity(squad.memberships.count)
+        for member in squad.memberships.keys {
+            if let department = organization.specialistsByID[member]?.department { result.insert(department) }
+        }
+        return result
+    }
+
+    private static func skills(of squad: CustomerValueSquad, in organization: Organization) -> Set<Skill> {
         var skills: Set<Skill> = []
         for member in squad.memberships.keys {
-            if let specialist = organization.specialist(member) { skills.formUnion(specialist.skills.keys) }
+            if let specialist = organization.specialistsByID[member] { skills.formUnion(specialist.skills.keys) }
         }
         return skills
     }

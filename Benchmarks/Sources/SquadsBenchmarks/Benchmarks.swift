@@ -1,0 +1,88 @@
+import CustomerValueSquads
+import CustomerValueSquadsTesting
+import Foundation
+
+/// Full validation against a floor that touches the same data once.
+func benchmarkValidation(_ organization: Organization, rounds: Int) -> Double {
+    let squads = organization.squads
+    let floor = best(of: rounds) {
+        // The floor: every membership — look up the specialist and their department, sum the shares.
+        var total = 0
+        var departments = 0
+        for squad in squads {
+            for (member, membership) in squad.memberships {
+                if let specialist = organization.specialist(member),
+                    organization.department(specialist.department) != nil
+                {
+                    departments += 1
+                }
+                total += membership.share.percent
+            }
+        }
+        consume((total, departments))
+    }
+    var findings = 0
+    let validate = best(of: rounds) {
+        let report = organization.validate()
+        findings = report.findings.count
+        consume(report)
+    }
+    let value = validate / floor
+    print(
+        "validation: validate \(format(validate)) (\(findings) findings), floor \(format(floor)), ratio \(ratio(value)) (target ≤ 4×)"
+    )
+    return value
+}
+
+/// The time of one single-member assignment, averaged over `count` assignments on a uniquely referenced value.
+func assignmentTime(_ organization: Organization, count: Int) -> Double {
+    var organization = organization
+    // Pick pairs in advance: specialists with spare time and squads they are not in.
+    let squads = organization.squads.filter { $0.stage != .dissolved }.map(\.id)
+    let specialists = organization.specialists.map(\.id)
+    var pairs: [(Specialist.ID, CustomerValueSquad.ID)] = []
+    var random = SeededRandomNumberGenerator(seed: 7)
+    var booked: [Specialist.ID: Int] = [:]
+    while pairs.count < count {
+        let specialist = specialists[Int.random(in: 0..<specialists.count, using: &random)]
+        let squad = squads[Int.random(in: 0..<squads.count, using: &random)]
+        let spare = organization.sparePercent(of: specialist) - booked[specialist, default: 0]
+        guard spare >= 10, organization.squad(squad)?.memberships[specialist] == nil,
+            !pairs.contains(where: { $0 == (specialist, squad) })
+        else { continue }
+        booked[specialist, default: 0] += 10
+        pairs.append((specialist, squad))
+    }
+    let start = ContinuousClock.now
+    for (specialist, squad) in pairs {
+        try? organization.assign(specialist, to: squad, role: "member", share: 10)
+    }
+    let elapsed = ContinuousClock.now - start
+    consume(organization)
+    return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / Double(count)
+}
+
+/// The time of one assignment on a value that shares its storage with another copy (copy-on-write).
+func sharedAssignmentTime(_ organization: Organization) -> Double {
+    let squad = organization.squads.first { $0.stage != .dissolved }!.id
+    let specialist = organization.specialists.first {
+        organization.sparePercent(of: $0.id) >= 10 && organization.squad(squad)?.memberships[$0.id] == nil
+    }!.id
+    return best(of: 3) {
+        var copy = organization  // shares storage with `organization`
+        try? copy.assign(specialist, to: squad, role: "member", share: 10)
+        consume(copy)
+    }
+}
+
+/// Gap analysis and staffing for every squad's mission among the first `count` squads, per call.
+func analysisTimes(_ organization: Organization, count: Int) -> (gaps: Double, staffing: Double) {
+    let squads = Array(organization.squads.filter { $0.stage != .dissolved }.prefix(count))
+    let gaps = best(of: 3) {
+        for squad in squads { consume(try? organization.skillGaps(of: squad.id)) }
+    }
+    let staffing = best(of: 3) {
+        for squad in squads { consume(organization.proposeStaffing(for: squad.mission)) }
+    }
+    return (gaps / Double(squads.count), staffing / Double(squads.count))
+}

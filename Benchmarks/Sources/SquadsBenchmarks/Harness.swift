@@ -1,0 +1,65 @@
+import CustomerValueSquads
+import CustomerValueSquadsTesting
+import Foundation
+
+/// The two sizes every benchmark runs at.
+enum Size: String, CaseIterable {
+    case small
+    case large
+
+    /// About 2 000 specialists, or 200 000: 2 000 departments, 20 000 squads of 8 and 50 000 data assets.
+    var shape: OrganizationGenerator.Shape {
+        switch self {
+        case .small:
+            OrganizationGenerator.Shape(
+                specialists: 2_000, departments: 20, dataAssets: 500, squads: 200, squadSize: 8...8)
+        case .large:
+            OrganizationGenerator.Shape(
+                specialists: 200_000,
+                departments: 2_000,
+                dataAssets: 50_000,
+                squads: 20_000,
+                squadSize: 8...8
+            )
+        }
+    }
+
+    func organization() -> Organization { OrganizationGenerator(seed: 2026, shape: shape).generate() }
+}
+
+/// Times a closure: the best of `rounds` runs, in seconds, so noise from other work on the machine counts less.
+func best(of rounds: Int, _ body: () -> Void) -> Double {
+    var best = Double.infinity
+    for _ in 0..<rounds {
+        let start = ContinuousClock.now
+        body()
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        best = min(best, seconds)
+    }
+    return best
+}
+
+/// Keeps a value alive and observed, so the optimiser cannot remove the work that made it.
+@inline(never)
+func consume<T>(_ value: T) {
+    withExtendedLifetime(value) {}
+}
+
+/// The peak resident memory of this process so far, in bytes (Linux: VmHWM in /proc/self/status).
+func peakResidentBytes() -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let digits = line.split(separator: " ").compactMap { Int($0) }
+        return digits.first.map { $0 * 1024 }
+    }
+    return nil
+}
+
+func format(_ seconds: Double) -> String {
+    seconds < 1e-3
+        ? String(format: "%.1f µs", seconds * 1e6)
+        : seconds < 1 ? String(format: "%.2f ms", seconds * 1e3) : String(format: "%.2f s", seconds)
+}
+
+func ratio(_ value: Double) -> String { String(format: "%.2f×", value) }

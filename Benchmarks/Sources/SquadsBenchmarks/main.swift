@@ -1,0 +1,126 @@
+import CustomerValueSquads
+import CustomerValueSquadsTesting
+import Foundation
+
+// squads-benchmarks [all] [--sizes small|large|small,large]
+// squads-benchmarks memory --size small|large
+// squads-benchmarks write-json --size small|large FILE
+// squads-benchmarks time-json FILE
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let command = arguments.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "all"
+
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), arguments.indices.contains(index + 1) else { return nil }
+    return arguments[index + 1]
+}
+
+func sizes() -> [Size] {
+    (option("--sizes") ?? "small,large").split(separator: ",").compactMap { Size(rawValue: String($0)) }
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+switch command {
+case "write-json":
+    let size = Size(rawValue: option("--size") ?? "large") ?? .large
+    guard let path = arguments.last, path != command else { fatalError("write-json needs a file") }
+    let data = try size.organization().jsonData(prettyPrinted: false)
+    try data.write(to: URL(fileURLWithPath: path))
+    print("wrote \(data.count) bytes to \(path)")
+
+case "time-json":
+    guard let path = arguments.last, path != command else { fatalError("time-json needs a file") }
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    var start = ContinuousClock.now
+    let organization = try Organization(jsonData: data)
+    let decode = seconds(ContinuousClock.now - start)
+    start = ContinuousClock.now
+    let written = try organization.jsonData(prettyPrinted: false)
+    let encode = seconds(ContinuousClock.now - start)
+    consume(written)
+    print("decode \(decode) encode \(encode)")
+
+case "validation":
+    let size = Size(rawValue: option("--size") ?? "large") ?? .large
+    _ = benchmarkValidation(size.organization(), rounds: 5)
+
+case "rules":
+    // Each built-in rule alone, to see where validation spends its time.
+    let organization = (Size(rawValue: option("--size") ?? "large") ?? .large).organization()
+    let empty = best(of: 3) { consume(organization.validate(policy: ValidationPolicy { [] })) }
+    print("no rules: \(format(empty))")
+    for rule in ValidationPolicy.builtInRules {
+        let policy = ValidationPolicy { rule }
+        let time = best(of: 3) { consume(organization.validate(policy: policy)) }
+        print("\(type(of: rule)): \(format(time - empty))")
+    }
+
+case "memory":
+    let size = Size(rawValue: option("--size") ?? "large") ?? .large
+    let before = peakResidentBytes() ?? 0
+    let organization = size.organization()
+    let after = peakResidentBytes() ?? 0
+    let specialists = organization.specialistCount
+    let memberships = organization.squads.reduce(0) { $0 + $1.size }
+    print(
+        "memory (\(size.rawValue)): \(specialists) specialists, \(memberships) memberships, \(organization.squadCount) squads, "
+            + "\(organization.dataAssetCount) data assets; peak resident \(after / 1_048_576) MiB, "
+            + "\((after - before) / specialists) bytes per specialist over the starting peak (generation included)"
+    )
+    consume(organization)
+
+default:
+    let chosen = sizes()
+    print("CustomerValueSquads benchmarks — sizes: \(chosen.map(\.rawValue).joined(separator: ", "))")
+    var organizations: [Size: Organization] = [:]
+    for size in chosen {
+        let start = ContinuousClock.now
+        organizations[size] = size.organization()
+        print("generated \(size.rawValue) organisation in \(format(seconds(ContinuousClock.now - start)))")
+    }
+    // Validation against its floor, at every size (the target is for the large one).
+    for size in chosen {
+        print("[\(size.rawValue)] ", terminator: "")
+        _ = benchmarkValidation(organizations[size]!, rounds: size == .large ? 3 : 10)
+    }
+    // Scaling of single-member assignments, and the cost of a shared (copy-on-write) value.
+    var perOperation: [Size: Double] = [:]
+    for size in chosen {
+        perOperation[size] = assignmentTime(organizations[size]!, count: size == .large ? 10_000 : 1_000)
+        let shared = sharedAssignmentTime(organizations[size]!)
+        print(
+            "[\(size.rawValue)] assignment: \(format(perOperation[size]!)) per operation on a unique value; "
+                + "\(format(shared)) on a shared value (copy-on-write: \(ratio(shared / perOperation[size]!)))"
+        )
+    }
+    if let small = perOperation[.small], let large = perOperation[.large] {
+        print("assignment scaling: large / small per operation \(ratio(large / small)) (target ≤ 2×)")
+    }
+    // Gap analysis and staffing per squad.
+    var analyses: [Size: (gaps: Double, staffing: Double)] = [:]
+    for size in chosen {
+        analyses[size] = analysisTimes(organizations[size]!, count: 50)
+        print(
+            "[\(size.rawValue)] per squad: skill gaps \(format(analyses[size]!.gaps)), staffing \(format(analyses[size]!.staffing))"
+        )
+    }
+    if let small = analyses[.small], let large = analyses[.large] {
+        print(
+            "analysis scaling for a 100× organisation: skill gaps \(ratio(large.gaps / small.gaps)), "
+                + "staffing \(ratio(large.staffing / small.staffing)) (candidates per skill grow 100×)"
+        )
+    }
+    // JSON round trip.
+    for size in chosen {
+        let organization = organizations[size]!
+        var data = Data()
+        let encode = best(of: 3) { data = (try? organization.jsonData(prettyPrinted: false)) ?? Data() }
+        let decode = best(of: 3) { consume(try? Organization(jsonData: data)) }
+        print(
+            "[\(size.rawValue)] JSON: \(data.count / 1_048_576) MiB, encode \(format(encode)), decode with every invariant \(format(decode))"
+        )
+    }
+}
