@@ -304,10 +304,16 @@ extension Organization {
     }
 
     /// Checks that giving `specialist` a share of `percent` in `squad` keeps them at or under 100 %.
-    func checkBooking(of specialist: Specialist.ID, percent: Int, in squad: CustomerValueSquad.ID, path: [String])
-        throws(OrganizationError)
-    {
-        let here = squadsByID[squad]?.memberships[specialist]?.share.percent ?? 0
+    ///
+    /// `bookedHere` is what they give `squad` now, when the caller knows it; otherwise it is looked up.
+    func checkBooking(
+        of specialist: Specialist.ID,
+        percent: Int,
+        in squad: CustomerValueSquad.ID,
+        path: [String],
+        bookedHere: Int? = nil
+    ) throws(OrganizationError) {
+        let here = bookedHere ?? squadsByID[squad]?.memberships[specialist]?.share.percent ?? 0
         let elsewhere = bookedPercent(of: specialist) - here
         if elsewhere + percent > 100 {
             throw OrganizationError(

@@ -18,16 +18,15 @@ extension Organization {
     /// Writes the organisation as a JSON document: lists sorted by identifier, object keys sorted, so the
     /// same value always gives the same bytes.
     ///
+    /// The document holds exactly what the `Codable` encoding holds; it is written directly to bytes, without
+    /// an `Encoder`, which is several times faster for large organisations.
+    ///
     /// - Parameter prettyPrinted: Whether to indent the document for people; `true` by default.
     /// - Returns: The document's bytes, UTF-8.
-    /// - Throws: `EncodingError` only if the encoder itself fails; every value of the model is encodable.
+    /// - Throws: Nothing in practice; the signature leaves room for writers that can fail.
     /// - Complexity: O(*n* log *n*), where *n* is the size of the organisation.
     public func jsonData(prettyPrinted: Bool = true) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting =
-            prettyPrinted
-            ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        Data(writeJSON(pretty: prettyPrinted))
     }
 }
 

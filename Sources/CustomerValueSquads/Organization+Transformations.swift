@@ -385,14 +385,22 @@ extension Organization {
         share: TimeShare,
         since: Day? = nil
     ) throws(OrganizationError) {
-        let current = try changeableSquad(squad)
-        _ = try existingSpecialist(specialist)
-        guard current.memberships[specialist] == nil else {
+        // One hash lookup per table: the squad is reached through its index from here on.
+        guard let index = squadsByID.index(forKey: squad) else {
+            throw OrganizationError(code: .unknownReference, message: "there is no squad \(squad)")
+        }
+        guard squadsByID.values[index].stage != .dissolved else {
+            throw OrganizationError(code: .squadDissolved, message: "squad \(squad) is dissolved and cannot change")
+        }
+        guard specialistsByID[specialist] != nil else {
+            throw OrganizationError(code: .unknownReference, message: "there is no specialist \(specialist)")
+        }
+        guard squadsByID.values[index].memberships[specialist] == nil else {
             throw OrganizationError(code: .duplicateID, message: "\(specialist) is already a member of squad \(squad)")
         }
         try Self.requireText(role.rawValue, "the role of \(specialist) in squad \(squad)", path: [])
-        try checkBooking(of: specialist, percent: share.percent, in: squad, path: [])
-        squadsByID[squad]?.memberships[specialist] = Membership(role: role, share: share, since: since)
+        try checkBooking(of: specialist, percent: share.percent, in: squad, path: [], bookedHere: 0)
+        squadsByID.values[index].memberships[specialist] = Membership(role: role, share: share, since: since)
         link(specialist, to: squad, percent: share.percent)
     }
 

@@ -188,4 +188,49 @@ struct JSONTests {
             #expect(error.path == ["squads", "0", "grants", "sales-ledger", "approvedBy"])
         }
     }
+
+    @Test("the fast writer writes exactly what the Codable encoding holds")
+    func writerMatchesEncoder() throws {
+        var awkward = try decode(handWritten)
+        try awkward.hire(
+            Specialist(
+                id: "odd",
+                name: "Quote \" backslash \\ tab \t newline \n bell \u{07} emoji 🍬 accents ÉÀ",
+                department: "ops",
+                skills: ["naïve skill": .novice]
+            )
+        )
+        try awkward.setAccountability(
+            Accountability(
+                outcomes: [
+                    Outcome(id: "tiny", metric: "m", baseline: 0.1, target: 1e300, current: -2.5e-7, weight: 0.333),
+                    Outcome(id: "big", metric: "m", baseline: 123_456_789_012, target: -0.0, current: 4.0),
+                ],
+                owner: "ani",
+                reviewCadence: 3
+            ),
+            of: "loyalty"
+        )
+        try awkward.recordCycle(
+            BreakFixCycle(started: "2026-01-01", ended: "2026-01-05", tried: "x", result: .smallFailure),
+            for: "loyalty"
+        )
+        try awkward.release("bimo", from: "loyalty", on: "2026-02-01", reason: "rotation")
+        let organizations = [
+            awkward, Fixtures.operatingRoom, Fixtures.regionalRollout,
+            OrganizationGenerator(seed: 4, shape: .init(specialists: 300)).generate(),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for organization in organizations {
+            for pretty in [false, true] {
+                let written = try organization.jsonData(prettyPrinted: pretty)
+                let viaEncoder = try encoder.encode(organization)
+                let left = try JSONSerialization.jsonObject(with: written) as? NSDictionary
+                let right = try JSONSerialization.jsonObject(with: viaEncoder) as? NSDictionary
+                #expect(left != nil && left == right, "\(organization.name), pretty: \(pretty)")
+                #expect(try Organization(jsonData: written) == organization)
+            }
+        }
+    }
 }

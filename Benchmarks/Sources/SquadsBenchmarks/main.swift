@@ -58,6 +58,14 @@ case "rules":
         print("\(type(of: rule)): \(format(time - empty))")
     }
 
+case "json":
+    let organization = (Size(rawValue: option("--size") ?? "large") ?? .large).organization()
+    var data = Data()
+    let encode = best(of: 3) { data = (try? organization.jsonData(prettyPrinted: false)) ?? Data() }
+    let decode = best(of: 3) { consume(try? Organization(jsonData: data)) }
+    print(
+        "JSON: \(data.count / 1_048_576) MiB, encode \(format(encode)), decode with every invariant \(format(decode))")
+
 case "memory":
     let size = Size(rawValue: option("--size") ?? "large") ?? .large
     let before = peakResidentBytes() ?? 0
