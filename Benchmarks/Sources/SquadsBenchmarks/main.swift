@@ -66,6 +66,12 @@ case "json":
     print(
         "JSON: \(data.count / 1_048_576) MiB, encode \(format(encode)), decode with every invariant \(format(decode))")
 
+case "assign":
+    // For instruction counts under callgrind: only the timed assignments of the scaling benchmark.
+    let size = Size(rawValue: option("--size") ?? "large") ?? .large
+    let count = Int(option("--count") ?? "10000") ?? 10_000
+    print("assignment (\(size.rawValue)): \(format(assignmentTime(size.organization(), count: count))) per operation")
+
 case "memory":
     let size = Size(rawValue: option("--size") ?? "large") ?? .large
     let before = peakResidentBytes() ?? 0
