@@ -22,6 +22,25 @@ struct Squads: ParsableCommand {
 extension OutputFormat: ExpressibleByArgument {}
 extension DiagramFormat: ExpressibleByArgument {}
 
+/// Reads an organisation document; when reading takes more than a moment, says on standard error how much
+/// was read and how long it took, so a large file does not look like a hang.
+func readOrganization(_ file: String) throws -> Organization {
+    let start = ContinuousClock.now
+    do {
+        let organization = try Input.organization(atPath: file)
+        let elapsed = ContinuousClock.now - start
+        if elapsed > .seconds(1) {
+            let summary =
+                "squads: read \(file): \(organization.departmentCount) departments, "
+                + "\(organization.specialistCount) specialists, \(organization.squadCount) squads in \(elapsed)\n"
+            FileHandle.standardError.write(Data(summary.utf8))
+        }
+        return organization
+    } catch {
+        throw failOnInput(error)
+    }
+}
+
 /// Prints an input error and exits with status 2.
 func failOnInput(_ error: InputError) -> ExitCode {
     FileHandle.standardError.write(Data("squads: \(error.message)\n".utf8))
@@ -68,10 +87,9 @@ struct Validate: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let organization: Organization
+        let organization = try readOrganization(file)
         let rules: ValidationPolicy
         do {
-            organization = try Input.organization(atPath: file)
             rules = try policy.map { path throws(InputError) in try Input.policy(atPath: path) } ?? .default
         } catch {
             throw failOnInput(error)
@@ -96,11 +114,7 @@ struct Diagram: ParsableCommand {
     var format: DiagramFormat = .mermaid
 
     func run() throws {
-        do {
-            print(Commands.diagram(try Input.organization(atPath: file), format: format), terminator: "")
-        } catch {
-            throw failOnInput(error)
-        }
+        print(Commands.diagram(try readOrganization(file), format: format), terminator: "")
     }
 }
 
@@ -113,11 +127,7 @@ struct AnalysisOptions: ParsableArguments {
     var format: OutputFormat = .text
 
     func organization() throws -> Organization {
-        do {
-            return try Input.organization(atPath: file)
-        } catch {
-            throw failOnInput(error)
-        }
+        try readOrganization(file)
     }
 }
 
@@ -264,10 +274,6 @@ struct ExportORG: ParsableCommand {
     var file: String
 
     func run() throws {
-        do {
-            print(Commands.exportORG(try Input.organization(atPath: file)), terminator: "")
-        } catch {
-            throw failOnInput(error)
-        }
+        print(Commands.exportORG(try readOrganization(file)), terminator: "")
     }
 }
