@@ -119,11 +119,6 @@ struct JSONWriter {
         }
     }
 
-    mutating func bool(_ value: Bool) {
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
-        first = false
-    }
-
     mutating func field(_ name: StaticString, _ text: String) {
         key(name)
         string(text)

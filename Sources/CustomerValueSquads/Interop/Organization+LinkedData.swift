@@ -11,7 +11,6 @@ enum JSONNode: Encodable {
     case string(String)
     case number(Double)
     case integer(Int)
-    case bool(Bool)
 
     static func id(_ iri: String) -> JSONNode { .object(["@id": .string(iri)]) }
 
@@ -30,9 +29,6 @@ enum JSONNode: Encodable {
             var container = encoder.singleValueContainer()
             try container.encode(value)
         case .integer(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .bool(let value):
             var container = encoder.singleValueContainer()
             try container.encode(value)
         }
