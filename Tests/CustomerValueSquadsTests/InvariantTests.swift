@@ -238,14 +238,19 @@ struct InvariantTests {
     @Test("every error code is exercised by the table or by decoding")
     func everyCodeIsCovered() {
         let covered = Set(refusedChanges.map(\.code.rawValue))
-        let decodedOnly: Set<String> = ["invalidIdentifier", "unsupportedSchemaVersion"]
+        // Thrown by decoding (IdentifierTests, JSONTests), by change logs (ChangeLogTests) and by rollout plans
+        // (RolloutTests) rather than by a transformation of the table above.
+        let testedElsewhere: Set<String> = [
+            "invalidIdentifier", "unsupportedSchemaVersion", "changeConflict", "rolloutOutOfOrder",
+            "rolloutCriteriaNotMet",
+        ]
         let all: Set<String> = [
             "invalidIdentifier", "invalidValue", "duplicateID", "unknownReference", "headOutsideDepartment",
-            "overbooked",
-            "hierarchyCycle", "dissolvedSquadNotEmpty", "squadDissolved", "stillReferenced", "invalidStageTransition",
-            "unsupportedSchemaVersion",
+            "overbooked", "hierarchyCycle", "dissolvedSquadNotEmpty", "squadDissolved", "stillReferenced",
+            "invalidStageTransition", "unsupportedSchemaVersion", "changeConflict", "rolloutOutOfOrder",
+            "rolloutCriteriaNotMet",
         ]
-        #expect(covered.union(decodedOnly) == all)
+        #expect(covered.union(testedElsewhere) == all)
     }
 
     @Test("the bulk initialiser names where the problem lies")
