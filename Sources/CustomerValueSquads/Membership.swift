@@ -75,6 +75,20 @@ public struct PastMembership: Sendable, Hashable, Codable {
     }
 }
 
+extension PastMembership {
+    /// The record of `membership`, held by `specialist`, ending on `day` for `reason`.
+    init(ending membership: Membership, of specialist: Specialist.ID, on day: Day?, reason: String) {
+        self.init(
+            specialist: specialist,
+            role: membership.role,
+            share: membership.share,
+            since: membership.since,
+            until: day,
+            reason: reason
+        )
+    }
+}
+
 /// One turn of a squad's break-fix rhythm: what was tried, what broke, the fix, the lesson, and how it went.
 public struct BreakFixCycle: Sendable, Hashable, Codable {
     /// How a cycle went.

@@ -396,7 +396,6 @@ extension Organization {
             }
         }
         try checkHierarchyIsAcyclic(order: departments.map(\.id))
-        var booked: [Specialist.ID: Int] = [:]
         for (index, squad) in squads.enumerated() {
             let path = ["squads", String(index)]
             guard squadsByID[squad.id] == nil else {
@@ -408,7 +407,7 @@ extension Organization {
             }
             try checkSquad(squad, path: path)
             for (member, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
-                let total = booked[member, default: 0] + membership.share.percent
+                let total = bookedPercent(of: member) + membership.share.percent
                 guard total <= 100 else {
                     throw OrganizationError(
                         code: .overbooked,
@@ -417,7 +416,6 @@ extension Organization {
                         path: path + ["memberships", member.rawValue, "share"]
                     )
                 }
-                booked[member] = total
                 link(member, to: squad.id, percent: membership.share.percent)
             }
             squadsByID[squad.id] = squad

@@ -444,14 +444,7 @@ extension Organization {
             from: membership.since, to: day, "the membership of \(specialist) in squad \(squad)", path: [])
         squadsByID[squad]?.memberships[specialist] = nil
         squadsByID[squad]?.history.append(
-            PastMembership(
-                specialist: specialist,
-                role: membership.role,
-                share: membership.share,
-                since: membership.since,
-                until: day,
-                reason: reason
-            )
+            PastMembership(ending: membership, of: specialist, on: day, reason: reason)
         )
         unlink(specialist, from: squad, percent: membership.share.percent)
     }
@@ -754,13 +747,7 @@ extension Organization {
             unlink(member, from: squad, percent: membership.share.percent)
             squadsByID[squad]?.history.append(
                 PastMembership(
-                    specialist: member,
-                    role: membership.role,
-                    share: membership.share,
-                    since: membership.since,
-                    until: day,
-                    reason: reason.isEmpty ? "squad dissolved" : reason
-                )
+                    ending: membership, of: member, on: day, reason: reason.isEmpty ? "squad dissolved" : reason)
             )
         }
         squadsByID[squad]?.memberships = [:]

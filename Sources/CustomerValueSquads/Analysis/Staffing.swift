@@ -182,22 +182,23 @@ struct StaffingPlanner {
 
     mutating func coverSkills() {
         for skill in required where !covered.contains(skill) && picks.count < maximumSize {
-            var best: (key: (Int, Int, Int, Int), specialist: Specialist)?
+            var best = BestCandidate()
             for id in organization.specialistsWithSkill[skill] ?? [] where isAvailable(id) {
                 guard let specialist = organization.specialistsByID[id], let level = specialist.skills[skill] else {
                     continue
                 }
                 let isNew = !departments.contains(specialist.department)
-                let key = (
-                    needsDepartments && isNew ? 1 : 0, level.level, uncoveredSkills(of: specialist).count,
-                    organization.sparePercent(of: id)
+                best.consider(
+                    specialist,
+                    rank: .init(
+                        needsDepartments && isNew ? 1 : 0,
+                        level.level,
+                        uncoveredSkills(of: specialist).count,
+                        organization.sparePercent(of: id)
+                    )
                 )
-                if let current = best, key < current.key || (key == current.key && id > current.specialist.id) {
-                    continue
-                }
-                best = (key, specialist)
             }
-            guard let chosen = best?.specialist, let level = chosen.skills[skill] else { continue }
+            guard let chosen = best.specialist, let level = chosen.skills[skill] else { continue }
             var reason = "covers \(skill.rawValue) (\(level.rawValue))"
             let others = uncoveredSkills(of: chosen).filter { $0 != skill }
             if !others.isEmpty { reason += " and \(others.map(\.rawValue).joined(separator: ", "))" }
@@ -211,20 +212,20 @@ struct StaffingPlanner {
     /// The best available specialist outside the departments on board: first among those with a mission
     /// skill, then anyone, department by department.
     func bestFromNewDepartment() -> Specialist? {
-        var best: (key: (Int, Int, Int), specialist: Specialist)?
+        var best = BestCandidate()
         for skill in required {
             for id in organization.specialistsWithSkill[skill] ?? [] where isAvailable(id) {
                 guard let specialist = organization.specialistsByID[id], !departments.contains(specialist.department)
                 else { continue }
                 let level = required.compactMap { specialist.skills[$0]?.level }.max() ?? 0
-                let key = (required.count { specialist.skills[$0] != nil }, level, organization.sparePercent(of: id))
-                if let current = best, key < current.key || (key == current.key && id > current.specialist.id) {
-                    continue
-                }
-                best = (key, specialist)
+                best.consider(
+                    specialist,
+                    rank: .init(
+                        required.count { specialist.skills[$0] != nil }, level, organization.sparePercent(of: id))
+                )
             }
         }
-        if let best { return best.specialist }
+        if let specialist = best.specialist { return specialist }
         for department in organization.departmentsByID.keys.sorted() where !departments.contains(department) {
             let staff = (organization.staffOfDepartment[department] ?? []).filter(isAvailable)
             if let id = staff.max(by: { lhs, rhs in
@@ -250,22 +251,23 @@ struct StaffingPlanner {
     /// The best available specialist to fill a seat: someone with a mission skill or analytics, else anyone
     /// from a department on board, else anyone.
     func bestFiller() -> Specialist? {
-        var best: (key: (Int, Int, Int, Int), specialist: Specialist)?
+        var best = BestCandidate()
         for skill in fillerSkills {
             for id in organization.specialistsWithSkill[skill] ?? [] where isAvailable(id) {
                 guard let specialist = organization.specialistsByID[id] else { continue }
                 let level = fillerSkills.compactMap { specialist.skills[$0]?.level }.max() ?? 0
-                let key = (
-                    required.count { specialist.skills[$0] != nil }, level,
-                    departments.contains(specialist.department) ? 0 : 1, organization.sparePercent(of: id)
+                best.consider(
+                    specialist,
+                    rank: .init(
+                        required.count { specialist.skills[$0] != nil },
+                        level,
+                        departments.contains(specialist.department) ? 0 : 1,
+                        organization.sparePercent(of: id)
+                    )
                 )
-                if let current = best, key < current.key || (key == current.key && id > current.specialist.id) {
-                    continue
-                }
-                best = (key, specialist)
             }
         }
-        if let best { return best.specialist }
+        if let specialist = best.specialist { return specialist }
         let onBoard = departments.sorted()
         let others = organization.departmentsByID.keys.filter { !departments.contains($0) }.sorted()
         for department in onBoard + others {
@@ -307,5 +309,30 @@ struct StaffingPlanner {
             departments: departments.sorted(),
             shortfalls: shortfalls
         )
+    }
+}
+
+/// The best candidate seen so far: the highest rank, and among equal ranks the lowest identifier, so the
+/// choice does not depend on the order candidates are seen in.
+struct BestCandidate {
+    /// A rank compared criterion by criterion, the first deciding most.
+    struct Rank: Comparable {
+        var criteria: (Int, Int, Int, Int)
+
+        init(_ first: Int, _ second: Int, _ third: Int, _ fourth: Int = 0) {
+            criteria = (first, second, third, fourth)
+        }
+
+        static func < (lhs: Rank, rhs: Rank) -> Bool { lhs.criteria < rhs.criteria }
+        static func == (lhs: Rank, rhs: Rank) -> Bool { lhs.criteria == rhs.criteria }
+    }
+
+    private(set) var specialist: Specialist?
+    private var rank = Rank(0, 0, 0)
+
+    mutating func consider(_ candidate: Specialist, rank: Rank) {
+        if let current = specialist, rank < self.rank || (rank == self.rank && candidate.id > current.id) { return }
+        specialist = candidate
+        self.rank = rank
     }
 }

@@ -248,13 +248,12 @@ struct Importer {
                 divisionIDs[division] = id
                 departments.append(Department(id: id, name: division, function: "division"))
             }
-            if let known = departmentIDs[name] {
+            if departmentIDs[name] != nil {
                 if let division, let recorded = parentOfDepartment[name], recorded != division {
                     note(
                         .warning, user.id,
                         "department \(name) is placed under division \(recorded); this user names division \(division)")
                 }
-                _ = known
                 continue
             }
             let id = try Department.ID(validating: Self.uniqueID(for: name, taken: &takenDepartments))
