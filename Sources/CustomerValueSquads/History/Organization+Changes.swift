@@ -41,10 +41,7 @@ extension Organization {
             try formSquad(squad)
         case .removeSquad(let squad):
             try requireCurrent(squadsByID[squad.id] == squad, "squad \(squad.id) is not as recorded")
-            for (member, membership) in squad.memberships {
-                unlink(member, from: squad.id, percent: membership.share.percent)
-            }
-            squadsByID[squad.id] = nil
+            storage.removeSquad(squad.id)
         case .updateSquad(let from, let to):
             try requireCurrent(squadsByID[from.id] == from, "squad \(from.id) is not as recorded")
             try replaceSquad(from, with: to)
@@ -127,16 +124,7 @@ extension Organization {
                 )
             }
         }
-        for asset in old.dataAssets where !kept.contains(asset.id) { holderOfAsset[asset.id] = nil }
-        for asset in new.dataAssets { holderOfAsset[asset.id] = new.id }
-        if old.parent != new.parent {
-            if let parent = old.parent {
-                childrenOfDepartment[parent]?.remove(old.id)
-                if childrenOfDepartment[parent]?.isEmpty == true { childrenOfDepartment[parent] = nil }
-            }
-            if let parent = new.parent { childrenOfDepartment[parent, default: []].insert(new.id) }
-        }
-        departmentsByID[new.id] = new
+        storage.replace(new)
     }
 
     private mutating func replaceSpecialist(_ old: Specialist, with new: Specialist) throws(OrganizationError) {
@@ -152,13 +140,8 @@ extension Organization {
                     message: "cannot move \(old.id): they head department \(old.department); appoint another head first"
                 )
             }
-            staffOfDepartment[old.department]?.remove(old.id)
-            if staffOfDepartment[old.department]?.isEmpty == true { staffOfDepartment[old.department] = nil }
-            staffOfDepartment[new.department, default: []].insert(new.id)
         }
-        for skill in old.skills.keys where new.skills[skill] == nil { unindexSkill(skill, of: old.id) }
-        indexSkills(of: new)
-        specialistsByID[new.id] = new
+        storage.replace(new)
     }
 
     private mutating func replaceSquad(_ old: CustomerValueSquad, with new: CustomerValueSquad)
@@ -172,13 +155,7 @@ extension Organization {
         for (member, membership) in new.memberships.sorted(by: { $0.key < $1.key }) {
             try checkBooking(of: member, percent: membership.share.percent, in: new.id, path: [])
         }
-        for (member, membership) in old.memberships {
-            unlink(member, from: old.id, percent: membership.share.percent)
-        }
-        for (member, membership) in new.memberships {
-            link(member, to: new.id, percent: membership.share.percent)
-        }
-        squadsByID[new.id] = new
+        storage.replace(new)
     }
 
     // MARK: - Computing changes

@@ -53,9 +53,7 @@ extension Organization {
             throw OrganizationError(code: .duplicateID, message: "department \(department.id) already exists")
         }
         try checkDepartment(department, path: [])
-        departmentsByID[department.id] = department
-        for asset in department.dataAssets { holderOfAsset[asset.id] = department.id }
-        if let parent = department.parent { childrenOfDepartment[parent, default: []].insert(department.id) }
+        storage.insert(department)
     }
 
     /// Returns a copy with a department added; see ``addDepartment(_:)``.
@@ -94,10 +92,7 @@ extension Organization {
                 )
             }
         }
-        departmentsByID[id] = nil
-        for asset in department.dataAssets { holderOfAsset[asset.id] = nil }
-        if let parent = department.parent { removeChild(id, of: parent) }
-        staffOfDepartment[id] = nil
+        storage.removeDepartment(id)
     }
 
     /// Returns a copy with a department removed; see ``removeDepartment(_:)``.
@@ -105,11 +100,6 @@ extension Organization {
         var copy = self
         try copy.removeDepartment(id)
         return copy
-    }
-
-    private mutating func removeChild(_ child: Department.ID, of parent: Department.ID) {
-        childrenOfDepartment[parent]?.remove(child)
-        if childrenOfDepartment[parent]?.isEmpty == true { childrenOfDepartment[parent] = nil }
     }
 
     /// Places a department under another one, or at the top of the hierarchy.
@@ -121,11 +111,9 @@ extension Organization {
     ///   ``OrganizationError/Code/hierarchyCycle`` if `parent` is `id` or lies below it.
     /// - Complexity: O(*h*), where *h* is the depth of the hierarchy.
     public mutating func moveDepartment(_ id: Department.ID, under parent: Department.ID?) throws(OrganizationError) {
-        let department = try existingDepartment(id)
+        _ = try existingDepartment(id)
         try checkParent(parent, of: id, path: [])
-        if let old = department.parent { removeChild(id, of: old) }
-        departmentsByID[id]?.parent = parent
-        if let parent { childrenOfDepartment[parent, default: []].insert(id) }
+        storage.modifyDepartment(id) { $0.parent = parent }
     }
 
     /// Returns a copy with a department moved; see ``moveDepartment(_:under:)``.
@@ -148,7 +136,7 @@ extension Organization {
         var changed = try existingDepartment(department)
         changed.head = head
         try checkDepartment(changed, path: [])
-        departmentsByID[department] = changed
+        storage.replace(changed)
     }
 
     /// Returns a copy with a department's head appointed; see ``appointHead(_:of:)``.
@@ -174,9 +162,7 @@ extension Organization {
             throw OrganizationError(code: .duplicateID, message: "specialist \(specialist.id) already exists")
         }
         try checkSpecialist(specialist, path: [])
-        specialistsByID[specialist.id] = specialist
-        staffOfDepartment[specialist.department, default: []].insert(specialist.id)
-        indexSkills(of: specialist)
+        storage.insert(specialist)
     }
 
     /// Returns a copy with a specialist hired; see ``hire(_:)``.
@@ -204,10 +190,7 @@ extension Organization {
                     "cannot transfer \(id): they head department \(specialist.department); appoint another head first"
             )
         }
-        specialistsByID[id]?.department = department
-        staffOfDepartment[specialist.department]?.remove(id)
-        if staffOfDepartment[specialist.department]?.isEmpty == true { staffOfDepartment[specialist.department] = nil }
-        staffOfDepartment[department, default: []].insert(id)
+        storage.modifySpecialist(id) { $0.department = department }
     }
 
     /// Returns a copy with a specialist transferred; see ``transfer(_:to:)``.
@@ -230,12 +213,9 @@ extension Organization {
     ///   owner or a grant approver.
     /// - Complexity: O(*q* + *g*), where *q* is the number of squads and *g* the number of grants.
     public mutating func offboard(_ id: Specialist.ID) throws(OrganizationError) {
-        let specialist = try existingSpecialist(id)
+        _ = try existingSpecialist(id)
         try checkUnreferenced(id, purpose: "offboard")
-        specialistsByID[id] = nil
-        for skill in specialist.skills.keys { unindexSkill(skill, of: id) }
-        staffOfDepartment[specialist.department]?.remove(id)
-        if staffOfDepartment[specialist.department]?.isEmpty == true { staffOfDepartment[specialist.department] = nil }
+        storage.removeSpecialist(id)
     }
 
     /// Returns a copy with a specialist offboarded; see ``offboard(_:)``.
@@ -258,12 +238,7 @@ extension Organization {
     {
         _ = try existingSpecialist(id)
         try Self.requireText(skill.rawValue, "a skill of specialist \(id)", path: [])
-        specialistsByID[id]?.skills[skill] = proficiency
-        if proficiency == nil {
-            unindexSkill(skill, of: id)
-        } else {
-            specialistsWithSkill[skill, default: []].insert(id)
-        }
+        storage.modifySpecialist(id) { $0.skills[skill] = proficiency }
     }
 
     /// Returns a copy with a specialist's skill set; see ``setSkill(_:to:for:)``.
@@ -294,8 +269,7 @@ extension Organization {
             )
         }
         try Self.requireText(asset.name, "the name of data asset \(asset.id)", path: [])
-        departmentsByID[department]?.dataAssets.append(asset)
-        holderOfAsset[asset.id] = department
+        storage.modifyDepartment(department) { $0.dataAssets.append(asset) }
     }
 
     /// Returns a copy with a data asset added; see ``addDataAsset(_:to:)``.
@@ -323,8 +297,7 @@ extension Organization {
                 message: "squad \(squad) still holds a grant to or needs data asset \(id)"
             )
         }
-        departmentsByID[holder]?.dataAssets.removeAll { $0.id == id }
-        holderOfAsset[id] = nil
+        storage.modifyDepartment(holder) { $0.dataAssets.removeAll { $0.id == id } }
     }
 
     /// Returns a copy with a data asset removed; see ``removeDataAsset(_:)``.
@@ -354,8 +327,7 @@ extension Organization {
         for (member, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
             try checkBooking(of: member, percent: membership.share.percent, in: squad.id, path: [])
         }
-        squadsByID[squad.id] = squad
-        for (member, membership) in squad.memberships { link(member, to: squad.id, percent: membership.share.percent) }
+        storage.insert(squad)
     }
 
     /// Returns a copy with a squad formed; see ``formSquad(_:)``.
@@ -400,8 +372,7 @@ extension Organization {
         }
         try Self.requireText(role.rawValue, "the role of \(specialist) in squad \(squad)", path: [])
         try checkBooking(of: specialist, percent: share.percent, in: squad, path: [], bookedHere: 0)
-        squadsByID.values[index].memberships[specialist] = Membership(role: role, share: share, since: since)
-        link(specialist, to: squad, percent: share.percent)
+        storage.setMembership(Membership(role: role, share: share, since: since), of: specialist, in: squad)
     }
 
     /// Returns a copy with a specialist assigned; see ``assign(_:to:role:share:since:)``.
@@ -442,11 +413,10 @@ extension Organization {
         }
         try Self.checkPeriod(
             from: membership.since, to: day, "the membership of \(specialist) in squad \(squad)", path: [])
-        squadsByID[squad]?.memberships[specialist] = nil
-        squadsByID[squad]?.history.append(
-            PastMembership(ending: membership, of: specialist, on: day, reason: reason)
-        )
-        unlink(specialist, from: squad, percent: membership.share.percent)
+        storage.modifySquad(squad) {
+            $0.memberships[specialist] = nil
+            $0.history.append(PastMembership(ending: membership, of: specialist, on: day, reason: reason))
+        }
     }
 
     /// Returns a copy with a member released; see ``release(_:from:on:reason:)``.
@@ -479,7 +449,7 @@ extension Organization {
             throw OrganizationError(code: .duplicateID, message: "squad \(squad) already holds decision right \(id)")
         }
         try Self.checkDecisionRight(right, id: id, path: [])
-        squadsByID[squad]?.decisionRights[id] = right
+        storage.modifySquad(squad) { $0.decisionRights[id] = right }
     }
 
     /// Returns a copy with a decision right delegated; see ``delegate(_:as:to:)``.
@@ -505,7 +475,7 @@ extension Organization {
         guard current.decisionRights[id] != nil else {
             throw OrganizationError(code: .unknownReference, message: "squad \(squad) holds no decision right \(id)")
         }
-        squadsByID[squad]?.decisionRights[id] = nil
+        storage.modifySquad(squad) { $0.decisionRights[id] = nil }
     }
 
     /// Returns a copy with a decision right revoked; see ``revokeDecisionRight(_:from:)``.
@@ -536,7 +506,7 @@ extension Organization {
             throw OrganizationError(code: .duplicateID, message: "squad \(squad) already holds a grant to \(asset)")
         }
         try checkGrant(grant, to: asset, of: squad, path: [])
-        squadsByID[squad]?.grants[asset] = grant
+        storage.modifySquad(squad) { $0.grants[asset] = grant }
     }
 
     /// Returns a copy with access granted; see ``grantAccess(to:for:_:)``.
@@ -564,7 +534,7 @@ extension Organization {
         guard current.grants[asset] != nil else {
             throw OrganizationError(code: .unknownReference, message: "squad \(squad) holds no grant to \(asset)")
         }
-        squadsByID[squad]?.grants[asset] = nil
+        storage.modifySquad(squad) { $0.grants[asset] = nil }
     }
 
     /// Returns a copy with access revoked; see ``revokeAccess(to:from:)``.
@@ -588,7 +558,7 @@ extension Organization {
     public mutating func setMission(_ mission: Mission, of squad: CustomerValueSquad.ID) throws(OrganizationError) {
         _ = try changeableSquad(squad)
         try checkMission(mission, of: squad, path: [])
-        squadsByID[squad]?.mission = mission
+        storage.modifySquad(squad) { $0.mission = mission }
     }
 
     /// Returns a copy with a squad's mission set; see ``setMission(_:of:)``.
@@ -615,7 +585,7 @@ extension Organization {
     {
         _ = try changeableSquad(squad)
         try checkAccountability(accountability, of: squad, path: [])
-        squadsByID[squad]?.accountability = accountability
+        storage.modifySquad(squad) { $0.accountability = accountability }
     }
 
     /// Returns a copy with a squad's accountability set; see ``setAccountability(_:of:)``.
@@ -645,7 +615,7 @@ extension Organization {
             throw OrganizationError(code: .unknownReference, message: "squad \(squad) has no outcome \(outcome)")
         }
         try Self.requireFinite(value, "the current value of outcome \(outcome)", path: [])
-        squadsByID[squad]?.accountability.outcomes[index].current = value
+        storage.modifySquad(squad) { $0.accountability.outcomes[index].current = value }
     }
 
     /// Returns a copy with an outcome's value recorded; see ``recordOutcome(_:for:of:)``.
@@ -668,7 +638,7 @@ extension Organization {
         throws(OrganizationError)
     {
         _ = try changeableSquad(squad)
-        squadsByID[squad]?.cycleLength = cycleLength
+        storage.modifySquad(squad) { $0.cycleLength = cycleLength }
     }
 
     /// Returns a copy with a squad's cycle length set; see ``setCycleLength(_:of:)``.
@@ -709,7 +679,7 @@ extension Organization {
                     + "\(current.grants.count) grants; dissolve it to release and revoke them"
             )
         }
-        squadsByID[squad]?.stage = stage
+        storage.modifySquad(squad) { $0.stage = stage }
     }
 
     /// Returns a copy with a squad moved to another stage; see ``advance(_:to:)``.
@@ -743,16 +713,17 @@ extension Organization {
             try Self.checkPeriod(
                 from: membership.since, to: day, "the membership of \(member) in squad \(squad)", path: [])
         }
-        for (member, membership) in members {
-            unlink(member, from: squad, percent: membership.share.percent)
-            squadsByID[squad]?.history.append(
-                PastMembership(
-                    ending: membership, of: member, on: day, reason: reason.isEmpty ? "squad dissolved" : reason)
-            )
+        storage.modifySquad(squad) {
+            for (member, membership) in members {
+                $0.history.append(
+                    PastMembership(
+                        ending: membership, of: member, on: day, reason: reason.isEmpty ? "squad dissolved" : reason)
+                )
+            }
+            $0.memberships = [:]
+            $0.grants = [:]
+            $0.stage = .dissolved
         }
-        squadsByID[squad]?.memberships = [:]
-        squadsByID[squad]?.grants = [:]
-        squadsByID[squad]?.stage = .dissolved
     }
 
     /// Returns a copy with a squad dissolved; see ``dissolve(_:on:reason:)``.
@@ -779,7 +750,7 @@ extension Organization {
     {
         _ = try changeableSquad(squad)
         try Self.checkCycle(cycle, of: squad, path: [])
-        squadsByID[squad]?.cycles.append(cycle)
+        storage.modifySquad(squad) { $0.cycles.append(cycle) }
     }
 
     /// Returns a copy with a break-fix cycle recorded; see ``recordCycle(_:for:)``.

@@ -325,33 +325,6 @@ extension Organization {
         }
     }
 
-    // MARK: - Membership index
-
-    /// Records that `member` serves in `squad` for `percent` of their time.
-    mutating func link(_ member: Specialist.ID, to squad: CustomerValueSquad.ID, percent: Int) {
-        squadsOfSpecialist[member, default: []].insert(squad)
-        bookedPercentOf[member, default: 0] += percent
-    }
-
-    /// Records that `member` no longer serves in `squad`, where they gave `percent` of their time.
-    mutating func unlink(_ member: Specialist.ID, from squad: CustomerValueSquad.ID, percent: Int) {
-        squadsOfSpecialist[member]?.remove(squad)
-        if squadsOfSpecialist[member]?.isEmpty == true { squadsOfSpecialist[member] = nil }
-        let remaining = (bookedPercentOf[member] ?? 0) - percent
-        bookedPercentOf[member] = remaining > 0 ? remaining : nil
-    }
-
-    // MARK: - Skill index
-
-    mutating func indexSkills(of specialist: Specialist) {
-        for skill in specialist.skills.keys { specialistsWithSkill[skill, default: []].insert(specialist.id) }
-    }
-
-    mutating func unindexSkill(_ skill: Skill, of specialist: Specialist.ID) {
-        specialistsWithSkill[skill]?.remove(specialist)
-        if specialistsWithSkill[skill]?.isEmpty == true { specialistsWithSkill[skill] = nil }
-    }
-
     // MARK: - Bulk loading
 
     /// Fills an empty organisation from its parts, checking every invariant.
@@ -372,8 +345,7 @@ extension Organization {
             unlinked.parent = nil
             unlinked.head = nil
             try checkDepartment(unlinked, path: path)
-            departmentsByID[department.id] = department
-            for asset in department.dataAssets { holderOfAsset[asset.id] = department.id }
+            storage.insert(department)
         }
         for (index, specialist) in specialists.enumerated() {
             let path = ["specialists", String(index)]
@@ -385,15 +357,10 @@ extension Organization {
                 )
             }
             try checkSpecialist(specialist, path: path)
-            specialistsByID[specialist.id] = specialist
-            staffOfDepartment[specialist.department, default: []].insert(specialist.id)
-            indexSkills(of: specialist)
+            storage.insert(specialist)
         }
         for (index, department) in departments.enumerated() {
             try checkDepartment(department, path: ["departments", String(index)])
-            if let parent = department.parent {
-                childrenOfDepartment[parent, default: []].insert(department.id)
-            }
         }
         try checkHierarchyIsAcyclic(order: departments.map(\.id))
         for (index, squad) in squads.enumerated() {
@@ -416,9 +383,8 @@ extension Organization {
                         path: path + ["memberships", member.rawValue, "share"]
                     )
                 }
-                link(member, to: squad.id, percent: membership.share.percent)
             }
-            squadsByID[squad.id] = squad
+            storage.insert(squad)
         }
     }
 
@@ -448,20 +414,14 @@ extension Organization {
     ///
     /// For tests: throws if an invariant is broken or if a derived index has drifted from the tables.
     func checkInvariants() throws(OrganizationError) {
-        let rebuilt = try Organization(
+        _ = try Organization(
             name: name,
             goal: goal,
             departments: departments,
             specialists: specialists,
             squads: squads
         )
-        let indexesMatch =
-            rebuilt.holderOfAsset == holderOfAsset && rebuilt.squadsOfSpecialist == squadsOfSpecialist
-            && rebuilt.staffOfDepartment.filter { !$0.value.isEmpty } == staffOfDepartment.filter { !$0.value.isEmpty }
-            && rebuilt.childrenOfDepartment.filter { !$0.value.isEmpty }
-                == childrenOfDepartment.filter { !$0.value.isEmpty }
-            && rebuilt.specialistsWithSkill == specialistsWithSkill && rebuilt.bookedPercentOf == bookedPercentOf
-        guard indexesMatch else {
+        guard storage.indexesMatchTables() else {
             throw OrganizationError(code: .invalidValue, message: "a derived index no longer matches the tables")
         }
     }

@@ -26,17 +26,19 @@ public struct Organization: Sendable {
     /// The shared goal every squad's mission should serve.
     public var goal: String
 
-    var departmentsByID: [Department.ID: Department] = [:]
-    var specialistsByID: [Specialist.ID: Specialist] = [:]
-    var squadsByID: [CustomerValueSquad.ID: CustomerValueSquad] = [:]
+    /// The tables and their derived indexes; only ``OrganizationStorage`` writes them.
+    var storage = OrganizationStorage()
 
-    // Indexes derived from the three tables above; kept in step by every transformation.
-    var holderOfAsset: [DataAsset.ID: Department.ID] = [:]
-    var squadsOfSpecialist: [Specialist.ID: Set<CustomerValueSquad.ID>] = [:]
-    var bookedPercentOf: [Specialist.ID: Int] = [:]
-    var staffOfDepartment: [Department.ID: Set<Specialist.ID>] = [:]
-    var childrenOfDepartment: [Department.ID: Set<Department.ID>] = [:]
-    var specialistsWithSkill: [Skill: Set<Specialist.ID>] = [:]
+    // Read-only views of the storage, for the lookups below and across the module.
+    var departmentsByID: [Department.ID: Department] { storage.departments }
+    var specialistsByID: [Specialist.ID: Specialist] { storage.specialists }
+    var squadsByID: [CustomerValueSquad.ID: CustomerValueSquad] { storage.squads }
+    var holderOfAsset: [DataAsset.ID: Department.ID] { storage.holderOfAsset }
+    var squadsOfSpecialist: [Specialist.ID: Set<CustomerValueSquad.ID>] { storage.squadsOfSpecialist }
+    var bookedPercentOf: [Specialist.ID: Int] { storage.bookedPercentOf }
+    var staffOfDepartment: [Department.ID: Set<Specialist.ID>] { storage.staffOfDepartment }
+    var childrenOfDepartment: [Department.ID: Set<Department.ID>] { storage.childrenOfDepartment }
+    var specialistsWithSkill: [Skill: Set<Specialist.ID>] { storage.specialistsWithSkill }
 
     /// Creates an empty organisation.
     ///
@@ -204,8 +206,7 @@ extension Organization: Hashable {
     ///
     /// - Complexity: O(*n*), where *n* is the size of the organisation.
     public static func == (lhs: Organization, rhs: Organization) -> Bool {
-        lhs.name == rhs.name && lhs.goal == rhs.goal && lhs.departmentsByID == rhs.departmentsByID
-            && lhs.specialistsByID == rhs.specialistsByID && lhs.squadsByID == rhs.squadsByID
+        lhs.name == rhs.name && lhs.goal == rhs.goal && lhs.storage.hasSameTables(as: rhs.storage)
     }
 
     /// Hashes the organisation's name, goal, departments, specialists and squads.
@@ -214,8 +215,6 @@ extension Organization: Hashable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(goal)
-        hasher.combine(departmentsByID)
-        hasher.combine(specialistsByID)
-        hasher.combine(squadsByID)
+        storage.hashTables(into: &hasher)
     }
 }

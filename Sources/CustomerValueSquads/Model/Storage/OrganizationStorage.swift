@@ -1,0 +1,220 @@
+/// The tables of an organisation and the indexes derived from them.
+///
+/// This is the only type that writes either. Callers say *what* changes — insert, replace or remove a
+/// department, a specialist or a squad, or set one membership — and the storage keeps every index in step
+/// with the tables. It checks no invariant: ``Organization`` checks first (in `Organization+Invariants.swift`)
+/// and calls the storage only with values that keep them.
+struct OrganizationStorage: Sendable {
+    // The tables.
+    private(set) var departments: [Department.ID: Department] = [:]
+    private(set) var specialists: [Specialist.ID: Specialist] = [:]
+    private(set) var squads: [CustomerValueSquad.ID: CustomerValueSquad] = [:]
+
+    // The indexes, derived from the tables.
+    private(set) var holderOfAsset: [DataAsset.ID: Department.ID] = [:]
+    private(set) var squadsOfSpecialist: [Specialist.ID: Set<CustomerValueSquad.ID>] = [:]
+    private(set) var bookedPercentOf: [Specialist.ID: Int] = [:]
+    private(set) var staffOfDepartment: [Department.ID: Set<Specialist.ID>] = [:]
+    private(set) var childrenOfDepartment: [Department.ID: Set<Department.ID>] = [:]
+    private(set) var specialistsWithSkill: [Skill: Set<Specialist.ID>] = [:]
+
+    /// Whether the tables of two storages are equal (the indexes follow from them).
+    func hasSameTables(as other: OrganizationStorage) -> Bool {
+        departments == other.departments && specialists == other.specialists && squads == other.squads
+    }
+
+    /// Hashes the tables.
+    func hashTables(into hasher: inout Hasher) {
+        hasher.combine(departments)
+        hasher.combine(specialists)
+        hasher.combine(squads)
+    }
+
+    // MARK: - Departments
+
+    /// Adds a department that is not there yet, with the data assets it holds.
+    ///
+    /// - Complexity: O(*k*), where *k* is the number of its assets.
+    mutating func insert(_ department: Department) {
+        departments[department.id] = department
+        for asset in department.dataAssets { holderOfAsset[asset.id] = department.id }
+        if let parent = department.parent { childrenOfDepartment[parent, default: []].insert(department.id) }
+    }
+
+    /// Replaces a department with a new form of itself (same identifier).
+    ///
+    /// - Complexity: O(*k*), where *k* is the number of assets of both forms.
+    mutating func replace(_ department: Department) {
+        guard let old = departments[department.id] else { return insert(department) }
+        let kept = Set(department.dataAssets.map(\.id))
+        for asset in old.dataAssets where !kept.contains(asset.id) { holderOfAsset[asset.id] = nil }
+        for asset in department.dataAssets { holderOfAsset[asset.id] = department.id }
+        if old.parent != department.parent {
+            if let parent = old.parent { Self.remove(department.id, from: parent, in: &childrenOfDepartment) }
+            if let parent = department.parent { childrenOfDepartment[parent, default: []].insert(department.id) }
+        }
+        departments[department.id] = department
+    }
+
+    /// Changes one department in place and keeps the indexes in step.
+    mutating func modifyDepartment(_ id: Department.ID, _ body: (inout Department) -> Void) {
+        guard var department = departments[id] else { return }
+        body(&department)
+        replace(department)
+    }
+
+    /// Removes a department and the data assets it holds.
+    ///
+    /// - Complexity: O(*k*), where *k* is the number of its assets.
+    mutating func removeDepartment(_ id: Department.ID) {
+        guard let department = departments.removeValue(forKey: id) else { return }
+        for asset in department.dataAssets { holderOfAsset[asset.id] = nil }
+        if let parent = department.parent { Self.remove(id, from: parent, in: &childrenOfDepartment) }
+        staffOfDepartment[id] = nil
+    }
+
+    // MARK: - Specialists
+
+    /// Adds a specialist who is not there yet.
+    ///
+    /// - Complexity: O(*k*), where *k* is the number of their skills.
+    mutating func insert(_ specialist: Specialist) {
+        specialists[specialist.id] = specialist
+        staffOfDepartment[specialist.department, default: []].insert(specialist.id)
+        for skill in specialist.skills.keys { specialistsWithSkill[skill, default: []].insert(specialist.id) }
+    }
+
+    /// Replaces a specialist with a new form of themselves (same identifier).
+    ///
+    /// - Complexity: O(*k*), where *k* is the number of skills of both forms.
+    mutating func replace(_ specialist: Specialist) {
+        guard let old = specialists[specialist.id] else { return insert(specialist) }
+        let id = specialist.id
+        if old.department != specialist.department {
+            Self.remove(id, from: old.department, in: &staffOfDepartment)
+            staffOfDepartment[specialist.department, default: []].insert(id)
+        }
+        for skill in old.skills.keys where specialist.skills[skill] == nil {
+            Self.remove(id, from: skill, in: &specialistsWithSkill)
+        }
+        for skill in specialist.skills.keys where old.skills[skill] == nil {
+            specialistsWithSkill[skill, default: []].insert(id)
+        }
+        specialists[id] = specialist
+    }
+
+    /// Changes one specialist in place and keeps the indexes in step.
+    mutating func modifySpecialist(_ id: Specialist.ID, _ body: (inout Specialist) -> Void) {
+        guard var specialist = specialists[id] else { return }
+        body(&specialist)
+        replace(specialist)
+    }
+
+    /// Removes a specialist; the caller has made sure no squad counts them as a member.
+    ///
+    /// - Complexity: O(*k*), where *k* is the number of their skills.
+    mutating func removeSpecialist(_ id: Specialist.ID) {
+        guard let specialist = specialists.removeValue(forKey: id) else { return }
+        Self.remove(id, from: specialist.department, in: &staffOfDepartment)
+        for skill in specialist.skills.keys { Self.remove(id, from: skill, in: &specialistsWithSkill) }
+    }
+
+    // MARK: - Squads
+
+    /// Adds a squad that is not there yet, booking its members.
+    ///
+    /// - Complexity: O(*m*), where *m* is the squad's size.
+    mutating func insert(_ squad: CustomerValueSquad) {
+        for (member, membership) in squad.memberships { link(member, to: squad.id, percent: membership.share.percent) }
+        squads[squad.id] = squad
+    }
+
+    /// Replaces a squad with a new form of itself (same identifier), re-booking the members that changed.
+    ///
+    /// - Complexity: O(*m*), where *m* is the size of both forms.
+    mutating func replace(_ squad: CustomerValueSquad) {
+        guard let old = squads[squad.id] else { return insert(squad) }
+        for (member, membership) in old.memberships where squad.memberships[member] != membership {
+            unlink(member, from: squad.id, percent: membership.share.percent)
+        }
+        for (member, membership) in squad.memberships where old.memberships[member] != membership {
+            link(member, to: squad.id, percent: membership.share.percent)
+        }
+        squads[squad.id] = squad
+    }
+
+    /// Changes one squad in place and keeps the indexes in step.
+    ///
+    /// - Complexity: O(*m*), where *m* is the squad's size.
+    mutating func modifySquad(_ id: CustomerValueSquad.ID, _ body: (inout CustomerValueSquad) -> Void) {
+        guard var squad = squads[id] else { return }
+        body(&squad)
+        replace(squad)
+    }
+
+    /// Sets, changes or ends one membership, re-booking the member.
+    ///
+    /// - Complexity: O(1) on average.
+    mutating func setMembership(
+        _ membership: Membership?,
+        of member: Specialist.ID,
+        in squad: CustomerValueSquad.ID
+    ) {
+        guard let index = squads.index(forKey: squad) else { return }
+        if let old = squads.values[index].memberships[member] {
+            unlink(member, from: squad, percent: old.share.percent)
+        }
+        squads.values[index].memberships[member] = membership
+        if let membership { link(member, to: squad, percent: membership.share.percent) }
+    }
+
+    /// Removes a squad, releasing its members' bookings.
+    ///
+    /// - Complexity: O(*m*), where *m* is the squad's size.
+    mutating func removeSquad(_ id: CustomerValueSquad.ID) {
+        guard let squad = squads.removeValue(forKey: id) else { return }
+        for (member, membership) in squad.memberships {
+            unlink(member, from: id, percent: membership.share.percent)
+        }
+    }
+
+    // MARK: - Index upkeep
+
+    private mutating func link(_ member: Specialist.ID, to squad: CustomerValueSquad.ID, percent: Int) {
+        squadsOfSpecialist[member, default: []].insert(squad)
+        bookedPercentOf[member, default: 0] += percent
+    }
+
+    private mutating func unlink(_ member: Specialist.ID, from squad: CustomerValueSquad.ID, percent: Int) {
+        Self.remove(squad, from: member, in: &squadsOfSpecialist)
+        let remaining = (bookedPercentOf[member] ?? 0) - percent
+        bookedPercentOf[member] = remaining > 0 ? remaining : nil
+    }
+
+    /// Removes `element` from the set under `key`, dropping the set once it is empty.
+    private static func remove<Key: Hashable, Element: Hashable>(
+        _ element: Element,
+        from key: Key,
+        in index: inout [Key: Set<Element>]
+    ) {
+        guard let position = index.index(forKey: key) else { return }
+        index.values[position].remove(element)
+        if index.values[position].isEmpty { index.remove(at: position) }
+    }
+
+    // MARK: - Self-check
+
+    /// Whether every index equals the one rebuilt from the tables; for tests.
+    ///
+    /// - Complexity: O(*n*) in the size of the organisation.
+    func indexesMatchTables() -> Bool {
+        var rebuilt = OrganizationStorage()
+        for department in departments.values { rebuilt.insert(department) }
+        for specialist in specialists.values { rebuilt.insert(specialist) }
+        for squad in squads.values { rebuilt.insert(squad) }
+        return rebuilt.holderOfAsset == holderOfAsset && rebuilt.squadsOfSpecialist == squadsOfSpecialist
+            && rebuilt.bookedPercentOf == bookedPercentOf && rebuilt.staffOfDepartment == staffOfDepartment
+            && rebuilt.childrenOfDepartment == childrenOfDepartment
+            && rebuilt.specialistsWithSkill == specialistsWithSkill
+    }
+}
