@@ -15,9 +15,10 @@ let package = Package(
         .target(
             name: "SquadsCommandLine",
             dependencies: [
-                .product(name: "CustomerValueSquads", package: "CustomerValueSquads"),
-                .product(name: "CustomerValueSquadsTesting", package: "CustomerValueSquads"),
-            ]
+                .product(name: "CustomerValueSquads", package: "CustomerValueSquads")
+            ],
+            // The demo's sample is compiled into the tool, so an installed binary needs no files beside it.
+            resources: [.embedInCode("Resources/sample.json")]
         ),
         .executableTarget(
             name: "squads",
@@ -28,7 +29,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SquadsCommandLineTests",
-            dependencies: ["SquadsCommandLine"]
+            dependencies: [
+                "SquadsCommandLine",
+                .product(name: "CustomerValueSquadsTesting", package: "CustomerValueSquads"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

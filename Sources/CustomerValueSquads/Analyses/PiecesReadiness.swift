@@ -23,18 +23,6 @@ public struct PiecesReadiness: Sendable, Hashable, Codable {
 }
 
 extension Organization {
-    /// Whether a squad has its brain piece: a member with one of `analyticsSkills`, or a live grant to
-    /// analytical data.
-    func hasBrain(_ squad: CustomerValueSquad, members: [Specialist], analyticsSkills: Set<Skill>, on day: Day?)
-        -> Bool
-    {
-        if members.contains(where: { specialist in analyticsSkills.contains { specialist.skills[$0] != nil } }) {
-            return true
-        }
-        guard squad.stage != .dissolved else { return false }
-        return squad.grants.contains { asset, grant in grant.isLive(on: day) && dataAsset(asset)?.kind == .analytical }
-    }
-
     /// The readiness of a squad's three pieces, with the evidence behind each.
     ///
     /// - Parameters:
@@ -76,12 +64,7 @@ extension Organization {
             brainEvidence.append("a grant reaches analytical data \(asset)")
         }
         let brain = PiecesReadiness.Piece(
-            isReady: hasBrain(
-                squad,
-                members: squad.memberships.keys.compactMap { specialistsByID[$0] },
-                analyticsSkills: analyticsSkills,
-                on: day
-            ),
+            isReady: !brainEvidence.isEmpty,
             evidence: brainEvidence.isEmpty
                 ? ["no member does analytics and no grant reaches analytical data"] : brainEvidence
         )

@@ -9,23 +9,12 @@ public struct DataAsset: Identifiable, Sendable, Hashable, Codable {
     /// What kind of information an asset holds.
     ///
     /// Kinds are an open set of names: use the built-in ones or create your own with ``init(rawValue:)``.
-    public struct Kind: RawRepresentable, Sendable, Hashable, Comparable, Codable, ExpressibleByStringLiteral,
-        CustomStringConvertible
-    {
+    public struct Kind: TextValue {
         /// The kind's name.
         public var rawValue: String
 
-        /// Creates a kind with the given name.
+        /// Creates a value from its text.
         public init(rawValue: String) { self.rawValue = rawValue }
-
-        /// Creates a kind from a string literal.
-        public init(stringLiteral value: String) { self.rawValue = value }
-
-        /// The kind's name.
-        public var description: String { rawValue }
-
-        /// Orders kinds by name.
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
         /// Records of customers and accounts.
         public static let customer: Kind = "customer"

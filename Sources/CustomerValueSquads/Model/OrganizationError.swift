@@ -16,8 +16,8 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
     ///
     /// Codes are static members rather than enum cases, so new codes can be added without breaking anyone's
     /// `switch`. Each code's ``rawValue`` is a stable string that tools may store and compare.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Base: String {
+    public struct Code: Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        private enum Base: String, CaseIterable {
             case invalidIdentifier
             case invalidValue
             case duplicateID
@@ -38,6 +38,9 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
         private let base: Base
 
         private init(_ base: Base) { self.base = base }
+
+        /// Every code this version of the library throws, in a stable order.
+        public static var allCases: [Code] { Base.allCases.map(Code.init) }
 
         /// The code's stable text, such as `"overbooked"`.
         public var rawValue: String { base.rawValue }

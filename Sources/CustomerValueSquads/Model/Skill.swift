@@ -2,26 +2,12 @@
 ///
 /// Skills compare by their exact text. An organisation refuses a skill whose name is empty or only
 /// white space (``OrganizationError/Code/invalidValue``).
-public struct Skill: RawRepresentable, Sendable, Hashable, Comparable, Codable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct Skill: TextValue {
     /// The skill's name.
     public var rawValue: String
 
-    /// Creates a skill with the given name.
+    /// Creates a value from its text.
     public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Creates a skill with the given name.
-    public init(_ name: String) { self.rawValue = name }
-
-    /// Creates a skill from a string literal.
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    /// The skill's name.
-    public var description: String { rawValue }
-
-    /// Orders skills by name.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The analytics skill: the squad's "brain" piece of intelligence and analytics.
     public static let analytics: Skill = "analytics"
@@ -52,30 +38,4 @@ public enum Proficiency: String, Sendable, Hashable, Codable, CaseIterable, Comp
 
     /// Orders levels from novice to expert.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.level < rhs.level }
-}
-
-/// A specialist's role in a squad, such as `"surgeon"` or `"squad lead"`.
-///
-/// An organisation refuses a role whose name is empty or only white space
-/// (``OrganizationError/Code/invalidValue``).
-public struct Role: RawRepresentable, Sendable, Hashable, Comparable, Codable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
-    /// The role's name.
-    public var rawValue: String
-
-    /// Creates a role with the given name.
-    public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Creates a role with the given name.
-    public init(_ name: String) { self.rawValue = name }
-
-    /// Creates a role from a string literal.
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    /// The role's name.
-    public var description: String { rawValue }
-
-    /// Orders roles by name.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -28,26 +28,13 @@ public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
     ///
     /// Built-in codes are static members; rules of your own create theirs with ``init(_:)``, ideally under a
     /// prefix of their own (`acme.squad.noLead`). Encoded as a plain string.
-    public struct Code: RawRepresentable, Sendable, Hashable, Comparable, Codable, ExpressibleByStringLiteral,
-        CustomStringConvertible
-    {
+    public struct Code: TextValue {
         /// The code's text.
         public var rawValue: String
 
-        /// Creates a code from its text.
+        /// Creates a value from its text.
         public init(rawValue: String) { self.rawValue = rawValue }
 
-        /// Creates a code from its text.
-        public init(_ rawValue: String) { self.rawValue = rawValue }
-
-        /// Creates a code from a string literal.
-        public init(stringLiteral value: String) { self.rawValue = value }
-
-        /// The code's text.
-        public var description: String { rawValue }
-
-        /// Orders codes by text.
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// What a finding is about.

@@ -123,6 +123,29 @@ public struct ValidationContext: Sendable {
         members(of: squad).contains { $0.skills[skill] != nil }
     }
 
+    /// The share of their time every specialist who serves in a squad has booked, in percent.
+    ///
+    /// Specialists who serve in no squad are not listed. Kept by the organisation as it changes, so reading it
+    /// costs nothing.
+    ///
+    /// - Complexity: O(1).
+    public var bookings: [Specialist.ID: Int] { organization.bookedPercentOf }
+
+    /// Whether `squad` has its brain piece: a member with one of `analyticsSkills`, or a grant live on
+    /// ``day`` to analytical data.
+    ///
+    /// - Complexity: O(*m* + *g*), where *m* is the squad's size and *g* the number of its grants.
+    public func hasBrain(_ squad: CustomerValueSquad, analyticsSkills: Set<Skill> = [.analytics]) -> Bool {
+        let members = members(of: squad)
+        if members.contains(where: { specialist in analyticsSkills.contains { specialist.skills[$0] != nil } }) {
+            return true
+        }
+        guard squad.stage != .dissolved else { return false }
+        return squad.grants.contains { asset, grant in
+            grant.isLive(on: day) && organization.dataAsset(asset)?.kind == .analytical
+        }
+    }
+
     private static func departments(of squad: CustomerValueSquad, in organization: Organization) -> Set<Department.ID> {
         var result: Set<Department.ID> = []
         result.reserveCapacity(squad.memberships.count)

@@ -1,5 +1,4 @@
 import CustomerValueSquads
-import CustomerValueSquadsTesting
 import Foundation
 
 /// What a command prints and the status it exits with.
@@ -35,7 +34,16 @@ public enum DiagramFormat: String, CaseIterable, Sendable {
 /// The tool's commands as plain functions, so they can be tested without a process.
 public enum Commands {
     /// The built-in sample organisation: a chain of candy stores rolling out regional squads.
-    public static var sampleOrganization: Organization { Fixtures.regionalRollout }
+    ///
+    /// Read from the JSON document compiled into the tool (`Resources/sample.json`); a test checks that it is
+    /// the testing module's regional-rollout fixture.
+    public static let sampleOrganization: Organization = {
+        do {
+            return try Organization(jsonData: Data(PackageResources.sample_json))
+        } catch {
+            preconditionFailure("the built-in sample does not decode: \(error)")
+        }
+    }()
 
     /// Encodes a value as sorted, pretty-printed JSON text.
     static func json(_ value: some Encodable) -> String {
@@ -70,8 +78,7 @@ public enum Commands {
 
     /// `squads sample`: the sample organisation as a JSON document.
     public static func sample() -> String {
-        guard let data = try? sampleOrganization.jsonData() else { return "{}" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        String(decoding: PackageResources.sample_json, as: UTF8.self)
     }
 
     /// `squads demo`: a first look at the library on the sample organisation.

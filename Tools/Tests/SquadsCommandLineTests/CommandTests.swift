@@ -1,4 +1,5 @@
 import CustomerValueSquads
+import CustomerValueSquadsTesting
 import Foundation
 import SquadsCommandLine
 import Testing
@@ -124,5 +125,16 @@ struct DemoCommandTests {
     func sample() throws {
         let organization = try Input.organization(from: Data(Commands.sample().utf8), name: "sample")
         #expect(organization == Commands.sampleOrganization)
+    }
+}
+
+@Suite("squads sample")
+struct SampleCommandTests {
+    @Test("the sample compiled into the tool is the testing module's regional rollout, byte for byte")
+    func sampleIsTheFixture() throws {
+        #expect(Commands.sampleOrganization == Fixtures.regionalRollout)
+        let encoded = String(decoding: try Fixtures.regionalRollout.jsonData(), as: UTF8.self) + "\n"
+        #expect(Commands.sample() == encoded)
+        #expect(try Input.organization(atPath: example("toko-manis.json")) == Commands.sampleOrganization)
     }
 }

@@ -244,12 +244,8 @@ struct InvariantTests {
             "invalidIdentifier", "unsupportedSchemaVersion", "changeConflict", "rolloutOutOfOrder",
             "rolloutCriteriaNotMet",
         ]
-        let all: Set<String> = [
-            "invalidIdentifier", "invalidValue", "duplicateID", "unknownReference", "headOutsideDepartment",
-            "overbooked", "hierarchyCycle", "dissolvedSquadNotEmpty", "squadDissolved", "stillReferenced",
-            "invalidStageTransition", "unsupportedSchemaVersion", "changeConflict", "rolloutOutOfOrder",
-            "rolloutCriteriaNotMet",
-        ]
+        let all = Set(OrganizationError.Code.allCases.map(\.rawValue))
+        #expect(testedElsewhere.isSubset(of: all))
         #expect(covered.union(testedElsewhere) == all)
     }
 

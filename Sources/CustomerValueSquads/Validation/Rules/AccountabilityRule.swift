@@ -1,0 +1,74 @@
+/// A squad answers for at least one measurable outcome (with a baseline and a target), has an owner, and
+/// reviews its outcomes on a rhythm.
+///
+/// Codes: ``Finding/Code/noOutcomes``, ``Finding/Code/outcomeNotMeasurable``,
+/// ``Finding/Code/noAccountabilityOwner`` (errors, or warnings while forming); ``Finding/Code/noReviewRhythm``
+/// (a warning).
+public struct AccountabilityRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.noOutcomes, .outcomeNotMeasurable, .noAccountabilityOwner, .noReviewRhythm] }
+
+    /// Checks the squad's accountability.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        var findings: [Finding] = []
+        let accountability = squad.accountability
+        let severity = context.severity(for: squad)
+        if accountability.outcomes.isEmpty {
+            findings.append(
+                Finding(
+                    severity,
+                    .noOutcomes,
+                    subject: .squad(squad.id),
+                    message: "the squad answers for no outcome; set at least one with a baseline and a target"
+                )
+            )
+        }
+        for outcome in accountability.outcomes where !outcome.isMeasurable {
+            let missing = [outcome.baseline == nil ? "baseline" : nil, outcome.target == nil ? "target" : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            findings.append(
+                Finding(
+                    severity,
+                    .outcomeNotMeasurable,
+                    subject: .outcome(squad: squad.id, outcome: outcome.id),
+                    message: "\(outcome.metric) has no \(missing), so progress cannot be measured"
+                )
+            )
+        }
+        if accountability.owner == nil {
+            findings.append(
+                Finding(
+                    severity,
+                    .noAccountabilityOwner,
+                    subject: .squad(squad.id),
+                    message: "no one owns the squad's results; name an owner"
+                )
+            )
+        }
+        if accountability.reviewCadence == nil {
+            findings.append(
+                Finding(
+                    .warning,
+                    .noReviewRhythm,
+                    subject: .squad(squad.id),
+                    message: "the outcomes have no review rhythm; set a review cadence"
+                )
+            )
+        }
+        return findings
+    }
+}
+
+extension Finding.Code {
+    /// A squad answers for no outcome.
+    public static let noOutcomes: Self = "squad.accountability.noOutcomes"
+    /// An outcome lacks a baseline or a target, so progress cannot be measured.
+    public static let outcomeNotMeasurable: Self = "squad.accountability.outcomeNotMeasurable"
+    /// No one owns a squad's accountability.
+    public static let noAccountabilityOwner: Self = "squad.accountability.noOwner"
+    /// A squad's outcomes have no review rhythm.
+    public static let noReviewRhythm: Self = "squad.accountability.noReviewRhythm"
+}

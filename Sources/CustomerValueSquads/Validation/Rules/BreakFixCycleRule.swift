@@ -1,0 +1,43 @@
+/// A squad works in short break-fix cycles: it has a cycle length, at most 14 days by default.
+///
+/// Codes: ``Finding/Code/noBreakFixCycle``, ``Finding/Code/breakFixCycleTooLong`` — errors, or warnings while
+/// forming.
+public struct BreakFixCycleRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.noBreakFixCycle, .breakFixCycleTooLong] }
+
+    /// Checks the squad's cycle length.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        let maximum = context.thresholds.maximumCycleDays
+        guard let cycle = squad.cycleLength else {
+            return [
+                Finding(
+                    context.severity(for: squad),
+                    .noBreakFixCycle,
+                    subject: .squad(squad.id),
+                    message: "the squad has no break-fix cycle; set one of at most \(maximum) days"
+                )
+            ]
+        }
+        guard cycle.days > maximum else { return [] }
+        return [
+            Finding(
+                context.severity(for: squad),
+                .breakFixCycleTooLong,
+                subject: .squad(squad.id),
+                message: "break-fix cycles of \(cycle) are too slow to learn from; at most \(maximum) days expected",
+                figures: ["days": Double(cycle.days), "maximum": Double(maximum)]
+            )
+        ]
+    }
+}
+
+extension Finding.Code {
+    /// A squad has no break-fix cycle.
+    public static let noBreakFixCycle: Self = "squad.cycle.missing"
+    /// A squad's break-fix cycle is longer than the policy allows.
+    public static let breakFixCycleTooLong: Self = "squad.cycle.tooLong"
+}

@@ -1,0 +1,76 @@
+/// A squad's mission names an area of value and a customer, and says how it serves the organisation's
+/// shared goal; the organisation has such a goal.
+///
+/// Codes: ``Finding/Code/missionWithoutValueArea`` and ``Finding/Code/missionWithoutCustomer`` (errors, or
+/// warnings while forming), ``Finding/Code/missionNotServingGoal`` and
+/// ``Finding/Code/organizationWithoutGoal`` (warnings).
+public struct CustomerCentredMissionRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] {
+        [.missionWithoutValueArea, .missionWithoutCustomer, .missionNotServingGoal, .organizationWithoutGoal]
+    }
+
+    /// Checks the squad's mission.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        var findings: [Finding] = []
+        let mission = squad.mission
+        if mission.valueArea == nil {
+            findings.append(
+                Finding(
+                    context.severity(for: squad),
+                    .missionWithoutValueArea,
+                    subject: .squad(squad.id),
+                    message: "the mission names no area of value — a region, an account, a product service, ..."
+                )
+            )
+        }
+        if mission.customer.allSatisfy(\.isWhitespace) {
+            findings.append(
+                Finding(
+                    context.severity(for: squad),
+                    .missionWithoutCustomer,
+                    subject: .squad(squad.id),
+                    message: "the mission names no customer; whatever its area, it must centre on the customer"
+                )
+            )
+        }
+        if mission.goalContribution.allSatisfy(\.isWhitespace) {
+            findings.append(
+                Finding(
+                    .warning,
+                    .missionNotServingGoal,
+                    subject: .squad(squad.id),
+                    message: "the mission does not say how it serves the organisation's shared goal"
+                )
+            )
+        }
+        return findings
+    }
+
+    /// Checks that the organisation has a shared goal.
+    public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
+        guard organization.goal.allSatisfy(\.isWhitespace) else { return [] }
+        return [
+            Finding(
+                .warning,
+                .organizationWithoutGoal,
+                subject: .organization,
+                message: "the organisation has no shared goal; small failures pay off only when everyone points at one"
+            )
+        ]
+    }
+}
+
+extension Finding.Code {
+    /// A squad's mission names no area of value.
+    public static let missionWithoutValueArea: Self = "squad.mission.noValueArea"
+    /// A squad's mission names no customer.
+    public static let missionWithoutCustomer: Self = "squad.mission.noCustomer"
+    /// A squad's mission does not say how it serves the organisation's goal.
+    public static let missionNotServingGoal: Self = "squad.mission.notServingGoal"
+    /// The organisation has no shared goal for its squads to point at.
+    public static let organizationWithoutGoal: Self = "organization.goal.missing"
+}

@@ -1,0 +1,32 @@
+/// Every data asset a squad's mission needs is reachable through a grant: the squad can pull information
+/// out of the silos into its own well.
+///
+/// Code: ``Finding/Code/dataUnreachable`` — an error, or a warning while forming; one finding per asset.
+public struct DataReachRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.dataUnreachable] }
+
+    /// Checks that each needed asset has a grant.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        // The same rule as Organization.canReach, for a squad that is not dissolved and is at hand.
+        squad.mission.requiredData.filter { !(squad.grants[$0]?.isLive(on: context.day) ?? false) }.sorted().map {
+            asset in
+            let holder = context.organization.holder(of: asset).map { " held by \($0)" } ?? ""
+            let why = squad.grants[asset] == nil ? "holds no grant to it" : "holds only an expired grant to it"
+            return Finding(
+                context.severity(for: squad),
+                .dataUnreachable,
+                subject: .squad(squad.id),
+                message: "the mission needs \(asset)\(holder), but the squad \(why)"
+            )
+        }
+    }
+}
+
+extension Finding.Code {
+    /// A data asset the mission needs is not reachable through a grant.
+    public static let dataUnreachable: Self = "squad.data.unreachable"
+}

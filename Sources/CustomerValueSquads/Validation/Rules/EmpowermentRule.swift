@@ -1,0 +1,28 @@
+/// A squad holds at least one decision right it may use without asking the department bosses.
+///
+/// Code: ``Finding/Code/noDecisionRights`` — an error, or a warning while forming.
+public struct EmpowermentRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.noDecisionRights] }
+
+    /// Checks that the squad holds a decision right.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        guard squad.decisionRights.isEmpty else { return [] }
+        return [
+            Finding(
+                context.severity(for: squad),
+                .noDecisionRights,
+                subject: .squad(squad.id),
+                message: "the squad holds no decision rights and must escalate every decision; delegate at least one"
+            )
+        ]
+    }
+}
+
+extension Finding.Code {
+    /// A squad holds no decision rights: it must ask the bosses before acting.
+    public static let noDecisionRights: Self = "squad.empowerment.noDecisionRights"
+}

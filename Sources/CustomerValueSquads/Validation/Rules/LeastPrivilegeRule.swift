@@ -1,0 +1,52 @@
+/// A squad holds grants only to data its mission needs, and no expired grant lingers: the silos open their
+/// data for a reason and for a time.
+///
+/// Codes: ``Finding/Code/unneededGrant`` and ``Finding/Code/expiredGrant`` — a warning per grant.
+public struct LeastPrivilegeRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.unneededGrant, .expiredGrant] }
+
+    /// Checks each grant against the mission's needs and the validation day.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        let suspect = squad.grants.contains { asset, grant in
+            !squad.mission.requiredData.contains(asset) || !grant.isLive(on: context.day)
+        }
+        guard suspect else { return [] }
+        var findings: [Finding] = []
+        for (asset, grant) in squad.grants.sorted(by: { $0.key < $1.key }) {
+            if !squad.mission.requiredData.contains(asset) {
+                findings.append(
+                    Finding(
+                        .warning,
+                        .unneededGrant,
+                        subject: .grant(squad: squad.id, asset: asset),
+                        message: "the squad holds a grant to \(asset), which its mission does not need; revoke it or "
+                            + "add it to the mission"
+                    )
+                )
+            }
+            if !grant.isLive(on: context.day) {
+                let when = grant.expires.map { " on \($0)" } ?? ""
+                findings.append(
+                    Finding(
+                        .warning,
+                        .expiredGrant,
+                        subject: .grant(squad: squad.id, asset: asset),
+                        message: "the grant to \(asset) expired\(when) and gives no access; revoke or renew it"
+                    )
+                )
+            }
+        }
+        return findings
+    }
+}
+
+extension Finding.Code {
+    /// A squad holds a grant to data its mission does not need.
+    public static let unneededGrant: Self = "squad.grant.notNeeded"
+    /// A squad still holds a grant that has expired.
+    public static let expiredGrant: Self = "squad.grant.expired"
+}

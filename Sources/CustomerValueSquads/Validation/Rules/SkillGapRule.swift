@@ -1,0 +1,33 @@
+/// Every skill a squad's mission needs is brought by at least one member. Gaps show up once a squad
+/// operates; there is no checklist, so they are warnings.
+///
+/// Code: ``Finding/Code/skillGap`` — a warning per missing skill.
+public struct SkillGapRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.skillGap] }
+
+    /// Checks the mission's skills against the members'.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        let members = context.members(of: squad)
+        var missing: [Skill] = []
+        for skill in squad.mission.requiredSkills where !members.contains(where: { $0.skills[skill] != nil }) {
+            missing.append(skill)
+        }
+        return missing.sorted().map { skill in
+            Finding(
+                .warning,
+                .skillGap,
+                subject: .squad(squad.id),
+                message: "the mission needs \(String(reflecting: skill.rawValue)) but no member brings it"
+            )
+        }
+    }
+}
+
+extension Finding.Code {
+    /// A skill the mission needs is brought by no member.
+    public static let skillGap: Self = "squad.skills.gap"
+}

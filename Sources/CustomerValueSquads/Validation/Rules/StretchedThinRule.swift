@@ -1,0 +1,38 @@
+/// No specialist gives all squads together more than 80 % of their time by default, since they keep
+/// home-department duties.
+///
+/// Code: ``Finding/Code/stretchedThin`` — a warning per specialist.
+public struct StretchedThinRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.stretchedThin] }
+
+    /// Checks every specialist's total booking.
+    ///
+    /// - Complexity: O(*b*), where *b* is the number of specialists booked in any squad.
+    public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
+        let maximum = context.thresholds.maximumBookedPercent
+        var findings: [Finding] = []
+        // Only specialists who serve in a squad are booked at all, and the context keeps their totals.
+        for (specialist, booked) in context.bookings where booked > maximum {
+            findings.append(
+                Finding(
+                    .warning,
+                    .stretchedThin,
+                    subject: .specialist(specialist),
+                    message: "squads take \(booked)% of \(specialist)'s time, leaving too little for their home "
+                        + "department; at most \(maximum)% expected",
+                    figures: ["booked": Double(booked), "maximum": Double(maximum)]
+                )
+            )
+        }
+        return findings
+    }
+}
+
+extension Finding.Code {
+    /// A specialist's squads together take more of their time than the policy allows.
+    public static let stretchedThin: Self = "specialist.stretchedThin"
+}

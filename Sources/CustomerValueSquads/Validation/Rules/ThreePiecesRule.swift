@@ -1,0 +1,68 @@
+/// A squad has its three basic pieces: *people* (a network across at least two departments), *method* (an
+/// agile rhythm of break-fix cycles) and *brain* (a member with an analytics skill, or a grant to analytical
+/// data).
+///
+/// Codes: ``Finding/Code/noPeoplePiece`` and ``Finding/Code/noMethodPiece`` (warnings; the cross-functional
+/// and cycle rules judge them in detail), ``Finding/Code/noBrainPiece`` (an error, or a warning while forming).
+public struct ThreePiecesRule: ValidationRule {
+    /// The skills that count as analytics for the brain piece.
+    public var analyticsSkills: Set<Skill>
+
+    /// Creates the rule.
+    ///
+    /// - Parameter analyticsSkills: The skills that count as analytics; `[.analytics]` by default.
+    public init(analyticsSkills: Set<Skill> = [.analytics]) {
+        self.analyticsSkills = analyticsSkills
+    }
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.noPeoplePiece, .noMethodPiece, .noBrainPiece] }
+
+    /// Checks the squad's three pieces, judged as ``Organization/readiness(of:analyticsSkills:on:)`` judges
+    /// them.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        var findings: [Finding] = []
+        let departments = context.departments(of: squad)
+        if departments.count < 2 {
+            findings.append(
+                Finding(
+                    .warning,
+                    .noPeoplePiece,
+                    subject: .squad(squad.id),
+                    message: "people: the members do not yet form a network across departments (members come from "
+                        + "\(departments.count) department\(departments.count == 1 ? "" : "s"))"
+                )
+            )
+        }
+        if squad.cycleLength == nil {
+            findings.append(
+                Finding(
+                    .warning,
+                    .noMethodPiece,
+                    subject: .squad(squad.id),
+                    message: "method: the squad has no agile rhythm of break-fix cycles"
+                )
+            )
+        }
+        if !context.hasBrain(squad, analyticsSkills: analyticsSkills) {
+            findings.append(
+                Finding(
+                    context.severity(for: squad),
+                    .noBrainPiece,
+                    subject: .squad(squad.id),
+                    message: "brain: no member does analytics and no grant reaches analytical data"
+                )
+            )
+        }
+        return findings
+    }
+}
+
+extension Finding.Code {
+    /// The people piece is missing: the members do not form a network across departments.
+    public static let noPeoplePiece: Self = "squad.pieces.noPeople"
+    /// The method piece is missing: the squad has no agile rhythm of cycles.
+    public static let noMethodPiece: Self = "squad.pieces.noMethod"
+    /// The brain piece is missing: no member does analytics and no grant reaches analytical data.
+    public static let noBrainPiece: Self = "squad.pieces.noBrain"
+}
