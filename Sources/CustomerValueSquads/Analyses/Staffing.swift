@@ -104,9 +104,7 @@ extension Organization {
     public func formingSquad(_ id: CustomerValueSquad.ID, name: String, from proposal: StaffingProposal)
         throws(OrganizationError) -> Organization
     {
-        var copy = self
-        try copy.formSquad(id, name: name, from: proposal)
-        return copy
+        try transformed { (copy) throws(OrganizationError) in try copy.formSquad(id, name: name, from: proposal) }
     }
 }
 

@@ -50,9 +50,7 @@ extension Organization {
 
     /// Returns a copy with a change applied; see ``apply(_:)-(OrganizationChange)``.
     public func applying(_ change: OrganizationChange) throws(OrganizationError) -> Organization {
-        var copy = self
-        try copy.apply(change)
-        return copy
+        try transformed { (copy) throws(OrganizationError) in try copy.apply(change) }
     }
 
     /// Applies changes in order, all or nothing: if one is refused, the organisation is left as it was.
@@ -68,9 +66,7 @@ extension Organization {
 
     /// Returns a copy with changes applied in order; see ``apply(_:)-(Sequence<OrganizationChange>)``.
     public func applying(_ changes: some Sequence<OrganizationChange>) throws(OrganizationError) -> Organization {
-        var copy = self
-        try copy.apply(changes)
-        return copy
+        try transformed { (copy) throws(OrganizationError) in try copy.apply(changes) }
     }
 
     /// Performs transformations and returns the changes they made, as values with a reason and a day.

@@ -91,9 +91,9 @@ extension Organization {
         members: [Specialist.ID],
         since: Day? = nil
     ) throws(OrganizationError) -> Organization {
-        var copy = self
-        try copy.replicate(pilot, as: id, name: name, mission: mission, members: members, since: since)
-        return copy
+        try transformed { (copy) throws(OrganizationError) in
+            try copy.replicate(pilot, as: id, name: name, mission: mission, members: members, since: since)
+        }
     }
 
     /// Replicates a proven squad onto a new mission with the people a staffing proposal picked, each with the

@@ -34,7 +34,6 @@ public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
 
         /// Creates a value from its text.
         public init(rawValue: String) { self.rawValue = rawValue }
-
     }
 
     /// What a finding is about.

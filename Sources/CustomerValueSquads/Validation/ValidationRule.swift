@@ -101,6 +101,30 @@ public struct ValidationContext: Sendable {
         squad.stage == .forming ? .warning : .error
     }
 
+    /// A finding about `squad`, with the severity that suits its stage unless one is given.
+    ///
+    /// ```swift
+    /// context.finding("acme.squad.noLead", about: squad, message: "\(squad.id) has no squad lead")
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - code: The finding's code.
+    ///   - squad: The squad it is about.
+    ///   - severity: The severity; by default ``severity(for:)`` — a warning while forming, an error after.
+    ///   - message: What is wrong, in a sentence a person can act on.
+    ///   - figures: The numbers behind the finding; none by default.
+    /// - Returns: The finding, with ``Finding/Subject-swift.enum/squad(_:)`` as its subject.
+    public func finding(
+        _ code: Finding.Code,
+        about squad: CustomerValueSquad,
+        severity: Finding.Severity? = nil,
+        message: String,
+        figures: [String: Double] = [:]
+    ) -> Finding {
+        Finding(
+            severity ?? self.severity(for: squad), code, subject: .squad(squad.id), message: message, figures: figures)
+    }
+
     /// The distinct home departments of `squad`'s members.
     ///
     /// - Complexity: O(1) for the squad being checked, O(*m*) otherwise, where *m* is the squad's size.

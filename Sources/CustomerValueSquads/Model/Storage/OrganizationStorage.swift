@@ -58,9 +58,7 @@ struct OrganizationStorage: Sendable {
 
     /// Changes one department in place and keeps the indexes in step.
     mutating func modifyDepartment(_ id: Department.ID, _ body: (inout Department) -> Void) {
-        guard var department = departments[id] else { return }
-        body(&department)
-        replace(department)
+        if let changed = Self.modified(id, in: departments, body) { replace(changed) }
     }
 
     /// Removes a department and the data assets it holds.
@@ -105,9 +103,7 @@ struct OrganizationStorage: Sendable {
 
     /// Changes one specialist in place and keeps the indexes in step.
     mutating func modifySpecialist(_ id: Specialist.ID, _ body: (inout Specialist) -> Void) {
-        guard var specialist = specialists[id] else { return }
-        body(&specialist)
-        replace(specialist)
+        if let changed = Self.modified(id, in: specialists, body) { replace(changed) }
     }
 
     /// Removes a specialist; the caller has made sure no squad counts them as a member.
@@ -147,9 +143,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*m*), where *m* is the squad's size.
     mutating func modifySquad(_ id: CustomerValueSquad.ID, _ body: (inout CustomerValueSquad) -> Void) {
-        guard var squad = squads[id] else { return }
-        body(&squad)
-        replace(squad)
+        if let changed = Self.modified(id, in: squads, body) { replace(changed) }
     }
 
     /// Sets, changes or ends one membership, re-booking the member.
@@ -189,6 +183,17 @@ struct OrganizationStorage: Sendable {
         Self.remove(squad, from: member, in: &squadsOfSpecialist)
         let remaining = (bookedPercentOf[member] ?? 0) - percent
         bookedPercentOf[member] = remaining > 0 ? remaining : nil
+    }
+
+    /// The value under `id` in `table` as `body` changes it, or `nil` when there is none.
+    private static func modified<ID: Hashable, Value>(
+        _ id: ID,
+        in table: [ID: Value],
+        _ body: (inout Value) -> Void
+    ) -> Value? {
+        guard var value = table[id] else { return nil }
+        body(&value)
+        return value
     }
 
     /// Removes `element` from the set under `key`, dropping the set once it is empty.

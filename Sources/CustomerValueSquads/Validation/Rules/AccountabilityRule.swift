@@ -18,10 +18,8 @@ public struct AccountabilityRule: ValidationRule {
         let severity = context.severity(for: squad)
         if accountability.outcomes.isEmpty {
             findings.append(
-                Finding(
-                    severity,
-                    .noOutcomes,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .noOutcomes, about: squad, severity: severity,
                     message: "the squad answers for no outcome; set at least one with a baseline and a target"
                 )
             )
@@ -40,20 +38,16 @@ public struct AccountabilityRule: ValidationRule {
         }
         if accountability.owner == nil {
             findings.append(
-                Finding(
-                    severity,
-                    .noAccountabilityOwner,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .noAccountabilityOwner, about: squad, severity: severity,
                     message: "no one owns the squad's results; name an owner"
                 )
             )
         }
         if accountability.reviewCadence == nil {
             findings.append(
-                Finding(
-                    .warning,
-                    .noReviewRhythm,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .noReviewRhythm, about: squad, severity: .warning,
                     message: "the outcomes have no review rhythm; set a review cadence"
                 )
             )

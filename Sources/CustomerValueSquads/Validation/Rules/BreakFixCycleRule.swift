@@ -14,20 +14,16 @@ public struct BreakFixCycleRule: ValidationRule {
         let maximum = context.thresholds.maximumCycleDays
         guard let cycle = squad.cycleLength else {
             return [
-                Finding(
-                    context.severity(for: squad),
-                    .noBreakFixCycle,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .noBreakFixCycle, about: squad,
                     message: "the squad has no break-fix cycle; set one of at most \(maximum) days"
                 )
             ]
         }
         guard cycle.days > maximum else { return [] }
         return [
-            Finding(
-                context.severity(for: squad),
-                .breakFixCycleTooLong,
-                subject: .squad(squad.id),
+            context.finding(
+                .breakFixCycleTooLong, about: squad,
                 message: "break-fix cycles of \(cycle) are too slow to learn from; at most \(maximum) days expected",
                 figures: ["days": Double(cycle.days), "maximum": Double(maximum)]
             )

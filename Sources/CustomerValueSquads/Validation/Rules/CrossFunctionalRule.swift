@@ -19,10 +19,8 @@ public struct CrossFunctionalRule: ValidationRule {
         let figures = ["departments": Double(departments.count), "minimum": Double(minimum)]
         if departments.count == 1, minimum > 1, let only = departments.first {
             findings.append(
-                Finding(
-                    context.severity(for: squad),
-                    .singleSilo,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .singleSilo, about: squad,
                     message: "every member comes from \(only): this is a department sub-team, not a squad — "
                         + "draw members from at least \(minimum) departments",
                     figures: figures
@@ -30,10 +28,8 @@ public struct CrossFunctionalRule: ValidationRule {
             )
         } else if departments.count < minimum {
             findings.append(
-                Finding(
-                    context.severity(for: squad),
-                    .tooFewDepartments,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .tooFewDepartments, about: squad,
                     message: "members come from \(departments.count) departments "
                         + "(\(departments.sorted().map(\.rawValue).joined(separator: ", "))); at least \(minimum) expected",
                     figures: figures
@@ -47,10 +43,8 @@ public struct CrossFunctionalRule: ValidationRule {
         }
         if skills.count < minimumSkills {
             findings.append(
-                Finding(
-                    context.severity(for: squad),
-                    .tooFewSkills,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .tooFewSkills, about: squad,
                     message: "members bring \(skills.count) distinct skills; at least \(minimumSkills) expected",
                     figures: ["skills": Double(skills.count), "minimum": Double(minimumSkills)]
                 )

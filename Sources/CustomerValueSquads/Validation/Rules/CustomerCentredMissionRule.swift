@@ -19,30 +19,24 @@ public struct CustomerCentredMissionRule: ValidationRule {
         let mission = squad.mission
         if mission.valueArea == nil {
             findings.append(
-                Finding(
-                    context.severity(for: squad),
-                    .missionWithoutValueArea,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .missionWithoutValueArea, about: squad,
                     message: "the mission names no area of value — a region, an account, a product service, ..."
                 )
             )
         }
         if mission.customer.allSatisfy(\.isWhitespace) {
             findings.append(
-                Finding(
-                    context.severity(for: squad),
-                    .missionWithoutCustomer,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .missionWithoutCustomer, about: squad,
                     message: "the mission names no customer; whatever its area, it must centre on the customer"
                 )
             )
         }
         if mission.goalContribution.allSatisfy(\.isWhitespace) {
             findings.append(
-                Finding(
-                    .warning,
-                    .missionNotServingGoal,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .missionNotServingGoal, about: squad, severity: .warning,
                     message: "the mission does not say how it serves the organisation's shared goal"
                 )
             )

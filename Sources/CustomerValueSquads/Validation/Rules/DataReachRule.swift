@@ -16,10 +16,8 @@ public struct DataReachRule: ValidationRule {
             asset in
             let holder = context.organization.holder(of: asset).map { " held by \($0)" } ?? ""
             let why = squad.grants[asset] == nil ? "holds no grant to it" : "holds only an expired grant to it"
-            return Finding(
-                context.severity(for: squad),
-                .dataUnreachable,
-                subject: .squad(squad.id),
+            return context.finding(
+                .dataUnreachable, about: squad,
                 message: "the mission needs \(asset)\(holder), but the squad \(why)"
             )
         }

@@ -12,10 +12,8 @@ public struct EmpowermentRule: ValidationRule {
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         guard squad.decisionRights.isEmpty else { return [] }
         return [
-            Finding(
-                context.severity(for: squad),
-                .noDecisionRights,
-                subject: .squad(squad.id),
+            context.finding(
+                .noDecisionRights, about: squad,
                 message: "the squad holds no decision rights and must escalate every decision; delegate at least one"
             )
         ]

@@ -15,10 +15,8 @@ public struct FailureToleranceRule: ValidationRule {
         guard !squad.isWithinFailureTolerance else { return [] }
         let tolerated = squad.accountability.toleratedSmallFailures
         return [
-            Finding(
-                .warning,
-                .failuresOverTolerance,
-                subject: .squad(squad.id),
+            context.finding(
+                .failuresOverTolerance, about: squad, severity: .warning,
                 message: "\(squad.smallFailureCount) small and \(squad.largeFailureCount) large failures in "
                     + "\(squad.cycles.count) cycles; \(tolerated) small failures are tolerated — look at what the "
                     + "cycles teach before going on",

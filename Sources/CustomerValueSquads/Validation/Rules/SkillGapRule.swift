@@ -17,10 +17,8 @@ public struct SkillGapRule: ValidationRule {
             missing.append(skill)
         }
         return missing.sorted().map { skill in
-            Finding(
-                .warning,
-                .skillGap,
-                subject: .squad(squad.id),
+            context.finding(
+                .skillGap, about: squad, severity: .warning,
                 message: "the mission needs \(String(reflecting: skill.rawValue)) but no member brings it"
             )
         }

@@ -16,10 +16,8 @@ public struct SquadSizeRule: ValidationRule {
         let figures = ["size": Double(squad.size), "minimum": Double(minimum), "maximum": Double(maximum)]
         if squad.size < minimum {
             return [
-                Finding(
-                    context.severity(for: squad),
-                    .squadTooSmall,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .squadTooSmall, about: squad,
                     message: "\(squad.size) members; a squad needs \(minimum) to \(maximum) — assign "
                         + "\(minimum - squad.size) more",
                     figures: figures
@@ -28,10 +26,8 @@ public struct SquadSizeRule: ValidationRule {
         }
         if squad.size > maximum {
             return [
-                Finding(
-                    context.severity(for: squad),
-                    .squadTooLarge,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .squadTooLarge, about: squad,
                     message: "\(squad.size) members; beyond \(maximum) a squad formalises and needs coordination — "
                         + "split it or release \(squad.size - maximum)",
                     figures: figures

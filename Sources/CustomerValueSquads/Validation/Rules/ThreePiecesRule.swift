@@ -25,10 +25,8 @@ public struct ThreePiecesRule: ValidationRule {
         let departments = context.departments(of: squad)
         if departments.count < 2 {
             findings.append(
-                Finding(
-                    .warning,
-                    .noPeoplePiece,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .noPeoplePiece, about: squad, severity: .warning,
                     message: "people: the members do not yet form a network across departments (members come from "
                         + "\(departments.count) department\(departments.count == 1 ? "" : "s"))"
                 )
@@ -36,20 +34,16 @@ public struct ThreePiecesRule: ValidationRule {
         }
         if squad.cycleLength == nil {
             findings.append(
-                Finding(
-                    .warning,
-                    .noMethodPiece,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .noMethodPiece, about: squad, severity: .warning,
                     message: "method: the squad has no agile rhythm of break-fix cycles"
                 )
             )
         }
         if !context.hasBrain(squad, analyticsSkills: analyticsSkills) {
             findings.append(
-                Finding(
-                    context.severity(for: squad),
-                    .noBrainPiece,
-                    subject: .squad(squad.id),
+                context.finding(
+                    .noBrainPiece, about: squad,
                     message: "brain: no member does analytics and no grant reaches analytical data"
                 )
             )

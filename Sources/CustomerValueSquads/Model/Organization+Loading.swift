@@ -1,0 +1,103 @@
+// The bulk load behind the initialiser and the decoder: every part checked with the invariant checks of
+// Organization+Invariants.swift, then handed to the storage.
+
+extension Organization {
+    /// Fills an empty organisation from its parts, checking every invariant.
+    mutating func load(departments: [Department], specialists: [Specialist], squads: [CustomerValueSquad])
+        throws(OrganizationError)
+    {
+        for (index, department) in departments.enumerated() {
+            let path = ["departments", String(index)]
+            guard departmentsByID[department.id] == nil else {
+                throw OrganizationError(
+                    code: .duplicateID,
+                    message: "department \(department.id) is listed twice",
+                    path: path + ["id"]
+                )
+            }
+            // Parents and heads are checked below, once every department and specialist is known.
+            var unlinked = department
+            unlinked.parent = nil
+            unlinked.head = nil
+            try checkDepartment(unlinked, path: path)
+            storage.insert(department)
+        }
+        for (index, specialist) in specialists.enumerated() {
+            let path = ["specialists", String(index)]
+            guard specialistsByID[specialist.id] == nil else {
+                throw OrganizationError(
+                    code: .duplicateID,
+                    message: "specialist \(specialist.id) is listed twice",
+                    path: path + ["id"]
+                )
+            }
+            try checkSpecialist(specialist, path: path)
+            storage.insert(specialist)
+        }
+        for (index, department) in departments.enumerated() {
+            try checkDepartment(department, path: ["departments", String(index)])
+        }
+        try checkHierarchyIsAcyclic(order: departments.map(\.id))
+        for (index, squad) in squads.enumerated() {
+            let path = ["squads", String(index)]
+            guard squadsByID[squad.id] == nil else {
+                throw OrganizationError(
+                    code: .duplicateID,
+                    message: "squad \(squad.id) is listed twice",
+                    path: path + ["id"]
+                )
+            }
+            try checkSquad(squad, path: path)
+            for (member, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
+                let total = bookedPercent(of: member) + membership.share.percent
+                guard total <= 100 else {
+                    throw OrganizationError(
+                        code: .overbooked,
+                        message: "\(member) is booked \(total)% of their time across squads; "
+                            + "\(membership.share.percent)% of it in \(squad.id)",
+                        path: path + ["memberships", member.rawValue, "share"]
+                    )
+                }
+            }
+            storage.insert(squad)
+        }
+    }
+
+    /// Checks the whole hierarchy for a cycle in O(*d*), naming a department on it.
+    func checkHierarchyIsAcyclic(order: [Department.ID]) throws(OrganizationError) {
+        var finished: Set<Department.ID> = []
+        for (index, start) in order.enumerated() where !finished.contains(start) {
+            var onPath: [Department.ID] = []
+            var onPathSet: Set<Department.ID> = []
+            var current: Department.ID? = start
+            while let id = current, !finished.contains(id) {
+                guard onPathSet.insert(id).inserted else {
+                    throw OrganizationError(
+                        code: .hierarchyCycle,
+                        message: "the department hierarchy has a cycle through \(id)",
+                        path: ["departments", String(order.firstIndex(of: id) ?? index), "parent"]
+                    )
+                }
+                onPath.append(id)
+                current = departmentsByID[id]?.parent
+            }
+            finished.formUnion(onPath)
+        }
+    }
+
+    /// Rebuilds the organisation from its parts and reports any difference from this value.
+    ///
+    /// For tests: throws if an invariant is broken or if a derived index has drifted from the tables.
+    func checkInvariants() throws(OrganizationError) {
+        _ = try Organization(
+            name: name,
+            goal: goal,
+            departments: departments,
+            specialists: specialists,
+            squads: squads
+        )
+        guard storage.indexesMatchTables() else {
+            throw OrganizationError(code: .invalidValue, message: "a derived index no longer matches the tables")
+        }
+    }
+}
