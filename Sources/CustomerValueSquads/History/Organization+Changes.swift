@@ -15,7 +15,7 @@ extension Organization {
         case .rename(let from, let to):
             try requireCurrent(
                 name == from, "the organisation is named \(String(reflecting: name)), not \(String(reflecting: from))")
-            name = to
+            try rename(to: to)
         case .setGoal(let from, let to):
             try requireCurrent(goal == from, "the organisation's goal is not \(String(reflecting: from))")
             goal = to
@@ -276,7 +276,8 @@ extension Organization {
 
     /// Whether every specialist and data asset `squad` refers to exists in this organisation.
     private func resolves(_ squad: CustomerValueSquad) -> Bool {
-        squad.memberships.keys.allSatisfy { specialistsByID[$0] != nil }
+        squad.stage == .dissolved
+            || squad.memberships.keys.allSatisfy { specialistsByID[$0] != nil }
             && squad.accountability.owner.map { specialistsByID[$0] != nil } ?? true
             && squad.grants.allSatisfy { asset, grant in
                 holderOfAsset[asset] != nil && (grant.approvedBy.map { specialistsByID[$0] != nil } ?? true)

@@ -65,6 +65,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     ///
     /// - Throws: ``OrganizationError/Code/invalidValue`` when the result falls outside years 1 to 9999.
     public func adding(days count: Int) throws(OrganizationError) -> Day {
+        // Years 1 to 9999 span 3 652 059 days: anything further leaves the calendar without overflowing.
+        guard abs(count) <= 3_652_059 else {
+            throw OrganizationError(
+                code: .invalidValue, message: "\(self) plus \(count) days falls outside the years 1 to 9999")
+        }
         let target = daysSinceEpoch + count + 719_468
         let era = (target >= 0 ? target : target - 146_096) / 146_097
         let dayOfEra = target - era * 146_097

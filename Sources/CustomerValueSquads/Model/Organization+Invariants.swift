@@ -3,8 +3,18 @@ extension Organization {
 
     static func requireText(_ text: String, _ what: @autoclosure () -> String, path: [String]) throws(OrganizationError)
     {
-        if text.allSatisfy(\.isWhitespace) {
+        if isBlank(text) {
             throw OrganizationError(code: .invalidValue, message: "\(what()) must not be blank", path: path)
+        }
+    }
+
+    /// Whether `text` shows nothing: it is empty, or made only of white space, invisible format characters
+    /// (zero-width spaces and joiners, direction marks, the byte-order mark) and blank fillers (Hangul
+    /// fillers, the blank Braille pattern).
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
+                || [0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0].contains(scalar.value)
         }
     }
 
@@ -118,7 +128,8 @@ extension Organization {
                 message: "cannot \(purpose) \(id): they head department \(home); appoint another head first"
             )
         }
-        for squad in squadsByID.values.sorted(by: { $0.id < $1.id }) {
+        // A dissolved squad is a record: its owner and approvers are history, like its past members.
+        for squad in squadsByID.values.sorted(by: { $0.id < $1.id }) where squad.stage != .dissolved {
             if squad.accountability.owner == id {
                 throw OrganizationError(
                     code: .stillReferenced,
@@ -135,7 +146,12 @@ extension Organization {
     }
 
     /// Checks a mission's skills and the data it needs.
-    func checkMission(_ mission: Mission, of squad: CustomerValueSquad.ID, path: [String]) throws(OrganizationError) {
+    func checkMission(
+        _ mission: Mission,
+        of squad: CustomerValueSquad.ID,
+        path: [String],
+        referencesMustResolve: Bool = true
+    ) throws(OrganizationError) {
         for skill in mission.requiredSkills {
             try Self.requireText(
                 skill.rawValue,
@@ -143,7 +159,7 @@ extension Organization {
                 path: path + ["requiredSkills"]
             )
         }
-        for asset in mission.requiredData.sorted() where holderOfAsset[asset] == nil {
+        for asset in mission.requiredData.sorted() where referencesMustResolve && holderOfAsset[asset] == nil {
             throw OrganizationError(
                 code: .unknownReference,
                 message: "the mission of squad \(squad) needs data asset \(asset), which no department holds",
@@ -153,10 +169,13 @@ extension Organization {
     }
 
     /// Checks an accountability's owner, outcomes and tolerance.
-    func checkAccountability(_ accountability: Accountability, of squad: CustomerValueSquad.ID, path: [String])
-        throws(OrganizationError)
-    {
-        if let owner = accountability.owner, specialistsByID[owner] == nil {
+    func checkAccountability(
+        _ accountability: Accountability,
+        of squad: CustomerValueSquad.ID,
+        path: [String],
+        ownerMustResolve: Bool = true
+    ) throws(OrganizationError) {
+        if ownerMustResolve, let owner = accountability.owner, specialistsByID[owner] == nil {
             throw OrganizationError(
                 code: .unknownReference,
                 message: "squad \(squad) names accountability owner \(owner), who is not a specialist",
@@ -246,7 +265,10 @@ extension Organization {
                 path: path + ["stage"]
             )
         }
-        try checkMission(squad.mission, of: id, path: path + ["mission"])
+        // A dissolved squad is a record: the people and data it names may since have gone, like its past
+        // members; only its own fields are checked.
+        let isRecord = squad.stage == .dissolved
+        try checkMission(squad.mission, of: id, path: path + ["mission"], referencesMustResolve: !isRecord)
         for (member, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
             let memberPath = path + ["memberships", member.rawValue]
             guard specialistsByID[member] != nil else {
@@ -265,7 +287,8 @@ extension Organization {
         for (asset, grant) in squad.grants.sorted(by: { $0.key < $1.key }) {
             try checkGrant(grant, to: asset, of: id, path: path + ["grants", asset.rawValue])
         }
-        try checkAccountability(squad.accountability, of: id, path: path + ["accountability"])
+        try checkAccountability(
+            squad.accountability, of: id, path: path + ["accountability"], ownerMustResolve: !isRecord)
         for (index, past) in squad.history.enumerated() {
             try Self.checkPeriod(
                 from: past.since,

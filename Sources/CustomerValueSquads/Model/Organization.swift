@@ -21,8 +21,8 @@
 /// Lookups by identifier are O(1). Listings such as ``departments`` are sorted by identifier, so output
 /// built from them is deterministic.
 public struct Organization: Sendable {
-    /// The organisation's name.
-    public var name: String
+    /// The organisation's name; never blank. Change it with ``rename(to:)``.
+    public private(set) var name: String
     /// The shared goal every squad's mission should serve.
     public var goal: String
 
@@ -45,7 +45,14 @@ public struct Organization: Sendable {
     /// - Parameters:
     ///   - name: The organisation's name.
     ///   - goal: The shared goal every squad's mission should serve; empty by default.
-    public init(name: String, goal: String = "") {
+    /// - Throws: ``OrganizationError/Code/invalidValue`` for a blank name.
+    public init(name: String, goal: String = "") throws(OrganizationError) {
+        try Self.requireText(name, "the organisation's name", path: [])
+        self.init(checkedName: name, goal: goal)
+    }
+
+    /// Creates an empty organisation whose name the caller has checked.
+    init(checkedName name: String, goal: String) {
         self.name = name
         self.goal = goal
     }
@@ -71,7 +78,8 @@ public struct Organization: Sendable {
         specialists: [Specialist],
         squads: [CustomerValueSquad]
     ) throws(OrganizationError) {
-        self.init(name: name, goal: goal)
+        try Self.requireText(name, "the organisation's name", path: ["name"])
+        self.init(checkedName: name, goal: goal)
         try load(departments: departments, specialists: specialists, squads: squads)
     }
 
@@ -216,5 +224,21 @@ extension Organization: Hashable {
         hasher.combine(name)
         hasher.combine(goal)
         storage.hashTables(into: &hasher)
+    }
+}
+
+extension Organization {
+    /// Renames the organisation.
+    ///
+    /// - Parameter name: The new name.
+    /// - Throws: ``OrganizationError/Code/invalidValue`` for a blank name.
+    public mutating func rename(to name: String) throws(OrganizationError) {
+        try Self.requireText(name, "the organisation's name", path: [])
+        self.name = name
+    }
+
+    /// Returns a copy with a new name; see ``rename(to:)``.
+    public func renaming(to name: String) throws(OrganizationError) -> Organization {
+        try transformed { (copy) throws(OrganizationError) in try copy.rename(to: name) }
     }
 }

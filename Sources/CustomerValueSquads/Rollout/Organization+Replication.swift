@@ -73,6 +73,11 @@ extension Organization {
                 message: "squad \(pilot) has \(positions.count) positions; \(members.count) members cannot take them"
             )
         }
+        var seen: Set<Specialist.ID> = []
+        for member in members where !seen.insert(member).inserted {
+            throw OrganizationError(
+                code: .duplicateID, message: "\(member) is named for two positions of the replica \(id)")
+        }
         let pilotMemberships = squadsByID[pilot]?.memberships ?? [:]
         for (position, member) in zip(positions, members) {
             guard let membership = pilotMemberships[position] else { continue }

@@ -29,17 +29,29 @@ public struct TransformationProgramme: Sendable, Hashable, Codable {
 
     /// Creates a programme.
     ///
-    /// - Throws: ``OrganizationError/Code/invalidValue`` for a phase without a positive length or a programme
-    ///   that launches no squad.
+    /// - Throws: ``OrganizationError/Code/invalidValue`` for a phase that does not last 1 to
+    ///   ``maximumMonths`` months, phases that together last longer than that, or a programme that launches no
+    ///   squad.
     public init(
         sponsor: String,
         consultants: [String] = [],
         phases: [Phase],
         squadsAtLaunch: [CustomerValueSquad.ID]
     ) throws(OrganizationError) {
-        if let phase = phases.first(where: { $0.months <= 0 }) {
-            throw OrganizationError(
-                code: .invalidValue, message: "phase \(String(reflecting: phase.name)) must last at least a month")
+        var total = 0
+        for phase in phases {
+            guard (1...Self.maximumMonths).contains(phase.months) else {
+                throw OrganizationError(
+                    code: .invalidValue,
+                    message: "phase \(String(reflecting: phase.name)) lasts \(phase.months) months; "
+                        + "a phase lasts 1 to \(Self.maximumMonths) months")
+            }
+            total += phase.months
+            guard total <= Self.maximumMonths else {
+                throw OrganizationError(
+                    code: .invalidValue,
+                    message: "the phases last more than \(Self.maximumMonths) months together")
+            }
         }
         guard !squadsAtLaunch.isEmpty else {
             throw OrganizationError(
@@ -51,8 +63,33 @@ public struct TransformationProgramme: Sendable, Hashable, Codable {
         self.squadsAtLaunch = squadsAtLaunch
     }
 
+    /// The longest a programme may take, in months (a thousand years): longer is a mistake, not a plan.
+    public static var maximumMonths: Int { 12_000 }
+
     /// The months before the first squad launches.
     public var monthsToLaunch: Int { phases.reduce(0) { $0 + $1.months } }
+
+    private enum CodingKeys: String, CodingKey {
+        case sponsor, consultants, phases, squadsAtLaunch
+    }
+
+    /// Decodes a programme, checking what ``init(sponsor:consultants:phases:squadsAtLaunch:)`` checks.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` naming the problem when a check fails.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            try self.init(
+                sponsor: try container.decode(String.self, forKey: .sponsor),
+                consultants: try container.decode([String].self, forKey: .consultants),
+                phases: try container.decode([Phase].self, forKey: .phases),
+                squadsAtLaunch: try container.decode([CustomerValueSquad.ID].self, forKey: .squadsAtLaunch)
+            )
+        } catch let error as OrganizationError {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description, underlyingError: error))
+        }
+    }
 }
 
 /// One of the two ways a company gets to customer value squads.

@@ -39,8 +39,10 @@ extension Organization {
     }
 
     /// The squads that grant or need the data asset `id`, sorted.
+    /// A dissolved squad holds no grants and its mission is a record, so it uses nothing.
     func squadsUsing(_ asset: DataAsset.ID) -> [CustomerValueSquad.ID] {
-        squadsByID.values.filter { $0.grants[asset] != nil || $0.mission.requiredData.contains(asset) }.map(\.id)
-            .sorted()
+        squadsByID.values.filter {
+            $0.stage != .dissolved && ($0.grants[asset] != nil || $0.mission.requiredData.contains(asset))
+        }.map(\.id).sorted()
     }
 }

@@ -62,22 +62,27 @@ public struct ValidationPolicy: Sendable {
         }
 
         /// Decodes thresholds; a missing field keeps its default.
+        ///
+        /// - Throws: `DecodingError.dataCorrupted` at the field for a negative number.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = Thresholds()
+            func count(_ key: CodingKeys, _ fallback: Int) throws -> Int {
+                guard let value = try container.decodeIfPresent(Int.self, forKey: key) else { return fallback }
+                guard value >= 0 else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: key, in: container,
+                        debugDescription: "\(key.stringValue) is \(value); a threshold is 0 or more")
+                }
+                return value
+            }
             self.init(
-                minimumSquadSize: try container.decodeIfPresent(Int.self, forKey: .minimumSquadSize)
-                    ?? defaults.minimumSquadSize,
-                maximumSquadSize: try container.decodeIfPresent(Int.self, forKey: .maximumSquadSize)
-                    ?? defaults.maximumSquadSize,
-                minimumDepartments: try container.decodeIfPresent(Int.self, forKey: .minimumDepartments)
-                    ?? defaults.minimumDepartments,
-                minimumDistinctSkills: try container.decodeIfPresent(Int.self, forKey: .minimumDistinctSkills)
-                    ?? defaults.minimumDistinctSkills,
-                maximumCycleDays: try container.decodeIfPresent(Int.self, forKey: .maximumCycleDays)
-                    ?? defaults.maximumCycleDays,
-                maximumBookedPercent: try container.decodeIfPresent(Int.self, forKey: .maximumBookedPercent)
-                    ?? defaults.maximumBookedPercent
+                minimumSquadSize: try count(.minimumSquadSize, defaults.minimumSquadSize),
+                maximumSquadSize: try count(.maximumSquadSize, defaults.maximumSquadSize),
+                minimumDepartments: try count(.minimumDepartments, defaults.minimumDepartments),
+                minimumDistinctSkills: try count(.minimumDistinctSkills, defaults.minimumDistinctSkills),
+                maximumCycleDays: try count(.maximumCycleDays, defaults.maximumCycleDays),
+                maximumBookedPercent: try count(.maximumBookedPercent, defaults.maximumBookedPercent)
             )
         }
     }

@@ -7,7 +7,7 @@ import Testing
 struct OperatingRoomScenarioTests {
     @Test("three silos form one squad around the patient")
     func operatingRoom() throws {
-        var hospital = Organization(name: "Rumah Sakit Harapan", goal: "Every patient goes home well")
+        var hospital = try Organization(name: "Rumah Sakit Harapan", goal: "Every patient goes home well")
         try hospital.addDepartment(Department(id: "surgery", name: "Surgery", function: "operates"))
         try hospital.addDepartment(
             Department(id: "anaesthesiology", name: "Anaesthesiology", function: "anaesthetises"))

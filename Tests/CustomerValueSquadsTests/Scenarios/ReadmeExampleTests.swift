@@ -36,7 +36,7 @@ struct ReadmeExampleTests {
     @Test("the getting-started snippet works as written")
     func gettingStarted() throws {
         // README begins
-        var hospital = Organization(name: "St. Elisabeth Hospital", goal: "Every patient goes home well")
+        var hospital = try Organization(name: "St. Elisabeth Hospital", goal: "Every patient goes home well")
         try hospital.addDepartment(Department(id: "surgery", name: "Surgery", function: "operates"))
         try hospital.addDepartment(Department(id: "anaesthesiology", name: "Anaesthesiology"))
         try hospital.hire(Specialist(id: "dr-sari", name: "Sari", department: "surgery", skills: ["surgery": .expert]))

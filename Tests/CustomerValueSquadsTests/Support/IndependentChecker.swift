@@ -80,11 +80,13 @@ enum IndependentChecker {
                     problems.append("approver \(approver) dangles")
                 }
             }
-            for asset in squad.mission.requiredData where assetHolder[asset] == nil {
+            // A dissolved squad is a record: the data and the owner it names may have gone since.
+            let isRecord = squad.stage == .dissolved
+            for asset in squad.mission.requiredData where !isRecord && assetHolder[asset] == nil {
                 problems.append("need \(asset) of \(squad.id) dangles")
             }
             let accountability = squad.accountability
-            if let owner = accountability.owner, specialistByID[owner] == nil {
+            if !isRecord, let owner = accountability.owner, specialistByID[owner] == nil {
                 problems.append("owner of \(squad.id) dangles")
             }
             if accountability.toleratedSmallFailures < 0 { problems.append("negative tolerance in \(squad.id)") }

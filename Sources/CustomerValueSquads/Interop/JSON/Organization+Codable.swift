@@ -24,24 +24,25 @@ extension Organization: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let version = try container.decode(Int.self, forKey: .schemaVersion)
         guard version == Self.schemaVersion else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schemaVersion,
-                in: container,
-                debugDescription: OrganizationError(
-                    code: .unsupportedSchemaVersion,
-                    message:
-                        "schema version \(version) is not supported; this library reads version \(Self.schemaVersion)"
-                ).description
+            let error = OrganizationError(
+                code: .unsupportedSchemaVersion,
+                message: "schema version \(version) is not supported; this library reads version \(Self.schemaVersion)"
+            )
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: container.codingPath + [CodingKeys.schemaVersion],
+                    debugDescription: error.description,
+                    underlyingError: error
+                )
             )
         }
-        self.init(
-            name: try container.decode(String.self, forKey: .name),
-            goal: try container.decodeIfPresent(String.self, forKey: .goal) ?? ""
-        )
+        let name = try container.decode(String.self, forKey: .name)
+        self.init(checkedName: name, goal: try container.decodeIfPresent(String.self, forKey: .goal) ?? "")
         let departments = try container.decodeIfPresent([Department].self, forKey: .departments) ?? []
         let specialists = try container.decodeIfPresent([Specialist].self, forKey: .specialists) ?? []
         let squads = try container.decodeIfPresent([CustomerValueSquad].self, forKey: .squads) ?? []
         do {
+            try Self.requireText(name, "the organisation's name", path: ["name"])
             try load(departments: departments, specialists: specialists, squads: squads)
         } catch {
             var keys: [any CodingKey] = []

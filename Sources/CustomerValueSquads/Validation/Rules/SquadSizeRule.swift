@@ -19,7 +19,7 @@ public struct SquadSizeRule: ValidationRule {
                 context.finding(
                     .squadTooSmall, about: squad,
                     message: "\(squad.size) members; a squad needs \(minimum) to \(maximum) — assign "
-                        + "\(minimum - squad.size) more",
+                        + "\(minimum.subtractingReportingOverflow(squad.size).partialValue) more",
                     figures: figures
                 )
             ]
@@ -29,7 +29,7 @@ public struct SquadSizeRule: ValidationRule {
                 context.finding(
                     .squadTooLarge, about: squad,
                     message: "\(squad.size) members; beyond \(maximum) a squad formalises and needs coordination — "
-                        + "split it or release \(squad.size - maximum)",
+                        + "split it or release \(squad.size - max(maximum, 0))",
                     figures: figures
                 )
             ]
