@@ -8,11 +8,15 @@ public enum StatusBand: String, Sendable, Hashable, Codable, CodingKeyRepresenta
     case onTrack
 
     /// The band a progress between 0 and 1 falls in: below 0.4 off track, below 0.7 at risk, else on track.
+    ///
+    /// A progress that is not a number is off track: nothing can be said to be on track without a measure.
     public init(progress: Double) {
-        switch progress {
-        case ..<0.4: self = .offTrack
-        case ..<0.7: self = .atRisk
-        default: self = .onTrack
+        if progress >= 0.7 {
+            self = .onTrack
+        } else if progress >= 0.4 {
+            self = .atRisk
+        } else {
+            self = .offTrack
         }
     }
 
@@ -43,7 +47,12 @@ extension Outcome {
             case .decrease: return current <= target ? 1 : 0
             }
         }
-        return min(max((current - baseline) / (target - baseline), 0), 1)
+        // Scale the three numbers down to at most 1 first, so differences of huge finite numbers do not
+        // overflow to infinity and the quotient to NaN.
+        let scale = max(abs(baseline), abs(target), abs(current))
+        let (b, t, c) = scale > 1 ? (baseline / scale, target / scale, current / scale) : (baseline, target, current)
+        let progress = (c - b) / (t - b)
+        return progress.isNaN ? 0 : min(max(progress, 0), 1)
     }
 }
 
@@ -106,8 +115,11 @@ extension Organization {
                 unscored.append(outcome.id)
             }
         }
-        let totalWeight = scored.reduce(0) { $0 + $1.weight }
-        let score = scored.isEmpty ? nil : scored.reduce(0) { $0 + $1.progress * $1.weight } / totalWeight
+        // Weights relative to the largest, so sums of huge finite weights stay finite.
+        let largest = scored.map(\.weight).max() ?? 1
+        let totalWeight = scored.reduce(0) { $0 + $1.weight / largest }
+        let score =
+            scored.isEmpty ? nil : scored.reduce(0) { $0 + $1.progress * ($1.weight / largest) } / totalWeight
         return SquadScore(
             squad: squad.id,
             outcomes: scored,

@@ -278,10 +278,10 @@ extension Organization {
     private func resolves(_ squad: CustomerValueSquad) -> Bool {
         squad.stage == .dissolved
             || squad.memberships.keys.allSatisfy { specialistsByID[$0] != nil }
-            && squad.accountability.owner.map { specialistsByID[$0] != nil } ?? true
-            && squad.grants.allSatisfy { asset, grant in
-                holderOfAsset[asset] != nil && (grant.approvedBy.map { specialistsByID[$0] != nil } ?? true)
-            }
-            && squad.mission.requiredData.allSatisfy { holderOfAsset[$0] != nil }
+                && squad.accountability.owner.map { specialistsByID[$0] != nil } ?? true
+                && squad.grants.allSatisfy { asset, grant in
+                    holderOfAsset[asset] != nil && (grant.approvedBy.map { specialistsByID[$0] != nil } ?? true)
+                }
+                && squad.mission.requiredData.allSatisfy { holderOfAsset[$0] != nil }
     }
 }

@@ -124,8 +124,10 @@ struct SCIMImportTests {
         let babs = try #require(result.specialists["2819c223-7f76-453a-919d-413861904646"])
         #expect(organization.specialist(babs)?.name == "Babs Jensen")
         #expect(organization.specialist(babs)?.title == "Tour Guide")
-        // Her manager is not in the document, so she is the top of her department: its head.
-        #expect(organization.department("tour-operations")?.head == babs)
+        // Her manager is not in the document, so nothing says who heads her department: no head is guessed.
+        #expect(organization.department("tour-operations")?.head == nil)
+        #expect(
+            result.report.contains { $0.resource == "tour-operations" && $0.message.contains("no head inferred") })
         let squad = try #require(organization.squad("tour-guides"))
         #expect(squad.memberIDs == [babs])
         // John Smith and Mandy Pepperidge are reported, by resource id.

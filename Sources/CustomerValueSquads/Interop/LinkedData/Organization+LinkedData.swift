@@ -212,13 +212,23 @@ extension Organization {
         return try encoder.encode(document)
     }
 
-    /// Text usable as one IRI path segment: letters and digits kept, anything else a dash.
+    /// Text as one IRI path segment: ASCII letters, digits, `-`, `.`, `_` and `~` kept, every other byte of
+    /// its UTF-8 percent-encoded (RFC 3986), so distinct texts give distinct segments.
     static func iriSegment(_ text: String) -> String {
         var result = ""
-        for scalar in text.unicodeScalars {
-            let isSafe = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-            result += isSafe ? String(scalar) : "-"
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
         }
-        return result.isEmpty ? "-" : result
+        return result
     }
 }

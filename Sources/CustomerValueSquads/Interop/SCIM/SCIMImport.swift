@@ -164,12 +164,19 @@ struct Resource: Decodable {
     var isUser: Bool { schemas.contains(SCIMImport.userSchema) }
     var isGroup: Bool { schemas.contains(SCIMImport.groupSchema) }
 
-    var personName: String {
-        if let displayName, !displayName.isEmpty { return displayName }
-        if let formatted = name?.formatted, !formatted.isEmpty { return formatted }
-        let parts = [name?.givenName, name?.familyName].compactMap { $0 }.filter { !$0.isEmpty }
-        if !parts.isEmpty { return parts.joined(separator: " ") }
-        return userName ?? id
+    /// The first of the display name, the formatted name, the given and family names, the user name and the
+    /// id that is not blank; `nil` when all of them are.
+    var personName: String? {
+        let parts = [name?.givenName, name?.familyName].compactMap { $0 }.filter { !Organization.isBlank($0) }
+        let candidates: [String?] = [
+            displayName, name?.formatted, parts.isEmpty ? nil : parts.joined(separator: " "), userName, id,
+        ]
+        return candidates.compactMap { $0 }.first { !Organization.isBlank($0) }
+    }
+
+    /// The display name of a group, or its id when that is blank; `nil` when both are.
+    var groupName: String? {
+        [displayName, id as String?].compactMap { $0 }.first { !Organization.isBlank($0) }
     }
 }
 
@@ -241,8 +248,8 @@ struct Importer {
 
         // Departments and divisions, in the order users name them.
         for user in users where user.active != false {
-            guard let name = user.enterprise?.department, !name.allSatisfy(\.isWhitespace) else { continue }
-            let division = user.enterprise?.division.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+            guard let name = user.enterprise?.department, !Organization.isBlank(name) else { continue }
+            let division = user.enterprise?.division.flatMap { Organization.isBlank($0) ? nil : $0 }
             if let division, divisionIDs[division] == nil {
                 let id = try Department.ID(validating: Self.uniqueID(for: division, taken: &takenDepartments))
                 divisionIDs[division] = id
@@ -268,26 +275,34 @@ struct Importer {
         var specialists: [Specialist] = []
         var departmentOfUser: [String: Department.ID] = [:]
         for user in users {
+            guard let personName = user.personName else {
+                note(
+                    .warning, user.id, "user \(String(reflecting: user.id)) has no name that is not blank; not imported"
+                )
+                continue
+            }
             guard user.active != false else {
-                note(.note, user.id, "user \(user.personName) is inactive; not imported")
+                note(.note, user.id, "user \(personName) is inactive; not imported")
                 continue
             }
             guard let name = user.enterprise?.department, let department = departmentIDs[name] else {
-                note(.warning, user.id, "user \(user.personName) has no department; not imported")
+                note(.warning, user.id, "user \(personName) has no department; not imported")
                 continue
             }
             let id = try Specialist.ID(validating: Self.uniqueID(for: user.id, taken: &takenSpecialists))
             specialistOf[user.id] = id
             departmentOfUser[user.id] = department
             specialists.append(
-                Specialist(id: id, name: user.personName, title: user.title ?? "", department: department))
+                Specialist(id: id, name: personName, title: user.title ?? "", department: department))
         }
 
         // Heads from manager chains: in each department, the one member whose manager is outside it.
         var managerOf: [String: String] = [:]
+        var managerUnknown: Set<String> = []  // users whose manager link was dropped
         for user in users where specialistOf[user.id] != nil {
             guard let manager = user.enterprise?.manager?.value, !manager.isEmpty else { continue }
             if specialistOf[manager] == nil {
+                managerUnknown.insert(user.id)
                 let who = user.enterprise?.manager?.displayName ?? manager
                 note(
                     .warning, user.id,
@@ -296,32 +311,44 @@ struct Importer {
                 managerOf[user.id] = manager
             }
         }
+        // Each user's chain is walked once: a user already walked ends the walk, so this is linear.
         var inCycle: Set<String> = []
-        for user in users where managerOf[user.id] != nil && !inCycle.contains(user.id) {
+        var walked: Set<String> = []
+        for user in users where managerOf[user.id] != nil && !walked.contains(user.id) {
             var chain: [String] = []
+            var position: [String: Int] = [:]
             var current: String? = user.id
-            while let id = current, !chain.contains(id) {
+            while let id = current, !walked.contains(id), position[id] == nil {
+                position[id] = chain.count
                 chain.append(id)
                 current = managerOf[id]
             }
-            if let repeated = current, let start = chain.firstIndex(of: repeated) {
+            if let repeated = current, let start = position[repeated] {
                 let cycle = chain[start...]
                 for id in cycle where inCycle.insert(id).inserted {
                     note(.error, id, "the manager chain loops: \(cycle.joined(separator: " → ")) → \(repeated)")
                 }
             }
+            walked.formUnion(chain)
+        }
+        var membersOfDepartment: [Department.ID: [String]] = [:]
+        for user in users {
+            if let department = departmentOfUser[user.id] {
+                membersOfDepartment[department, default: []].append(user.id)
+            }
         }
         for index in departments.indices {
             let department = departments[index].id
-            let members = users.map(\.id).filter { departmentOfUser[$0] == department }
-            guard !members.isEmpty else { continue }
+            guard let members = membersOfDepartment[department] else { continue }
             if members.contains(where: inCycle.contains) {
                 note(
                     .warning, department.rawValue,
                     "no head inferred for \(departments[index].name): its manager chain loops")
                 continue
             }
+            // A member whose manager link was dropped may report to anyone: they are no evidence of a head.
             let tops = members.filter { member in
+                guard !managerUnknown.contains(member) else { return false }
                 guard let manager = managerOf[member] else { return true }
                 return departmentOfUser[manager] != department
             }
@@ -340,8 +367,15 @@ struct Importer {
         var squads: [CustomerValueSquad] = []
         var takenSquads: Set<String> = []
         var booked: [Specialist.ID: Int] = [:]
+        let groupIDs = Set(groups.map(\.id))
+        let userIDs = Set(users.map(\.id))
         for group in groups {
-            let name = group.displayName ?? group.id
+            guard let name = group.groupName else {
+                note(
+                    .warning, group.id,
+                    "group \(String(reflecting: group.id)) has no name that is not blank; not imported")
+                continue
+            }
             let chosen = options.squadGroups.map { $0.contains(group.id) || $0.contains(name) } ?? true
             guard chosen else {
                 note(.note, group.id, "group \(name) was not asked for as a squad; not imported")
@@ -350,14 +384,14 @@ struct Importer {
             var memberships: [Specialist.ID: Membership] = [:]
             for member in group.members ?? [] {
                 let reference = member.value ?? "?"
-                if member.type == "Group" || groups.contains(where: { $0.id == reference }) {
+                if member.type == "Group" || groupIDs.contains(reference) {
                     note(
                         .warning, group.id,
                         "member \(reference) of group \(name) is a group; squads do not nest, not placed")
                     continue
                 }
                 guard let specialist = specialistOf[reference] else {
-                    let known = users.contains { $0.id == reference }
+                    let known = userIDs.contains(reference)
                     note(
                         known ? .warning : .error,
                         group.id,
@@ -365,6 +399,10 @@ struct Importer {
                             ? "member \(reference) of group \(name) was not imported; not placed"
                             : "member \(reference) of group \(name) is not a user in the document"
                     )
+                    continue
+                }
+                guard memberships[specialist] == nil else {
+                    note(.note, group.id, "member \(reference) is listed twice in group \(name); placed once")
                     continue
                 }
                 guard booked[specialist, default: 0] + options.share.percent <= 100 else {
