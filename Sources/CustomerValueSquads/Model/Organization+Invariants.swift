@@ -11,7 +11,12 @@ extension Organization {
     /// Whether `text` shows nothing: it is empty, or made only of white space, invisible format characters
     /// (zero-width spaces and joiners, direction marks, the byte-order mark) and blank fillers (Hangul
     /// fillers, the blank Braille pattern).
-    static func isBlank(_ text: String) -> Bool {
+    ///
+    /// This is the test behind "names are not blank": every name, role, skill and metric that passes it is
+    /// refused with ``OrganizationError/Code/invalidValue``. Rules of your own may use it too.
+    ///
+    /// - Complexity: O(*n*) in the length of `text`.
+    public static func isBlank(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
                 || [0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0].contains(scalar.value)

@@ -109,7 +109,7 @@ public struct RolloutPlan: Sendable, Hashable, Codable {
         }
         var seen: Set<CustomerValueSquad.ID> = [pilot]
         for (index, batch) in batches.enumerated() {
-            guard !batch.name.allSatisfy(\.isWhitespace), !batch.replicas.isEmpty else {
+            guard !Organization.isBlank(batch.name), !batch.replicas.isEmpty else {
                 throw OrganizationError(
                     code: .invalidValue,
                     message: "batch \(index + 1) needs a name and at least one replica",

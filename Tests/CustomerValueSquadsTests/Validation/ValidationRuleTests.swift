@@ -96,6 +96,13 @@ private let ruleCases: [RuleCase] = [
         severity: .error
     ) { try changeMission(&$0) { $0.customer = " " } },
     .init(
+        description: "a mission with an invisible statement",
+        rule: CustomerCentredMissionRule(),
+        code: .missionWithoutStatement,
+        subject: squadSubject,
+        severity: .error
+    ) { try changeMission(&$0) { $0.statement = "\u{200B} \u{3164}" } },
+    .init(
         description: "a mission that does not serve the goal",
         rule: CustomerCentredMissionRule(),
         code: .missionNotServingGoal,

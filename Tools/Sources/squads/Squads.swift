@@ -41,6 +41,22 @@ func readOrganization(_ file: String) throws -> Organization {
     }
 }
 
+/// Writes `text` to standard output, all of it, or fails with exit status 2 and a message on standard error —
+/// a full disk, a closed descriptor — so a script can tell its output was lost.
+func emit(_ text: String) throws {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            let reason = String(cString: strerror(errno))
+            FileHandle.standardError.write(Data("squads: cannot write to standard output: \(reason)\n".utf8))
+            throw ExitCode(2)
+        }
+        bytes = bytes.dropFirst(written)
+    }
+}
+
 /// Prints an input error and exits with status 2.
 func failOnInput(_ error: InputError) -> ExitCode {
     FileHandle.standardError.write(Data("squads: \(error.message)\n".utf8))
@@ -53,8 +69,8 @@ struct Demo: ParsableCommand {
         discussion: "Prints the sample's squads, its validation report and its skill gaps."
     )
 
-    func run() {
-        print(Commands.demo(), terminator: "")
+    func run() throws {
+        try emit(Commands.demo())
     }
 }
 
@@ -63,8 +79,8 @@ struct Sample: ParsableCommand {
         abstract: "Print the built-in sample organisation as a JSON document."
     )
 
-    func run() {
-        print(Commands.sample(), terminator: "")
+    func run() throws {
+        try emit(Commands.sample())
     }
 }
 
@@ -95,7 +111,7 @@ struct Validate: ParsableCommand {
             throw failOnInput(error)
         }
         let result = Commands.validate(organization, policy: rules, format: format)
-        print(result.output, terminator: result.output.hasSuffix("\n") ? "" : "\n")
+        try emit(result.output.hasSuffix("\n") ? result.output : result.output + "\n")
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 }
@@ -114,7 +130,7 @@ struct Diagram: ParsableCommand {
     var format: DiagramFormat = .mermaid
 
     func run() throws {
-        print(Commands.diagram(try readOrganization(file), format: format), terminator: "")
+        try emit(Commands.diagram(try readOrganization(file), format: format))
     }
 }
 
@@ -144,12 +160,14 @@ struct Gaps: ParsableCommand {
 
     func run() throws {
         let organization = try options.organization()
+        let output: String
         do {
             let id = try squad.map { text throws(InputError) in try Input.squadID(text) }
-            print(try Commands.gaps(organization, squad: id, format: options.format), terminator: "")
+            output = try Commands.gaps(organization, squad: id, format: options.format)
         } catch {
             throw failOnInput(error)
         }
+        try emit(output)
     }
 }
 
@@ -170,15 +188,14 @@ struct Staffing: ParsableCommand {
 
     func run() throws {
         let organization = try options.organization()
+        let output: String
         do {
             let id = try Input.squadID(squad)
-            print(
-                try Commands.staffing(organization, squad: id, sharePercent: share, format: options.format),
-                terminator: ""
-            )
+            output = try Commands.staffing(organization, squad: id, sharePercent: share, format: options.format)
         } catch {
             throw failOnInput(error)
         }
+        try emit(output)
     }
 }
 
@@ -192,7 +209,7 @@ struct Scores: ParsableCommand {
     @OptionGroup var options: AnalysisOptions
 
     func run() throws {
-        print(Commands.scores(try options.organization(), format: options.format), terminator: "")
+        try emit(Commands.scores(try options.organization(), format: options.format))
     }
 }
 
@@ -204,7 +221,7 @@ struct Reach: ParsableCommand {
     @OptionGroup var options: AnalysisOptions
 
     func run() throws {
-        print(Commands.reach(try options.organization(), format: options.format), terminator: "")
+        try emit(Commands.reach(try options.organization(), format: options.format))
     }
 }
 
@@ -252,13 +269,14 @@ struct ImportSCIM: ParsableCommand {
     }
 
     func run() throws {
+        let imported: (document: String, report: [String])
         do {
-            let (document, report) = try importDocument()
-            print(document, terminator: "")
-            for line in report { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+            imported = try importDocument()
         } catch {
             throw failOnInput(error)
         }
+        try emit(imported.document)
+        for line in imported.report { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
     }
 }
 
@@ -274,6 +292,6 @@ struct ExportORG: ParsableCommand {
     var file: String
 
     func run() throws {
-        print(Commands.exportORG(try readOrganization(file)), terminator: "")
+        try emit(Commands.exportORG(try readOrganization(file)))
     }
 }

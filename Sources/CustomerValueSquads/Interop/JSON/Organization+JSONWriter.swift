@@ -67,6 +67,15 @@ struct JSONWriter {
     // MARK: Values
 
     mutating func string(_ text: String) {
+        // Text is written in Unicode normalization form C, so values that compare equal (Swift compares
+        // strings by canonical equivalence) give the same bytes. Scalars below U+0300 — UTF-8 bytes below
+        // 0xCC — are already in form C.
+        if text.utf8.contains(where: { $0 >= 0xCC }) {
+            let normalized = String(decoding: text._nfcCodeUnits, as: UTF8.self)
+            if normalized.utf8.count != text.utf8.count || !normalized.utf8.elementsEqual(text.utf8) {
+                return string(normalized)
+            }
+        }
         bytes.append(UInt8(ascii: "\""))
         // Most text needs no escape: copy it whole.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {

@@ -165,13 +165,19 @@ struct Resource: Decodable {
     var isGroup: Bool { schemas.contains(SCIMImport.groupSchema) }
 
     /// The first of the display name, the formatted name, the given and family names, the user name and the
-    /// id that is not blank; `nil` when all of them are.
+    /// id that is not blank; `nil` when all of them are. ``namedAfterID`` says when only the id was left.
     var personName: String? {
         let parts = [name?.givenName, name?.familyName].compactMap { $0 }.filter { !Organization.isBlank($0) }
         let candidates: [String?] = [
             displayName, name?.formatted, parts.isEmpty ? nil : parts.joined(separator: " "), userName, id,
         ]
         return candidates.compactMap { $0 }.first { !Organization.isBlank($0) }
+    }
+
+    /// Whether every name field is blank, so the resource goes by its id.
+    var namedAfterID: Bool {
+        if isGroup { return displayName.map(Organization.isBlank) ?? true }
+        return personName == id && userName != id && displayName != id
     }
 
     /// The display name of a group, or its id when that is blank; `nil` when both are.
@@ -281,6 +287,9 @@ struct Importer {
                 )
                 continue
             }
+            if user.namedAfterID, user.active != false {
+                note(.note, user.id, "user \(user.id) has no name that is not blank; named after their id")
+            }
             guard user.active != false else {
                 note(.note, user.id, "user \(personName) is inactive; not imported")
                 continue
@@ -375,6 +384,9 @@ struct Importer {
                     .warning, group.id,
                     "group \(String(reflecting: group.id)) has no name that is not blank; not imported")
                 continue
+            }
+            if group.namedAfterID {
+                note(.note, group.id, "group \(group.id) has no name that is not blank; named after its id")
             }
             let chosen = options.squadGroups.map { $0.contains(group.id) || $0.contains(name) } ?? true
             guard chosen else {

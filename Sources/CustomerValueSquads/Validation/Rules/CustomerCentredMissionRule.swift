@@ -1,7 +1,8 @@
-/// A squad's mission names an area of value and a customer, and says how it serves the organisation's
+/// A squad's mission says what it is for, names an area of value and a customer, and says how it serves the organisation's
 /// shared goal; the organisation has such a goal.
 ///
-/// Codes: ``Finding/Code/missionWithoutValueArea`` and ``Finding/Code/missionWithoutCustomer`` (errors, or
+/// Codes: ``Finding/Code/missionWithoutStatement``, ``Finding/Code/missionWithoutValueArea`` and
+/// ``Finding/Code/missionWithoutCustomer`` (errors, or
 /// warnings while forming), ``Finding/Code/missionNotServingGoal`` and
 /// ``Finding/Code/organizationWithoutGoal`` (warnings).
 public struct CustomerCentredMissionRule: ValidationRule {
@@ -10,13 +11,24 @@ public struct CustomerCentredMissionRule: ValidationRule {
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] {
-        [.missionWithoutValueArea, .missionWithoutCustomer, .missionNotServingGoal, .organizationWithoutGoal]
+        [
+            .missionWithoutStatement, .missionWithoutValueArea, .missionWithoutCustomer, .missionNotServingGoal,
+            .organizationWithoutGoal,
+        ]
     }
 
     /// Checks the squad's mission.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         var findings: [Finding] = []
         let mission = squad.mission
+        if Organization.isBlank(mission.statement) {
+            findings.append(
+                context.finding(
+                    .missionWithoutStatement, about: squad,
+                    message: "the mission has no statement; say in a sentence what the squad is for"
+                )
+            )
+        }
         if mission.valueArea == nil {
             findings.append(
                 context.finding(
@@ -25,7 +37,7 @@ public struct CustomerCentredMissionRule: ValidationRule {
                 )
             )
         }
-        if mission.customer.allSatisfy(\.isWhitespace) {
+        if Organization.isBlank(mission.customer) {
             findings.append(
                 context.finding(
                     .missionWithoutCustomer, about: squad,
@@ -33,7 +45,7 @@ public struct CustomerCentredMissionRule: ValidationRule {
                 )
             )
         }
-        if mission.goalContribution.allSatisfy(\.isWhitespace) {
+        if Organization.isBlank(mission.goalContribution) {
             findings.append(
                 context.finding(
                     .missionNotServingGoal, about: squad, severity: .warning,
@@ -46,7 +58,7 @@ public struct CustomerCentredMissionRule: ValidationRule {
 
     /// Checks that the organisation has a shared goal.
     public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
-        guard organization.goal.allSatisfy(\.isWhitespace) else { return [] }
+        guard Organization.isBlank(organization.goal) else { return [] }
         return [
             Finding(
                 .warning,
@@ -59,6 +71,8 @@ public struct CustomerCentredMissionRule: ValidationRule {
 }
 
 extension Finding.Code {
+    /// A squad's mission has no statement of what the squad is for.
+    public static let missionWithoutStatement: Self = "squad.mission.noStatement"
     /// A squad's mission names no area of value.
     public static let missionWithoutValueArea: Self = "squad.mission.noValueArea"
     /// A squad's mission names no customer.
