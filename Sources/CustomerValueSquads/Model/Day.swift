@@ -66,7 +66,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// - Throws: ``OrganizationError/Code/invalidValue`` when the result falls outside years 1 to 9999.
     public func adding(days count: Int) throws(OrganizationError) -> Day {
         // Years 1 to 9999 span 3 652 059 days: anything further leaves the calendar without overflowing.
-        guard abs(count) <= 3_652_059 else {
+        guard count.magnitude <= 3_652_059 else {
             throw OrganizationError(
                 code: .invalidValue, message: "\(self) plus \(count) days falls outside the years 1 to 9999")
         }
