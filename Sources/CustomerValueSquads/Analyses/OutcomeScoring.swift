@@ -47,11 +47,12 @@ extension Outcome {
             case .decrease: return current <= target ? 1 : 0
             }
         }
-        // Scale the three numbers down to at most 1 first, so differences of huge finite numbers do not
-        // overflow to infinity and the quotient to NaN.
-        let scale = max(abs(baseline), abs(target), abs(current))
-        let (b, t, c) = scale > 1 ? (baseline / scale, target / scale, current / scale) : (baseline, target, current)
-        let progress = (c - b) / (t - b)
+        var progress = (current - baseline) / (target - baseline)
+        if !(current - baseline).isFinite || !(target - baseline).isFinite {
+            // Differences of huge finite numbers overflow: scale the three down to at most 1 and try again.
+            let scale = max(abs(baseline), abs(target), abs(current))
+            progress = (current / scale - baseline / scale) / (target / scale - baseline / scale)
+        }
         return progress.isNaN ? 0 : min(max(progress, 0), 1)
     }
 }
@@ -115,11 +116,15 @@ extension Organization {
                 unscored.append(outcome.id)
             }
         }
-        // Weights relative to the largest, so sums of huge finite weights stay finite.
-        let largest = scored.map(\.weight).max() ?? 1
-        let totalWeight = scored.reduce(0) { $0 + $1.weight / largest }
-        let score =
-            scored.isEmpty ? nil : scored.reduce(0) { $0 + $1.progress * ($1.weight / largest) } / totalWeight
+        var totalWeight = scored.reduce(0) { $0 + $1.weight }
+        var weightedSum = scored.reduce(0) { $0 + $1.progress * $1.weight }
+        if !totalWeight.isFinite || !weightedSum.isFinite {
+            // Sums of huge finite weights overflow: weigh relative to the largest instead.
+            let largest = scored.map(\.weight).max() ?? 1
+            totalWeight = scored.reduce(0) { $0 + $1.weight / largest }
+            weightedSum = scored.reduce(0) { $0 + $1.progress * ($1.weight / largest) }
+        }
+        let score = scored.isEmpty ? nil : weightedSum / totalWeight
         return SquadScore(
             squad: squad.id,
             outcomes: scored,

@@ -33,6 +33,8 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
             case changeConflict
             case rolloutOutOfOrder
             case rolloutCriteriaNotMet
+            case invalidDocument
+            case unknownField
         }
 
         private let base: Base
@@ -80,6 +82,32 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
         public static let rolloutOutOfOrder = Self(.rolloutOutOfOrder)
         /// A rollout step was taken before the squads it depends on met the plan's success criteria.
         public static let rolloutCriteriaNotMet = Self(.rolloutCriteriaNotMet)
+        /// A document is not JSON, or not the JSON the format describes: a syntax error, a value of the wrong
+        /// type, a missing field, a field given twice, a number that does not fit.
+        public static let invalidDocument = Self(.invalidDocument)
+        /// A document holds a field the format does not know. Reported as a warning by
+        /// ``Organization/decoding(jsonData:)``; the field is ignored.
+        public static let unknownField = Self(.unknownField)
+    }
+
+    /// A place in a document: a line and a column, both counted from 1, and the byte offset.
+    public struct Location: Sendable, Hashable, CustomStringConvertible {
+        /// The line, counted from 1.
+        public var line: Int
+        /// The column, in characters, counted from 1.
+        public var column: Int
+        /// The byte offset from the start of the document, counted from 0.
+        public var offset: Int
+
+        /// Creates a location.
+        public init(line: Int, column: Int, offset: Int) {
+            self.line = line
+            self.column = column
+            self.offset = offset
+        }
+
+        /// `line:column`, as editors and compilers write it.
+        public var description: String { "\(line):\(column)" }
     }
 
     /// What kind of invariant was broken.
@@ -88,9 +116,18 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
     /// A sentence a person can act on, naming the identifiers involved.
     public var message: String
 
-    /// Where in a bulk input the problem lies, as coding-path components such as
-    /// `["squads", "2", "memberships", "0", "specialist"]`; empty when a single transformation failed.
+    /// Where in the input the problem lies, as coding-path components.
+    ///
+    /// For a document read with ``Organization/init(jsonData:)``, the path of the offending value in the
+    /// document, lists by position: `["squads", "2", "memberships", "0", "specialist"]`. For the bulk
+    /// initialiser, the path into its lists, entries of a squad's memberships, rights and grants by key. For a
+    /// transformation that takes a whole value (``Organization/formSquad(_:)``, ``Organization/hire(_:)``), the
+    /// path within that value, such as `["grants", "crm"]`; empty when the problem is the value as a whole or
+    /// an argument.
     public var path: [String]
+
+    /// Where in a document the problem lies, when the error comes from reading one.
+    public var location: Location?
 
     /// Creates an error.
     ///
@@ -98,14 +135,48 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
     ///   - code: What kind of invariant was broken.
     ///   - message: A sentence naming the identifiers involved.
     ///   - path: Where in a bulk input the problem lies; empty by default.
-    public init(code: Code, message: String, path: [String] = []) {
+    ///   - location: Where in a document the problem lies; none by default.
+    public init(code: Code, message: String, path: [String] = [], location: Location? = nil) {
         self.code = code
         self.message = message
         self.path = path
+        self.location = location
     }
 
-    /// The code and the message, with the path when there is one.
+    /// The code and the message, with the path and the location when there are any, as in
+    /// `[overbooked] at squads[1].memberships[0].share (line 40, column 12): ...`.
     public var description: String {
-        path.isEmpty ? "[\(code)] \(message)" : "[\(code)] at \(path.joined(separator: ".")): \(message)"
+        var text = "[\(code)]"
+        if !path.isEmpty { text += " at \(Self.pathDescription(path))" }
+        if let location { text += " (line \(location.line), column \(location.column))" }
+        return text + (path.isEmpty && location == nil ? " " : ": ") + message
     }
+
+    /// A path written as `squads[1].memberships["a.b"].share`: positions in lists in brackets, and names that
+    /// hold a dot or are not plain words quoted, so no two paths read alike.
+    public static func pathDescription(_ path: some Sequence<String>) -> String {
+        var text = ""
+        var previous: String?
+        for component in path {
+            if let previous, listNames.contains(previous), Int(component) != nil {
+                text += "[\(component)]"
+            } else if !component.isEmpty,
+                component.unicodeScalars.allSatisfy({
+                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+                })
+            {
+                text += text.isEmpty ? component : ".\(component)"
+            } else {
+                text += "[\(String(reflecting: component))]"
+            }
+            previous = component
+        }
+        return text
+    }
+
+    /// The fields of the JSON format that hold lists.
+    static let listNames: Set<String> = [
+        "departments", "specialists", "squads", "dataAssets", "skills", "memberships", "decisionRights", "grants",
+        "outcomes", "history", "cycles", "requiredSkills", "requiredData", "phases", "batches",
+    ]
 }

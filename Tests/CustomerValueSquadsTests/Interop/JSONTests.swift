@@ -75,10 +75,10 @@ private let brokenDocuments: [BrokenDocument] = [
         with: #""department": "kitchen""#, path: "specialists[1].department", mentions: "unknownReference"),
     .init(
         description: "a dangling member", replace: #""specialist": "bimo""#, with: #""specialist": "ghost""#,
-        path: "squads[0].memberships.ghost.specialist", mentions: "ghost"),
+        path: "squads[0].memberships[0].specialist", mentions: "ghost"),
     .init(
         description: "a dangling grant", replace: #""asset": "sales-ledger""#, with: #""asset": "recipes""#,
-        path: "squads[0].grants.recipes", mentions: "recipes"),
+        path: "squads[0].grants[0]", mentions: "recipes"),
     .init(
         description: "a dangling mission need", replace: #""requiredData": ["sales-ledger"]"#,
         with: #""requiredData": ["recipes"]"#, path: "squads[0].mission.requiredData", mentions: "recipes"),
@@ -185,7 +185,9 @@ struct JSONTests {
             let error = try #require(context.underlyingError as? OrganizationError)
             #expect(error.code == .unknownReference)
             #expect(error.message.contains("ghost"))
-            #expect(error.path == ["squads", "0", "grants", "sales-ledger", "approvedBy"])
+            // The path is the document's: the grant is the first entry of the squad's list.
+            #expect(error.path == ["squads", "0", "grants", "0", "approvedBy"])
+            #expect(error.location.map { position(of: #""ghost""#, in: text) == ($0.line, $0.column) } == true)
         }
     }
 
@@ -232,5 +234,98 @@ struct JSONTests {
                 #expect(try Organization(jsonData: written) == organization)
             }
         }
+    }
+
+    @Test("every refusal names the line and the column, counted in characters")
+    func lineAndColumn() throws {
+        let text = handWritten.replacingOccurrences(of: #""share": 40"#, with: #""share": 40.5"#)
+        let error = try #require(decodingError(text))
+        let underlying = try #require(error.underlyingOrganizationError)
+        #expect(underlying.code == .invalidDocument)
+        #expect(underlying.location.map { position(of: "40.5", in: text) == ($0.line, $0.column) } == true)
+        #expect(error.locationDescription == "squads[0].memberships[0].share")
+        #expect(error.problemDescription.contains("expected a whole number, found 40.5"))
+        // Characters, not bytes: a name with accents before the problem does not shift the column.
+        let accented = #"{"schemaVersion": 1, "name": "Café Ñandú", "goal": 7}"#
+        let shifted = try #require(decodingError(accented)?.underlyingOrganizationError?.location)
+        #expect(
+            shifted.line == 1
+                && shifted.column == Array(#"{"schemaVersion": 1, "name": "Café Ñandú", "goal": "#).count + 1)
+    }
+
+    @Test("the same path convention for every kind of refusal, and names with dots quoted")
+    func consistentPaths() throws {
+        // A type error and an invariant error in the same history entry name it alike.
+        let history =
+            #"[{"specialist": "ghost", "role": "r", "share": 10, "since": "2026-02-01", "until": "2026-01-01", "reason": "x"}]"#
+        let withHistory = handWritten.replacingOccurrences(
+            of: #""stage": "piloting","#, with: #""stage": "piloting", "history": \#(history),"#)
+        #expect(decodingError(withHistory)?.locationDescription == "squads[0].history[0].until")
+        let typeError = withHistory.replacingOccurrences(of: #""until": "2026-01-01""#, with: #""until": 5"#)
+        #expect(decodingError(typeError)?.locationDescription == "squads[0].history[0].until")
+        // An identifier with a dot cannot be mistaken for a deeper path.
+        let dotted = handWritten.replacingOccurrences(of: #""id": "free-cup""#, with: #""id": "free.cup""#)
+            .replacingOccurrences(of: #""scope": "give a free cup""#, with: #""scope": " ""#)
+        let error = try #require(decodingError(dotted))
+        #expect(error.locationDescription == "squads[0].decisionRights[0].scope")
+        #expect(
+            OrganizationError.pathDescription(["squads", "1", "memberships", "a.b", "share"])
+                == #"squads[1].memberships["a.b"].share"#)
+        // A number that does not fit is reported where it is, not at the document's root.
+        let huge = handWritten.replacingOccurrences(of: #""share": 40"#, with: #""share": 1e400"#)
+        #expect(decodingError(huge)?.locationDescription == "squads[0].memberships[0].share")
+    }
+
+    @Test("a field given twice in one object is refused; the Codable path keeps the first")
+    func duplicateKeys() throws {
+        let text = handWritten.replacingOccurrences(of: #""share": 40"#, with: #""share": 40, "share": 50"#)
+        let error = try #require(decodingError(text))
+        #expect(error.problemDescription.contains(#"the field "share" appears twice"#))
+        #expect(error.locationDescription == "squads[0].memberships[0].share")
+        let viaCodable = try JSONDecoder().decode(Organization.self, from: Data(text.utf8))
+        #expect(viaCodable.squad("loyalty")?.memberships["bimo"]?.share == 40)
+    }
+
+    @Test("fields the format does not know are ignored, and reported by decoding(jsonData:)")
+    func unknownFields() throws {
+        let text = handWritten.replacingOccurrences(of: #""share": 40"#, with: #""share": 40, "sahre": 4"#)
+            .replacingOccurrences(
+                of: #""schemaVersion": 1,"#, with: #""schemaVersion": 1, "colour": {"deep": [1, 2]},"#)
+        let (organization, warnings) = try Organization.decoding(jsonData: Data(text.utf8))
+        #expect(organization == (try decode(handWritten)))
+        #expect(warnings.map(\.code) == [.unknownField, .unknownField])
+        #expect(warnings.map(\.path) == [["colour"], ["squads", "0", "memberships", "0", "sahre"]])
+        #expect(warnings.first?.location?.line == 2)
+        #expect(warnings.last?.message.contains("sahre") == true)
+    }
+
+    @Test("a document of another schema version is refused as that, whatever else it holds")
+    func otherVersion() throws {
+        let text = handWritten.replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 2"#)
+            .replacingOccurrences(of: #""name": "Operations""#, with: #""name": {"text": "Operations"}"#)
+        let error = try #require(decodingError(text))
+        #expect(error.underlyingOrganizationError?.code == .unsupportedSchemaVersion)
+        #expect(error.underlyingOrganizationError?.location?.line == 2)
+    }
+}
+
+/// The line and column (in characters, from 1) where `needle` first appears in `text`.
+private func position(of needle: String, in text: String) -> (Int, Int) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    for (number, line) in lines.enumerated() {
+        if let range = line.range(of: needle) {
+            return (number + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+        }
+    }
+    return (0, 0)
+}
+
+/// The error decoding `text` throws, or `nil` if it decodes.
+private func decodingError(_ text: String) -> DecodingError? {
+    do {
+        _ = try Organization(jsonData: Data(text.utf8))
+        return nil
+    } catch {
+        return error as? DecodingError
     }
 }

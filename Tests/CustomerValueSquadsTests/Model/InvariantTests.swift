@@ -242,7 +242,7 @@ struct InvariantTests {
         // (RolloutTests) rather than by a transformation of the table above.
         let testedElsewhere: Set<String> = [
             "invalidIdentifier", "unsupportedSchemaVersion", "changeConflict", "rolloutOutOfOrder",
-            "rolloutCriteriaNotMet",
+            "rolloutCriteriaNotMet", "invalidDocument", "unknownField",
         ]
         let all = Set(OrganizationError.Code.allCases.map(\.rawValue))
         #expect(testedElsewhere.isSubset(of: all))

@@ -53,7 +53,7 @@ extension Commands {
         sharePercent: Int = 40,
         format: OutputFormat = .text
     ) throws(InputError) -> String {
-        guard let current = organization.squad(squad) else { throw InputError("there is no squad \(squad)") }
+        guard let current = organization.squad(squad) else { throw noSquad(squad, in: organization) }
         let share: TimeShare
         do {
             share = try TimeShare(percent: sharePercent)
@@ -155,9 +155,16 @@ extension Commands {
         -> [CustomerValueSquad.ID]
     {
         if let squad {
-            guard organization.squad(squad) != nil else { throw InputError("there is no squad \(squad)") }
+            guard organization.squad(squad) != nil else { throw noSquad(squad, in: organization) }
             return [squad]
         }
         return organization.squads.filter { $0.stage != .dissolved }.map(\.id)
+    }
+
+    /// The error for a squad the organisation does not have, suggesting the closest one it has.
+    static func noSquad(_ squad: CustomerValueSquad.ID, in organization: Organization) -> InputError {
+        InputError(
+            "there is no squad \(squad)"
+                + Input.suggestion(for: squad.rawValue, among: organization.squads.map(\.id.rawValue)))
     }
 }

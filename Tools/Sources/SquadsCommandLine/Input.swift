@@ -16,26 +16,50 @@ public struct InputError: Error, Equatable, CustomStringConvertible {
 
 /// Reading the tool's input files.
 public enum Input {
-    /// Reads a file's bytes.
+    /// Reads a file's bytes; `-` reads standard input. Pipes and process substitutions work too.
     ///
-    /// - Throws: ``InputError`` naming the file when it cannot be read.
+    /// - Throws: ``InputError`` naming the file when it does not exist, is a directory or cannot be read.
     public static func data(atPath path: String) throws(InputError) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw InputError("\(path): \(exists ? "cannot be read" : "no such file")")
+        if path == "-" {
+            do {
+                return try FileHandle.standardInput.readToEnd() ?? Data()
+            } catch {
+                throw InputError("-: standard input cannot be read: \(error.localizedDescription)")
+            }
         }
-        return data
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError("\(path): no such file")
+        }
+        guard !isDirectory.boolValue else { throw InputError("\(path): is a directory, not a document") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError("\(path): cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        do {
+            return try handle.readToEnd() ?? Data()
+        } catch {
+            throw InputError("\(path): cannot be read: \(error.localizedDescription)")
+        }
     }
 
-    /// Decodes an organisation document.
+    /// Decodes an organisation document, with a warning for each field the format does not know.
     ///
     /// - Parameters:
     ///   - data: The document.
     ///   - name: The file name to use in messages.
-    /// - Throws: ``InputError`` naming the file, the location in the document and the problem.
-    public static func organization(from data: Data, name: String) throws(InputError) -> Organization {
+    /// - Throws: ``InputError`` naming the file, the line and column, the path in the document and the problem.
+    public static func organizationWithWarnings(from data: Data, name: String) throws(InputError) -> (
+        organization: Organization, warnings: [String]
+    ) {
         do {
-            return try Organization(jsonData: data)
+            let (organization, unknown) = try Organization.decoding(jsonData: data)
+            let warnings = unknown.map { warning in
+                let place = warning.location.map { "\(name):\($0.line):\($0.column)" } ?? name
+                let path = warning.path.isEmpty ? "" : " at \(OrganizationError.pathDescription(warning.path))"
+                return "\(place): warning\(path): \(warning.message)"
+            }
+            return (organization, warnings)
         } catch let error as DecodingError {
             throw InputError(describe(error, in: name))
         } catch {
@@ -43,21 +67,16 @@ public enum Input {
         }
     }
 
-    /// Reads an organisation document from a file.
-    public static func organization(atPath path: String) throws(InputError) -> Organization {
-        try organization(from: data(atPath: path), name: path)
+    /// Decodes an organisation document.
+    ///
+    /// - Throws: ``InputError`` naming the file, the line and column, the path in the document and the problem.
+    public static func organization(from data: Data, name: String) throws(InputError) -> Organization {
+        try organizationWithWarnings(from: data, name: name).organization
     }
 
-    /// Reads validation policy settings — `{"thresholds": {...}, "disabledCodes": [...]}` — from a file.
-    public static func policy(atPath path: String) throws(InputError) -> ValidationPolicy {
-        let data = try data(atPath: path)
-        do {
-            return ValidationPolicy(settings: try JSONDecoder().decode(ValidationPolicy.Settings.self, from: data))
-        } catch let error as DecodingError {
-            throw InputError(describe(error, in: path))
-        } catch {
-            throw InputError("\(path): \(error)")
-        }
+    /// Reads an organisation document from a file, or from standard input for `-`.
+    public static func organization(atPath path: String) throws(InputError) -> Organization {
+        try organization(from: data(atPath: path), name: path)
     }
 
     /// Reads a squad identifier given on the command line.
@@ -71,16 +90,11 @@ public enum Input {
         }
     }
 
-    /// A decoding error as one line: `file: at location: problem`.
+    /// A decoding error as one line: `file:line:column: at path: problem`.
     static func describe(_ error: DecodingError, in name: String) -> String {
+        let place = error.documentLocation.map { "\(name):\($0.line):\($0.column)" } ?? name
         let location = error.locationDescription
-        var problem = error.problemDescription
-        if problem.hasPrefix("The given data was not valid JSON") {
-            problem = "not valid JSON"
-            if case .dataCorrupted(let context) = error, let underlying = context.underlyingError {
-                problem += " (\((underlying as NSError).userInfo[NSDebugDescriptionErrorKey] ?? underlying))"
-            }
-        }
-        return location.isEmpty ? "\(name): \(problem)" : "\(name): at \(location): \(problem)"
+        let problem = error.problemDescription
+        return location.isEmpty ? "\(place): \(problem)" : "\(place): at \(location): \(problem)"
     }
 }

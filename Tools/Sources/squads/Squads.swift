@@ -9,34 +9,60 @@ struct Squads: ParsableCommand {
         commandName: "squads",
         abstract: "Design, check and picture customer value squads.",
         discussion: """
-            Organisations are JSON documents in the CustomerValueSquads format (schema version 1). \
-            Start with `squads demo`, or `squads sample > org.json` to get a document to edit.
+            Organisations are JSON documents in the CustomerValueSquads format (schema version 1); \
+            give - to read one from standard input. Start with `squads demo`, or \
+            `squads sample > org.json` to get a document to edit.
+
+            Exit status: 0 success (validate: no errors in the report); 1 the validation report has errors; \
+            2 the input is wrong — a file that cannot be read, a document that is not valid, an unknown \
+            option or identifier — or the output cannot be written.
             """,
         subcommands: [
             Demo.self, Sample.self, Validate.self, Diagram.self, Gaps.self, Staffing.self, Scores.self, Reach.self,
             ImportSCIM.self, ExportORG.self,
         ]
     )
+
+    /// Runs the command, with usage errors exiting 2 like every other problem with the input.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data("\(fullMessage(for: error))\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 extension OutputFormat: ExpressibleByArgument {}
 extension DiagramFormat: ExpressibleByArgument {}
 
-/// Reads an organisation document; when reading takes more than a moment, says on standard error how much
-/// was read and how long it took, so a large file does not look like a hang.
-func readOrganization(_ file: String) throws -> Organization {
+/// Reads an organisation document (`-` for standard input); prints a warning on standard error for each field
+/// the format does not know (an error with `strict`); when reading takes more than a moment, says how much was
+/// read and how long it took, so a large file does not look like a hang.
+func readOrganization(_ file: String, strict: Bool = false) throws -> Organization {
     let start = ContinuousClock.now
     do {
-        let organization = try Input.organization(atPath: file)
+        let (organization, warnings) = try Input.organizationWithWarnings(from: Input.data(atPath: file), name: file)
+        for warning in warnings { FileHandle.standardError.write(Data("squads: \(warning)\n".utf8)) }
+        if strict, !warnings.isEmpty {
+            throw InputError("\(file): \(warnings.count) unknown field\(warnings.count == 1 ? "" : "s") (--strict)")
+        }
         let elapsed = ContinuousClock.now - start
         if elapsed > .seconds(1) {
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let summary =
                 "squads: read \(file): \(organization.departmentCount) departments, "
-                + "\(organization.specialistCount) specialists, \(organization.squadCount) squads in \(elapsed)\n"
+                + "\(organization.specialistCount) specialists, \(organization.squadCount) squads in "
+                + String(format: "%.1f", seconds) + " seconds\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
         return organization
-    } catch {
+    } catch let error as InputError {
         throw failOnInput(error)
     }
 }
@@ -93,7 +119,7 @@ struct Validate: ParsableCommand {
             """
     )
 
-    @Argument(help: "The organisation document (JSON).")
+    @Argument(help: "The organisation document (JSON); - reads standard input.")
     var file: String
 
     @Option(help: "A policy settings file: {\"thresholds\": {...}, \"disabledCodes\": [...]}.")
@@ -102,8 +128,11 @@ struct Validate: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Treat fields the format does not know as errors (exit 2) rather than warnings.")
+    var strict = false
+
     func run() throws {
-        let organization = try readOrganization(file)
+        let organization = try readOrganization(file, strict: strict)
         let rules: ValidationPolicy
         do {
             rules = try policy.map { path throws(InputError) in try Input.policy(atPath: path) } ?? .default
@@ -123,7 +152,7 @@ struct Diagram: ParsableCommand {
             + "its members come from. Render DOT with `dot -Tpng`, Mermaid with any Mermaid viewer."
     )
 
-    @Argument(help: "The organisation document (JSON).")
+    @Argument(help: "The organisation document (JSON); - reads standard input.")
     var file: String
 
     @Option(help: "Diagram language: mermaid or dot.")
@@ -136,14 +165,17 @@ struct Diagram: ParsableCommand {
 
 /// The file and output options every analysis takes.
 struct AnalysisOptions: ParsableArguments {
-    @Argument(help: "The organisation document (JSON).")
+    @Argument(help: "The organisation document (JSON); - reads standard input.")
     var file: String
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Treat fields the format does not know as errors (exit 2) rather than warnings.")
+    var strict = false
+
     func organization() throws -> Organization {
-        try readOrganization(file)
+        try readOrganization(file, strict: strict)
     }
 }
 
@@ -165,7 +197,7 @@ struct Gaps: ParsableCommand {
             let id = try squad.map { text throws(InputError) in try Input.squadID(text) }
             output = try Commands.gaps(organization, squad: id, format: options.format)
         } catch {
-            throw failOnInput(error)
+            throw failOnInput(InputError("\(options.file): \(error.message)"))
         }
         try emit(output)
     }
@@ -193,7 +225,7 @@ struct Staffing: ParsableCommand {
             let id = try Input.squadID(squad)
             output = try Commands.staffing(organization, squad: id, sharePercent: share, format: options.format)
         } catch {
-            throw failOnInput(error)
+            throw failOnInput(InputError("\(options.file): \(error.message)"))
         }
         try emit(output)
     }
@@ -288,7 +320,7 @@ struct ExportORG: ParsableCommand {
             + "memberships org:Membership; what ORG has no term for is carried as cvs: properties."
     )
 
-    @Argument(help: "The organisation document (JSON).")
+    @Argument(help: "The organisation document (JSON); - reads standard input.")
     var file: String
 
     func run() throws {

@@ -21,7 +21,12 @@ struct AnalysisCommandTests {
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(entries.count == 1)
         #expect(entries.first?["squad"] as? String == "bali")
-        #expect(throws: InputError("there is no squad nowhere")) { try Commands.gaps(sample, squad: "nowhere") }
+        #expect(throws: InputError("there is no squad nowhere; expected one of: bali, east-java, north-sumatra")) {
+            try Commands.gaps(sample, squad: "nowhere")
+        }
+        #expect(throws: InputError(#"there is no squad east-jawa; did you mean "east-java"?"#)) {
+            try Commands.gaps(sample, squad: "east-jawa")
+        }
     }
 
     @Test("staffing proposes people for a squad's mission, leaving its members out")

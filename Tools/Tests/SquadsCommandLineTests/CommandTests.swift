@@ -56,7 +56,7 @@ struct InputErrorTests {
         let path = example("overbooked.json")
         #expect(
             throws: InputError(
-                "\(path): at squads[1].memberships.sales-2.share: [overbooked] sales-2 is booked 110% of their time across squads; 50% of it in east-java"
+                "\(path):574:20: at squads[1].memberships[5].share: [overbooked] sales-2 is booked 110% of their time across squads; 50% of it in east-java"
             )
         ) {
             try Input.organization(atPath: path)
@@ -70,14 +70,69 @@ struct InputErrorTests {
         }
     }
 
-    @Test("text that is not JSON is called so", arguments: ["{", "hello", ""])
-    func notJSON(_ text: String) throws {
+    @Test(
+        "text that is not JSON is called so, with the line and column",
+        arguments: [
+            ("{", "org.json:1:2: not valid JSON: the object is not closed: the document ends"),
+            ("hello", "org.json:1:1: not valid JSON: expected an organisation object, found 'h'"),
+            ("", "org.json:1:1: not valid JSON: expected an organisation object, but the document ends"),
+            ("{\"schemaVersion\": 1}\n]", "org.json:2:1: not valid JSON: the document goes on after its end with ']'"),
+        ])
+    func notJSON(_ text: String, _ message: String) throws {
         do {
             _ = try Input.organization(from: Data(text.utf8), name: "org.json")
             Issue.record("accepted \(text)")
         } catch {
-            #expect(error.message.hasPrefix("org.json: not valid JSON"), "\(error.message)")
+            #expect(error.message == message)
         }
+    }
+
+    @Test("a top-level list is named as such, not as a Swift type")
+    func topLevelList() {
+        #expect(throws: InputError("org.json:1:1: expected an organisation object (Organization), found a list")) {
+            try Input.organization(from: Data("[1]".utf8), name: "org.json")
+        }
+    }
+
+    @Test("a directory and a missing file are named as such")
+    func notAFile() {
+        #expect(throws: InputError("/tmp: is a directory, not a document")) { try Input.data(atPath: "/tmp") }
+        #expect(throws: InputError("/no/such/org.json: no such file")) { try Input.data(atPath: "/no/such/org.json") }
+    }
+
+    @Test("fields the format does not know are warnings that name the file, line and path")
+    func unknownFields() throws {
+        let text = #"{"schemaVersion": 1, "name": "X", "colour": "red"}"#
+        let (organization, warnings) = try Input.organizationWithWarnings(from: Data(text.utf8), name: "org.json")
+        #expect(organization.name == "X")
+        #expect(
+            warnings == [
+                #"org.json:1:35: warning at colour: the field "colour" is not part of the format and is ignored"#
+            ])
+    }
+
+    @Test(
+        "policy files are strict: unknown fields and codes are refused with a suggestion",
+        arguments: [
+            (
+                #"{"disabledCode": ["department.noHead"]}"#,
+                #"p.json: at disabledCode: a policy has no field "disabledCode"; did you mean "disabledCodes"?"#
+            ),
+            (
+                #"{"thresholds": {"maxCycleDays": 7}}"#,
+                #"p.json: at thresholds.maxCycleDays: a policy has no field "maxCycleDays"; did you mean "maximumCycleDays"?"#
+            ),
+            (
+                #"{"disabledCodes": ["department.noHed"]}"#,
+                #"p.json: at disabledCodes: no rule reports the code "department.noHed"; did you mean "department.noHead"?"#
+            ),
+            (
+                #"{"schemaVersion": 1, "name": "An organisation"}"#,
+                #"p.json: at name: a policy has no field "name"; expected one of: disabledCodes, thresholds"#
+            ),
+        ])
+    func strictPolicy(_ text: String, _ message: String) {
+        #expect(throws: InputError(message)) { try Input.policy(from: Data(text.utf8), name: "p.json") }
     }
 
     @Test("a wrong type is located")
@@ -87,7 +142,8 @@ struct InputErrorTests {
             _ = try Input.organization(from: Data(text.utf8), name: "org.json")
             Issue.record("accepted a number as a name")
         } catch {
-            #expect(error.message.hasPrefix("org.json: at departments[0].name: expected a value of type String"))
+            #expect(
+                error.message == "org.json:1:71: at departments[0].name: expected a string (String), found a number")
         }
     }
 

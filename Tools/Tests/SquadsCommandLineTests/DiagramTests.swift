@@ -38,7 +38,7 @@ private func dotStructure(_ text: String) throws -> (outside: String, strings: [
 
 /// An organisation whose names and identifiers try to break the diagram syntax.
 private func awkwardOrganization() throws -> Organization {
-    var organization = Organization(name: #"Quote "and" \ backslash"#, goal: "g")
+    var organization = try Organization(name: #"Quote "and" \ backslash"#, goal: "g")
     try organization.addDepartment(Department(id: "sales:east", name: #"Sales "East" <b>#1</b>"#))
     try organization.addDepartment(Department(id: "ops.2", name: "Ops\nline two", parent: "sales:east"))
     try organization.hire(Specialist(id: "a", name: "A", department: "sales:east"))

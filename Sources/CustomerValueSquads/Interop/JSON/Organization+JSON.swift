@@ -8,11 +8,37 @@ extension Organization {
     /// Reads an organisation from a JSON document in the format of ``schemaVersion``, re-checking every
     /// invariant.
     ///
+    /// The bytes are read once, straight into the model's values, without building a tree of the document
+    /// first. The reading is strict JSON (RFC 8259): a field given twice in one object, a trailing comma, text
+    /// that is not UTF-8 or a number that does not fit are refused. Fields the format does not know are
+    /// ignored; ``decoding(jsonData:)`` reports them.
+    ///
     /// - Parameter jsonData: The document's bytes, UTF-8.
-    /// - Throws: `DecodingError` with the coding path of what is wrong; see ``init(from:)``.
+    /// - Throws: `DecodingError` — `typeMismatch`, `keyNotFound` or `dataCorrupted` — whose coding path is the
+    ///   path of the offending value in the document (lists by position) and whose underlying error is an
+    ///   ``OrganizationError`` with the ``OrganizationError/location`` (line and column) and the code: the
+    ///   broken invariant's, ``OrganizationError/Code/unsupportedSchemaVersion``, or
+    ///   ``OrganizationError/Code/invalidDocument`` for everything that is not the format.
     /// - Complexity: O(*n*), where *n* is the size of the document.
     public init(jsonData: Data) throws {
-        self = try JSONDecoder().decode(Organization.self, from: jsonData)
+        self = try Self.decoding(jsonData: jsonData).organization
+    }
+
+    /// Reads an organisation from a JSON document, as ``init(jsonData:)`` does, and reports the fields the
+    /// format does not know.
+    ///
+    /// - Parameter jsonData: The document's bytes, UTF-8.
+    /// - Returns: The organisation, and a warning with code ``OrganizationError/Code/unknownField``, the path
+    ///   and the location for each field that was ignored (the first 100, then one that counts the rest).
+    /// - Throws: As ``init(jsonData:)``.
+    /// - Complexity: O(*n*), where *n* is the size of the document, plus O(*n*) for each unknown field
+    ///   reported.
+    public static func decoding(jsonData: Data) throws -> (
+        organization: Organization, unknownFields: [OrganizationError]
+    ) {
+        try jsonData.withUnsafeBytes { raw in
+            try Self.readDocument(raw.bindMemory(to: UInt8.self))
+        }
     }
 
     /// Writes the organisation as a JSON document: lists sorted by identifier, object keys sorted, so the
@@ -31,7 +57,8 @@ extension Organization {
 }
 
 extension DecodingError {
-    /// Where in the document the problem lies, written as a path such as `squads[1].memberships.nurse-2`.
+    /// Where in the document the problem lies, written as a path such as `squads[1].memberships[0].share`;
+    /// a name that holds a dot is quoted (`grants["a.b"]`).
     ///
     /// Empty when the problem is the document itself (for example, it is not JSON).
     public var locationDescription: String {
@@ -49,28 +76,51 @@ extension DecodingError {
             if let index = key.intValue {
                 text += "[\(index)]"
             } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+                let name = OrganizationError.pathDescription([key.stringValue])
+                text += text.isEmpty || name.hasPrefix("[") ? name : ".\(name)"
             }
         }
         return text
     }
 
-    /// A sentence that says what is wrong, such as `"[overbooked] nurse-2 is booked 120% ..."`.
+    /// Where in the document the problem lies, as a line and a column, when the error comes from
+    /// ``Organization/init(jsonData:)``.
+    public var documentLocation: OrganizationError.Location? {
+        switch self {
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
+            .keyNotFound(_, let context):
+            (context.underlyingError as? OrganizationError)?.location
+        @unknown default:
+            nil
+        }
+    }
+
+    /// A sentence that says what is wrong, such as `"[overbooked] nurse-2 is booked 120% ..."`, without the
+    /// line and column (see ``documentLocation``).
     public var problemDescription: String {
+        var text: String
         switch self {
         case .dataCorrupted(let context):
+            text = context.debugDescription
             if let underlying = context.underlyingError, !(underlying is OrganizationError) {
-                return "\(context.debugDescription) (\(underlying))"
+                text += " (\(underlying))"
             }
-            return context.debugDescription
         case .typeMismatch(let type, let context):
-            return "expected a value of type \(type): \(context.debugDescription)"
+            // The library's own messages already name the type.
+            text =
+                context.underlyingError is OrganizationError
+                ? context.debugDescription : "expected a value of type \(type): \(context.debugDescription)"
         case .valueNotFound(let type, let context):
-            return "expected a value of type \(type) but found null: \(context.debugDescription)"
+            text = "expected a value of type \(type) but found null: \(context.debugDescription)"
         case .keyNotFound(let key, _):
-            return "the required field \(String(reflecting: key.stringValue)) is missing"
+            text = "the required field \(String(reflecting: key.stringValue)) is missing"
         @unknown default:
-            return "\(self)"
+            text = "\(self)"
         }
+        if let location = documentLocation {
+            let suffix = " (line \(location.line), column \(location.column))"
+            if text.hasSuffix(suffix) { text.removeLast(suffix.count) }
+        }
+        return text
     }
 }

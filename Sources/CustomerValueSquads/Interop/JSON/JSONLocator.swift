@@ -1,0 +1,158 @@
+/// Finds where a problem lies in a JSON document, once reading has failed: the line and column of a byte,
+/// the coding path of the value that holds it, and the byte a model path (such as
+/// `squads.1.memberships.sales-2.share`) points at.
+///
+/// It walks the document again from the start, so it costs nothing while a document reads well. The bytes
+/// before the problem were accepted by the reader, so the walk only meets valid JSON on its way.
+struct JSONLocator {
+    /// One step of a coding path: a field name or a position in a list.
+    enum Step: Equatable {
+        case key(String)
+        case index(Int)
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The 1-based line and column (in characters) of the byte at `offset`.
+    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        let end = min(offset, bytes.count)
+        for position in 0..<end where bytes[position] == 0x0A {
+            line += 1
+            lineStart = position + 1
+        }
+        // Count characters, not bytes: continuation bytes of UTF-8 do not start one.
+        let column = bytes[lineStart..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        return (line, column)
+    }
+
+    /// The coding path of the innermost value that holds the byte at `offset`.
+    func path(at offset: Int) -> [Step] {
+        var scanner = JSONScanner(bytes)
+        var path: [Step] = []
+        _ = descend(&scanner, toward: offset, path: &path)
+        return path
+    }
+
+    /// Walks into the value at the cursor while it holds `target`; `true` when the target lies inside it.
+    private func descend(_ scanner: inout JSONScanner, toward target: Int, path: inout [Step]) -> Bool {
+        guard let byte = scanner.peek() else { return false }
+        let start = scanner.offset
+        // The target lies before this value, or deeper than any document may nest: it is found.
+        if start > target || path.count > JSONScanner.maximumDepth { return true }
+        switch byte {
+        case UInt8(ascii: "{"):
+            scanner.offset += 1
+            var first = true
+            while let key = try? scanner.nextKey(first: first) {
+                first = false
+                if key.offset > target { return true }
+                path.append(.key(key.text))
+                if key.offset == target { return true }
+                if descend(&scanner, toward: target, path: &path) { return true }
+                path.removeLast()
+            }
+        case UInt8(ascii: "["):
+            scanner.offset += 1
+            var index = 0
+            while (try? scanner.nextElement(first: index == 0)) == true {
+                scanner.skipWhitespace()
+                if scanner.offset > target { return true }
+                path.append(.index(index))
+                if descend(&scanner, toward: target, path: &path) { return true }
+                path.removeLast()
+                index += 1
+            }
+        default:
+            guard (try? scanner.skipValue()) != nil else { return start <= target }
+        }
+        return scanner.offset > target || scanner.offset >= scanner.bytes.count
+    }
+
+    /// The byte offset and the coding path of the value a model path names, as far as the document has it.
+    ///
+    /// A model path names entries of keyed lists (memberships, decision rights, grants, skills) by their key;
+    /// the coding path names them by position, as the document holds them.
+    func find(_ modelPath: [String]) -> (offset: Int, path: [Step]) {
+        var scanner = JSONScanner(bytes)
+        scanner.skipWhitespace()
+        var path: [Step] = []
+        var found = scanner.offset
+        for component in modelPath {
+            guard let byte = scanner.peek() else { break }
+            found = scanner.offset
+            if byte == UInt8(ascii: "{") {
+                guard let valueStart = seekField(component, in: &scanner) else { break }
+                path.append(.key(component))
+                found = valueStart
+            } else if byte == UInt8(ascii: "["), let (index, valueStart) = seekElement(component, in: &scanner) {
+                path.append(.index(index))
+                found = valueStart
+            } else {
+                break
+            }
+        }
+        return (found, path)
+    }
+
+    /// Moves into the value of `name` in the object at the cursor; its offset, or `nil` when absent.
+    private func seekField(_ name: String, in scanner: inout JSONScanner) -> Int? {
+        let saved = scanner.offset
+        scanner.offset += 1
+        var first = true
+        while let key = try? scanner.nextKey(first: first) {
+            first = false
+            if key.text == name {
+                scanner.skipWhitespace()
+                return scanner.offset
+            }
+            guard (try? scanner.skipValue()) != nil else { break }
+        }
+        scanner.offset = saved
+        return nil
+    }
+
+    /// Moves into the element of the list at the cursor that `component` names: a position, or the key of an
+    /// entry (its `specialist`, `id`, `asset` or `skill`).
+    private func seekElement(_ component: String, in scanner: inout JSONScanner) -> (Int, Int)? {
+        let saved = scanner.offset
+        scanner.offset += 1
+        var index = 0
+        while (try? scanner.nextElement(first: index == 0)) == true {
+            scanner.skipWhitespace()
+            let elementStart = scanner.offset
+            if let position = Int(component) {
+                if index == position { return (index, elementStart) }
+            } else if entryKey(at: elementStart) == component {
+                scanner.offset = elementStart
+                return (index, elementStart)
+            }
+            guard (try? scanner.skipValue()) != nil else { break }
+            index += 1
+        }
+        scanner.offset = saved
+        return nil
+    }
+
+    /// The key an entry of a keyed list names itself by, if the value at `offset` is such an entry.
+    private func entryKey(at offset: Int) -> String? {
+        var scanner = JSONScanner(bytes)
+        scanner.offset = offset
+        guard scanner.peek() == UInt8(ascii: "{") else { return nil }
+        for name in ["specialist", "id", "asset", "skill"] {
+            var probe = scanner
+            if seekField(name, in: &probe) != nil, let text = try? probe.readString() { return text }
+        }
+        return nil
+    }
+
+    /// The `schemaVersion` at the top of the document and where it is, if it can be found.
+    func schemaVersion() -> (version: Int, offset: Int)? {
+        var scanner = JSONScanner(bytes)
+        guard scanner.peek() == UInt8(ascii: "{"), let offset = seekField("schemaVersion", in: &scanner),
+            let version = try? scanner.readInt()
+        else { return nil }
+        return (version, offset)
+    }
+}

@@ -1,0 +1,203 @@
+// The organisation document and the values inside it, read with the scanner. Each reader mirrors its type's
+// `Codable` conformance; `FuzzedDecodingTests` checks that both read every document alike.
+
+/// The parts of an organisation document, read but not yet checked against each other.
+struct OrganizationParts {
+    var schemaVersion: Int?
+    var schemaVersionOffset = 0
+    var name: String?
+    var goal = ""
+    var departments: [Department] = []
+    var specialists: [Specialist] = []
+    var squads: [CustomerValueSquad] = []
+}
+
+extension JSONScanner {
+    mutating func readOrganizationParts() throws(JSONFailure) -> OrganizationParts {
+        var parts = OrganizationParts()
+        let start = try readObject(Organization.self, "an organisation object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "schemaVersion":
+                scanner.skipWhitespace()
+                parts.schemaVersionOffset = scanner.offset
+                parts.schemaVersion = try scanner.readInt()
+            case "name": parts.name = try scanner.readString()
+            case "goal": parts.goal = try scanner.readOptionalString() ?? ""
+            case "departments":
+                parts.departments = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readDepartment() }
+            case "specialists":
+                parts.specialists = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readSpecialist() }
+            case "squads": parts.squads = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readSquad() }
+            default: return false
+            }
+            return true
+        }
+        try expectEnd()
+        guard parts.schemaVersion != nil else { throw missing("schemaVersion", in: start) }
+        guard parts.name != nil else { throw missing("name", in: start) }
+        return parts
+    }
+
+    mutating func readDepartment() throws(JSONFailure) -> Department {
+        var id: Department.ID?
+        var name: String?
+        var function = ""
+        var parent: Department.ID?
+        var head: Specialist.ID?
+        var assets: [DataAsset] = []
+        let start = try readObject(Department.self, "a department object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "id": id = try scanner.readID()
+            case "name": name = try scanner.readString()
+            case "function": function = try scanner.readOptionalString() ?? ""
+            case "parent": parent = try scanner.readOptionalID()
+            case "head": head = try scanner.readOptionalID()
+            case "dataAssets": assets = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readDataAsset() }
+            default: return false
+            }
+            return true
+        }
+        guard let id else { throw missing("id", in: start) }
+        guard let name else { throw missing("name", in: start) }
+        return Department(id: id, name: name, function: function, parent: parent, head: head, dataAssets: assets)
+    }
+
+    mutating func readDataAsset() throws(JSONFailure) -> DataAsset {
+        var id: DataAsset.ID?
+        var name: String?
+        var kind: DataAsset.Kind?
+        let start = try readObject(DataAsset.self, "a data asset object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "id": id = try scanner.readID()
+            case "name": name = try scanner.readString()
+            case "kind": kind = DataAsset.Kind(rawValue: try scanner.readString(DataAsset.Kind.self))
+            default: return false
+            }
+            return true
+        }
+        guard let id else { throw missing("id", in: start) }
+        guard let name else { throw missing("name", in: start) }
+        guard let kind else { throw missing("kind", in: start) }
+        return DataAsset(id: id, name: name, kind: kind)
+    }
+
+    mutating func readSpecialist() throws(JSONFailure) -> Specialist {
+        var id: Specialist.ID?
+        var name: String?
+        var title = ""
+        var department: Department.ID?
+        var skills: [Skill: Proficiency] = [:]
+        let start = try readObject(Specialist.self, "a specialist object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "id": id = try scanner.readID()
+            case "name": name = try scanner.readString()
+            case "title": title = try scanner.readOptionalString() ?? ""
+            case "department": department = try scanner.readID()
+            case "skills":
+                guard !scanner.skipNull() else { break }
+                try scanner.beginArray([Skill].self)
+                var first = true
+                while try scanner.nextElement(first: first) {
+                    first = false
+                    scanner.skipWhitespace()
+                    let entryStart = scanner.offset
+                    let (skill, proficiency) = try scanner.readSkillEntry()
+                    guard skills.updateValue(proficiency, forKey: skill) == nil else {
+                        throw scanner.invalid(
+                            OrganizationError(
+                                code: .duplicateID,
+                                message: "skill \(String(reflecting: skill.rawValue)) is listed twice"),
+                            at: entryStart)
+                    }
+                }
+            default: return false
+            }
+            return true
+        }
+        guard let id else { throw missing("id", in: start) }
+        guard let name else { throw missing("name", in: start) }
+        guard let department else { throw missing("department", in: start) }
+        return Specialist(id: id, name: name, title: title, department: department, skills: skills)
+    }
+
+    private mutating func readSkillEntry() throws(JSONFailure) -> (Skill, Proficiency) {
+        var skill: Skill?
+        var proficiency: Proficiency?
+        let start = try readObject(Skill.self, "a skill object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "skill": skill = Skill(rawValue: try scanner.readString(Skill.self))
+            case "proficiency": proficiency = try scanner.readCase("proficiency")
+            default: return false
+            }
+            return true
+        }
+        guard let skill else { throw missing("skill", in: start) }
+        guard let proficiency else { throw missing("proficiency", in: start) }
+        return (skill, proficiency)
+    }
+
+    mutating func readMission() throws(JSONFailure) -> Mission {
+        var statement: String?
+        var valueArea: ValueArea?
+        var customer = ""
+        var skills: Set<Skill> = []
+        var data: Set<DataAsset.ID> = []
+        var contribution = ""
+        let start = try readObject(Mission.self, "a mission object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "statement": statement = try scanner.readString()
+            case "valueArea": valueArea = scanner.skipNull() ? nil : try scanner.readValueArea()
+            case "customer": customer = try scanner.readOptionalString() ?? ""
+            case "requiredSkills":
+                skills = Set(
+                    try scanner.readOptionalArray { s throws(JSONFailure) in
+                        Skill(rawValue: try s.readString(Skill.self))
+                    })
+            case "requiredData":
+                data = Set(try scanner.readOptionalArray { s throws(JSONFailure) in try s.readID(DataAsset.self) })
+            case "goalContribution": contribution = try scanner.readOptionalString() ?? ""
+            default: return false
+            }
+            return true
+        }
+        guard let statement else { throw missing("statement", in: start) }
+        return Mission(
+            statement: statement, valueArea: valueArea, customer: customer, requiredSkills: skills,
+            requiredData: data, goalContribution: contribution)
+    }
+
+    private mutating func readValueArea() throws(JSONFailure) -> ValueArea {
+        var kind: String?
+        var kindOffset = 0
+        var detail: String?
+        let start = try readObject(ValueArea.self, "a value area object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "kind":
+                scanner.skipWhitespace()
+                kindOffset = scanner.offset
+                kind = try scanner.readString()
+            case "detail": detail = try scanner.readOptionalString()
+            default: return false
+            }
+            return true
+        }
+        guard let kind else { throw missing("kind", in: start) }
+        func needDetail() throws(JSONFailure) -> String {
+            guard let detail else { throw missing("detail", in: start) }
+            return detail
+        }
+        switch kind {
+        case "geography": return .geography(try needDetail())
+        case "account": return .account(try needDetail())
+        case "revenueOperations": return .revenueOperations
+        case "productService": return .productService(try needDetail())
+        case "designSupport": return .designSupport
+        case "crossChannelMarketing": return .crossChannelMarketing
+        case "custom": return .custom(try needDetail())
+        default:
+            throw invalid(
+                OrganizationError(code: .invalidValue, message: "unknown value area kind \(String(reflecting: kind))"),
+                at: kindOffset)
+        }
+    }
+}

@@ -1,0 +1,243 @@
+// A squad and the values inside it, read with the scanner; mirrors `CustomerValueSquad`'s `Codable`.
+
+extension JSONScanner {
+    mutating func readSquad() throws(JSONFailure) -> CustomerValueSquad {
+        var id: CustomerValueSquad.ID?
+        var name: String?
+        var mission: Mission?
+        var memberships: [Specialist.ID: Membership] = [:]
+        var rights: [DecisionRight.ID: DecisionRight] = [:]
+        var grants: [DataAsset.ID: DataAccessGrant] = [:]
+        var accountability = Accountability()
+        var cycleLength: Cadence?
+        var stage = CustomerValueSquad.Stage.forming
+        var history: [PastMembership] = []
+        var cycles: [BreakFixCycle] = []
+        let start = try readObject(CustomerValueSquad.self, "a squad object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "id": id = try scanner.readID()
+            case "name": name = try scanner.readString()
+            case "mission": mission = try scanner.readMission()
+            case "memberships":
+                memberships = try scanner.readKeyedList("memberships") { s throws(JSONFailure) in try s.readMembership()
+                }
+            case "decisionRights":
+                rights = try scanner.readKeyedList("decisionRights") { s throws(JSONFailure) in
+                    try s.readDecisionRight()
+                }
+            case "grants": grants = try scanner.readKeyedList("grants") { s throws(JSONFailure) in try s.readGrant() }
+            case "accountability":
+                accountability = scanner.skipNull() ? Accountability() : try scanner.readAccountability()
+            case "cycleLength": cycleLength = scanner.skipNull() ? nil : try scanner.readCadence()
+            case "stage": stage = scanner.skipNull() ? .forming : try scanner.readCase("stage")
+            case "history":
+                history = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readPastMembership() }
+            case "cycles": cycles = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readCycle() }
+            default: return false
+            }
+            return true
+        }
+        guard let id else { throw missing("id", in: start) }
+        guard let name else { throw missing("name", in: start) }
+        guard let mission else { throw missing("mission", in: start) }
+        return CustomerValueSquad(
+            id: id, name: name, mission: mission, memberships: memberships, decisionRights: rights, grants: grants,
+            accountability: accountability, cycleLength: cycleLength, stage: stage, history: history, cycles: cycles)
+    }
+
+    /// Reads a list whose entries each name their key once, into a dictionary.
+    private mutating func readKeyedList<Key: Hashable & CustomStringConvertible, Value>(
+        _ list: String,
+        _ entry: (inout JSONScanner) throws(JSONFailure) -> (Key, Value)
+    ) throws(JSONFailure) -> [Key: Value] {
+        guard !skipNull() else { return [:] }
+        try beginArray([Value].self)
+        var result: [Key: Value] = [:]
+        var first = true
+        while try nextElement(first: first) {
+            first = false
+            skipWhitespace()
+            let entryStart = offset
+            let (key, value) = try entry(&self)
+            guard result.updateValue(value, forKey: key) == nil else {
+                throw invalid(
+                    OrganizationError(code: .duplicateID, message: "\(key) is listed twice in \(list)"), at: entryStart)
+            }
+        }
+        return result
+    }
+
+    private mutating func readMembership() throws(JSONFailure) -> (Specialist.ID, Membership) {
+        var specialist: Specialist.ID?
+        var role: Role?
+        var share: TimeShare?
+        var since: Day?
+        let start = try readObject(Membership.self, "a membership object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "specialist": specialist = try scanner.readID()
+            case "role": role = Role(rawValue: try scanner.readString(Role.self))
+            case "share": share = try scanner.readShare()
+            case "since": since = try scanner.readOptionalDay()
+            default: return false
+            }
+            return true
+        }
+        guard let specialist else { throw missing("specialist", in: start) }
+        guard let role else { throw missing("role", in: start) }
+        guard let share else { throw missing("share", in: start) }
+        return (specialist, Membership(role: role, share: share, since: since))
+    }
+
+    private mutating func readDecisionRight() throws(JSONFailure) -> (DecisionRight.ID, DecisionRight) {
+        var id: DecisionRight.ID?
+        var scope: String?
+        var limit: DecisionRight.Limit?
+        let start = try readObject(DecisionRight.self, "a decision right object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "id": id = try scanner.readID()
+            case "scope": scope = try scanner.readString()
+            case "limit": limit = scanner.skipNull() ? nil : try scanner.readLimit()
+            default: return false
+            }
+            return true
+        }
+        guard let id else { throw missing("id", in: start) }
+        guard let scope else { throw missing("scope", in: start) }
+        return (id, DecisionRight(scope: scope, limit: limit))
+    }
+
+    private mutating func readLimit() throws(JSONFailure) -> DecisionRight.Limit {
+        var amount: Double?
+        var unit: String?
+        let start = try readObject(DecisionRight.Limit.self, "a limit object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "amount": amount = try scanner.readDouble()
+            case "unit": unit = try scanner.readString()
+            default: return false
+            }
+            return true
+        }
+        guard let amount else { throw missing("amount", in: start) }
+        guard let unit else { throw missing("unit", in: start) }
+        return DecisionRight.Limit(amount: amount, unit: unit)
+    }
+
+    private mutating func readGrant() throws(JSONFailure) -> (DataAsset.ID, DataAccessGrant) {
+        var asset: DataAsset.ID?
+        var approvedBy: Specialist.ID?
+        var reason = ""
+        var expires: Day?
+        let start = try readObject(DataAccessGrant.self, "a grant object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "asset": asset = try scanner.readID()
+            case "approvedBy": approvedBy = try scanner.readOptionalID()
+            case "reason": reason = try scanner.readOptionalString() ?? ""
+            case "expires": expires = try scanner.readOptionalDay()
+            default: return false
+            }
+            return true
+        }
+        guard let asset else { throw missing("asset", in: start) }
+        return (asset, DataAccessGrant(approvedBy: approvedBy, reason: reason, expires: expires))
+    }
+
+    mutating func readAccountability() throws(JSONFailure) -> Accountability {
+        var outcomes: [Outcome] = []
+        var owner: Specialist.ID?
+        var cadence: Cadence?
+        var tolerated = 0
+        try readObject(Accountability.self, "an accountability object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "outcomes": outcomes = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readOutcome() }
+            case "owner": owner = try scanner.readOptionalID()
+            case "reviewCadence": cadence = scanner.skipNull() ? nil : try scanner.readCadence()
+            case "toleratedSmallFailures": tolerated = scanner.skipNull() ? 0 : try scanner.readInt()
+            default: return false
+            }
+            return true
+        }
+        return Accountability(
+            outcomes: outcomes, owner: owner, reviewCadence: cadence, toleratedSmallFailures: tolerated)
+    }
+
+    private mutating func readOutcome() throws(JSONFailure) -> Outcome {
+        var id: Outcome.ID?
+        var metric: String?
+        var unit = ""
+        var baseline: Double?
+        var target: Double?
+        var current: Double?
+        var direction = Outcome.Direction.increase
+        var weight = 1.0
+        let start = try readObject(Outcome.self, "an outcome object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "id": id = try scanner.readID()
+            case "metric": metric = try scanner.readString()
+            case "unit": unit = try scanner.readOptionalString() ?? ""
+            case "baseline": baseline = try scanner.readOptionalDouble()
+            case "target": target = try scanner.readOptionalDouble()
+            case "current": current = try scanner.readOptionalDouble()
+            case "direction": direction = scanner.skipNull() ? .increase : try scanner.readCase("direction")
+            case "weight": weight = try scanner.readOptionalDouble() ?? 1
+            default: return false
+            }
+            return true
+        }
+        guard let id else { throw missing("id", in: start) }
+        guard let metric else { throw missing("metric", in: start) }
+        return Outcome(
+            id: id, metric: metric, unit: unit, baseline: baseline, target: target, current: current,
+            direction: direction, weight: weight)
+    }
+
+    private mutating func readPastMembership() throws(JSONFailure) -> PastMembership {
+        var specialist: Specialist.ID?
+        var role: Role?
+        var share: TimeShare?
+        var since: Day?
+        var until: Day?
+        var reason: String?
+        let start = try readObject(PastMembership.self, "a past membership object") {
+            scanner, key throws(JSONFailure) in
+            switch key {
+            case "specialist": specialist = try scanner.readID()
+            case "role": role = Role(rawValue: try scanner.readString(Role.self))
+            case "share": share = try scanner.readShare()
+            case "since": since = try scanner.readOptionalDay()
+            case "until": until = try scanner.readOptionalDay()
+            case "reason": reason = try scanner.readString()
+            default: return false
+            }
+            return true
+        }
+        guard let specialist else { throw missing("specialist", in: start) }
+        guard let role else { throw missing("role", in: start) }
+        guard let share else { throw missing("share", in: start) }
+        guard let reason else { throw missing("reason", in: start) }
+        return PastMembership(
+            specialist: specialist, role: role, share: share, since: since, until: until, reason: reason)
+    }
+
+    private mutating func readCycle() throws(JSONFailure) -> BreakFixCycle {
+        var started: Day?
+        var ended: Day?
+        var texts: [String: String] = [:]
+        var result: BreakFixCycle.Result?
+        let start = try readObject(BreakFixCycle.self, "a break-fix cycle object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "started": started = try scanner.readDay()
+            case "ended": ended = try scanner.readOptionalDay()
+            case "tried", "broke", "fix", "lesson": texts[key] = try scanner.readString()
+            case "result": result = try scanner.readCase("result")
+            default: return false
+            }
+            return true
+        }
+        guard let started else { throw missing("started", in: start) }
+        for name in ["tried", "broke", "fix", "lesson"] where texts[name] == nil { throw missing(name, in: start) }
+        guard let result else { throw missing("result", in: start) }
+        return BreakFixCycle(
+            started: started, ended: ended, tried: texts["tried"] ?? "", broke: texts["broke"] ?? "",
+            fix: texts["fix"] ?? "", lesson: texts["lesson"] ?? "", result: result)
+    }
+}

@@ -1,0 +1,204 @@
+/// Why reading a JSON document failed, and at which byte.
+///
+/// The reader keeps nothing but the byte offset while it works; the coding path and the line and column are
+/// worked out from the offset only when something fails (``JSONLocator``), so a document that reads well
+/// pays nothing for them.
+struct JSONFailure: Error {
+    enum Kind {
+        /// The bytes are not JSON, or not the JSON the format allows (a trailing comma, a duplicate key).
+        case syntax
+        /// A value of the wrong JSON type; the payload names the Swift type that was expected.
+        case typeMismatch(Any.Type)
+        /// A required field is missing from the object that starts at the offset.
+        case missing(String)
+        /// A value of the right type breaks a rule of the model.
+        case invalid(OrganizationError)
+    }
+
+    var kind: Kind
+    /// The byte the problem was found at.
+    var offset: Int
+    /// What is wrong, in a sentence.
+    var message: String
+}
+
+/// A cursor over the bytes of a JSON document (RFC 8259), with the few reads the format needs.
+///
+/// It never builds a tree: the format's readers ask for the next key, string, number or list element and
+/// turn it into a model value at once. Strings must be valid UTF-8; numbers must fit the type asked for.
+struct JSONScanner {
+    /// The deepest nesting a skipped value may have.
+    static let maximumDepth = 512
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var offset = 0
+    /// The offsets of the field names the format does not know, in the order met.
+    var unknownFields: [Int] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        // A UTF-8 byte-order mark is allowed before the document.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3 }
+    }
+
+    // MARK: - Failures
+
+    func syntaxError(_ message: String, at position: Int? = nil) -> JSONFailure {
+        JSONFailure(kind: .syntax, offset: position ?? offset, message: message)
+    }
+
+    func invalid(_ error: OrganizationError, at position: Int) -> JSONFailure {
+        JSONFailure(kind: .invalid(error), offset: position, message: "[\(error.code)] \(error.message)")
+    }
+
+    /// A failure for a value of the wrong JSON type where `expected` (a Swift type) belongs.
+    func typeMismatch(_ expected: Any.Type, _ description: String) -> JSONFailure {
+        // What cannot start any JSON value is a syntax error, not a value of another type.
+        guard offset < bytes.count, Self.canStartValue(bytes[offset]) else {
+            return syntaxError(
+                offset < bytes.count
+                    ? "expected \(description), found \(Self.describe(byte: bytes[offset]))"
+                    : "expected \(description), but the document ends")
+        }
+        return JSONFailure(
+            kind: .typeMismatch(expected),
+            offset: offset,
+            message: "expected \(description) (\(expected)), found \(foundDescription)"
+        )
+    }
+
+    /// What the value at the cursor is, in words.
+    var foundDescription: String {
+        guard offset < bytes.count else { return "the end of the document" }
+        switch bytes[offset] {
+        case UInt8(ascii: "\""): return "a string"
+        case UInt8(ascii: "{"): return "an object"
+        case UInt8(ascii: "["): return "a list"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "true or false"
+        case UInt8(ascii: "n"): return "null"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return "a number"
+        default: return "\(Self.describe(byte: bytes[offset]))"
+        }
+    }
+
+    static func canStartValue(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "t"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default: false
+        }
+    }
+
+    static func describe(byte: UInt8) -> String {
+        (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "the byte 0x\(String(byte, radix: 16))"
+    }
+
+    // MARK: - Structure
+
+    mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x0A, 0x0D, 0x09: offset += 1
+            default: return
+            }
+        }
+    }
+
+    /// The next byte that is not white space, without consuming it; `nil` at the end.
+    mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return offset < bytes.count ? bytes[offset] : nil
+    }
+
+    mutating func expect(_ byte: UInt8, _ what: String) throws(JSONFailure) {
+        guard peek() == byte else {
+            throw syntaxError(
+                offset < bytes.count
+                    ? "expected \(what), found \(Self.describe(byte: bytes[offset]))"
+                    : "expected \(what), but the document ends")
+        }
+        offset += 1
+    }
+
+    /// Checks that nothing but white space follows the document.
+    mutating func expectEnd() throws(JSONFailure) {
+        if let byte = peek() {
+            throw syntaxError("the document goes on after its end with \(Self.describe(byte: byte))")
+        }
+    }
+
+    /// Starts reading an object; throws a type mismatch naming `type` when the value is not one.
+    mutating func beginObject(_ type: Any.Type, _ description: String) throws(JSONFailure) {
+        guard peek() == UInt8(ascii: "{") else { throw typeMismatch(type, description) }
+        offset += 1
+    }
+
+    /// Starts reading a list; throws a type mismatch naming `type` when the value is not one.
+    mutating func beginArray(_ type: Any.Type) throws(JSONFailure) {
+        guard peek() == UInt8(ascii: "[") else { throw typeMismatch(type, "a list") }
+        offset += 1
+    }
+
+    /// Moves to the next element of a list: `false` at its end. `first` is `true` before the first element.
+    mutating func nextElement(first: Bool) throws(JSONFailure) -> Bool {
+        guard let byte = peek() else { throw syntaxError("the list is not closed: the document ends") }
+        if byte == UInt8(ascii: "]") {
+            offset += 1
+            return false
+        }
+        if !first {
+            guard byte == UInt8(ascii: ",") else {
+                throw syntaxError("expected ',' or ']' in a list, found \(Self.describe(byte: byte))")
+            }
+            offset += 1
+            guard let next = peek() else { throw syntaxError("the list is not closed: the document ends") }
+            if next == UInt8(ascii: "]") { throw syntaxError("a list may not end with a comma") }
+        }
+        return true
+    }
+
+    /// Moves to the next field of an object and reads its key: `nil` at the object's end.
+    mutating func nextKey(first: Bool) throws(JSONFailure) -> JSONKey? {
+        guard let byte = peek() else { throw syntaxError("the object is not closed: the document ends") }
+        if byte == UInt8(ascii: "}") {
+            offset += 1
+            return nil
+        }
+        if !first {
+            guard byte == UInt8(ascii: ",") else {
+                throw syntaxError("expected ',' or '}' after a field, found \(Self.describe(byte: byte))")
+            }
+            offset += 1
+            guard let next = peek() else { throw syntaxError("the object is not closed: the document ends") }
+            if next == UInt8(ascii: "}") { throw syntaxError("an object may not end with a comma") }
+        }
+        guard peek() == UInt8(ascii: "\"") else {
+            throw syntaxError(
+                offset < bytes.count
+                    ? "expected a field name in quotes, found \(Self.describe(byte: bytes[offset]))"
+                    : "the object is not closed: the document ends")
+        }
+        let start = offset
+        let key = try readString()
+        try expect(UInt8(ascii: ":"), "':' after the field name")
+        return JSONKey(text: key, offset: start)
+    }
+
+    /// Whether the value at the cursor is `null`; consumes it if so.
+    mutating func skipNull() -> Bool {
+        guard peek() == UInt8(ascii: "n"), offset + 4 <= bytes.count, bytes[offset + 1] == UInt8(ascii: "u"),
+            bytes[offset + 2] == UInt8(ascii: "l"), bytes[offset + 3] == UInt8(ascii: "l")
+        else { return false }
+        offset += 4
+        return true
+    }
+}
+
+/// A field name read from a document, with where it starts.
+struct JSONKey {
+    /// The name's text, escapes resolved.
+    var text: String
+    /// The offset of its opening quote.
+    var offset: Int
+}

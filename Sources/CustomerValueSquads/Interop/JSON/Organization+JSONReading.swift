@@ -1,0 +1,129 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+// Reading a document with the scanner, and turning what fails into the errors `init(jsonData:)` documents.
+
+extension Organization {
+    /// The most unknown fields reported one by one.
+    static let reportedUnknownFields = 100
+
+    static func readDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (
+        organization: Organization, unknownFields: [OrganizationError]
+    ) {
+        var scanner = JSONScanner(bytes)
+        let locator = JSONLocator(bytes: bytes)
+        let parts: OrganizationParts
+        switch Result(catching: { () throws(JSONFailure) in try scanner.readOrganizationParts() }) {
+        case .success(let read): parts = read
+        case .failure(let failure):
+            // A document of another version is that, whatever else is wrong with it for this one.
+            if let found = locator.schemaVersion(), found.version != schemaVersion {
+                throw versionError(found.version, at: found.offset, locator)
+            }
+            throw decodingError(failure, locator)
+        }
+        if let version = parts.schemaVersion, version != schemaVersion {
+            throw versionError(version, at: parts.schemaVersionOffset, locator)
+        }
+        var organization = Organization(checkedName: parts.name ?? "", goal: parts.goal)
+        if let error = organization.loadChecked(parts) {
+            let found = locator.find(error.path)
+            throw decodingError(
+                JSONFailure(kind: .invalid(error), offset: found.offset, message: "[\(error.code)] \(error.message)"),
+                locator, steps: found.path)
+        }
+        return (organization, unknownFieldWarnings(scanner.unknownFields, locator))
+    }
+
+    /// Checks the name and loads the parts; the error of the first broken invariant, if any.
+    private mutating func loadChecked(_ parts: OrganizationParts) -> OrganizationError? {
+        do {
+            try Self.requireText(name, "the organisation's name", path: ["name"])
+            try load(departments: parts.departments, specialists: parts.specialists, squads: parts.squads)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private static func unknownFieldWarnings(_ offsets: [Int], _ locator: JSONLocator) -> [OrganizationError] {
+        var warnings: [OrganizationError] = []
+        for offset in offsets.prefix(reportedUnknownFields) {
+            let steps = locator.path(at: offset)
+            let name = steps.last.map { step in if case .key(let name) = step { name } else { "" } } ?? ""
+            let (line, column) = locator.lineAndColumn(of: offset)
+            warnings.append(
+                OrganizationError(
+                    code: .unknownField,
+                    message: "the field \(String(reflecting: name)) is not part of the format and is ignored",
+                    path: steps.map(text),
+                    location: .init(line: line, column: column, offset: offset)))
+        }
+        if offsets.count > reportedUnknownFields {
+            warnings.append(
+                OrganizationError(
+                    code: .unknownField,
+                    message: "\(offsets.count - reportedUnknownFields) more fields are not part of the format"))
+        }
+        return warnings
+    }
+
+    private static func text(_ step: JSONLocator.Step) -> String {
+        switch step {
+        case .key(let name): name
+        case .index(let index): String(index)
+        }
+    }
+
+    private static func versionError(_ version: Int, at offset: Int, _ locator: JSONLocator) -> DecodingError {
+        let error = OrganizationError(
+            code: .unsupportedSchemaVersion,
+            message: "schema version \(version) is not supported; this library reads version \(schemaVersion)")
+        return decodingError(
+            JSONFailure(kind: .invalid(error), offset: offset, message: "[\(error.code)] \(error.message)"),
+            locator, steps: [.key("schemaVersion")])
+    }
+
+    /// The `DecodingError` for a failure, with the coding path and an underlying ``OrganizationError`` that
+    /// holds the line and column.
+    static func decodingError(
+        _ failure: JSONFailure,
+        _ locator: JSONLocator,
+        steps known: [JSONLocator.Step]? = nil
+    ) -> DecodingError {
+        let steps = known ?? locator.path(at: failure.offset)
+        let (line, column) = locator.lineAndColumn(of: failure.offset)
+        let location = OrganizationError.Location(line: line, column: column, offset: failure.offset)
+        let codingPath: [any CodingKey] = steps.map { step in
+            switch step {
+            case .key(let name): NameKey(name)
+            case .index(let index): IndexKey(index)
+            }
+        }
+        var error: OrganizationError
+        if case .invalid(let invariant) = failure.kind {
+            error = invariant
+            error.path = steps.map(text)
+            error.location = location
+        } else {
+            error = OrganizationError(
+                code: .invalidDocument, message: failure.message, path: steps.map(text), location: location)
+        }
+        let description: String
+        switch failure.kind {
+        case .syntax: description = "not valid JSON: \(failure.message) (line \(line), column \(column))"
+        default: description = "\(failure.message) (line \(line), column \(column))"
+        }
+        let context = DecodingError.Context(
+            codingPath: codingPath, debugDescription: description, underlyingError: error)
+        switch failure.kind {
+        case .typeMismatch(let type): return .typeMismatch(type, context)
+        case .missing(let name):
+            return .keyNotFound(NameKey(name), context)
+        case .syntax, .invalid: return .dataCorrupted(context)
+        }
+    }
+}
