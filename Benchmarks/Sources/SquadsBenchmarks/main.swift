@@ -41,7 +41,11 @@ case "time-json":
     let written = try organization.jsonData(prettyPrinted: false)
     let encode = seconds(ContinuousClock.now - start)
     consume(written)
-    print("decode \(decode) encode \(encode)")
+    start = ContinuousClock.now
+    let pretty = try organization.jsonData(prettyPrinted: true)
+    let prettyEncode = seconds(ContinuousClock.now - start)
+    consume(pretty)
+    print("decode \(decode) encode \(encode) pretty \(prettyEncode)")
 
 case "validation":
     let size = Size(rawValue: option("--size") ?? "large") ?? .large

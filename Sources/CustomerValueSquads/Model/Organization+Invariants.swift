@@ -1,10 +1,11 @@
 extension Organization {
     // MARK: - Single checks, shared by the bulk initialiser, the decoder and the transformations
 
-    static func requireText(_ text: String, _ what: @autoclosure () -> String, path: [String]) throws(OrganizationError)
+    static func requireText(_ text: String, _ what: @autoclosure () -> String, path: @autoclosure () -> [String])
+        throws(OrganizationError)
     {
         if isBlank(text) {
-            throw OrganizationError(code: .invalidValue, message: "\(what()) must not be blank", path: path)
+            throw OrganizationError(code: .invalidValue, message: "\(what()) must not be blank", path: path())
         }
     }
 
@@ -23,66 +24,68 @@ extension Organization {
         }
     }
 
-    static func requireFinite(_ value: Double?, _ what: @autoclosure () -> String, path: [String])
+    static func requireFinite(_ value: Double?, _ what: @autoclosure () -> String, path: @autoclosure () -> [String])
         throws(OrganizationError)
     {
         if let value, !value.isFinite {
-            throw OrganizationError(code: .invalidValue, message: "\(what()) must be a finite number", path: path)
+            throw OrganizationError(code: .invalidValue, message: "\(what()) must be a finite number", path: path())
         }
     }
 
     /// Checks a department's own fields and its parent and head against the organisation.
     ///
     /// Asset identifiers must be unique within the department and not held by any *other* department.
-    func checkDepartment(_ department: Department, path: [String]) throws(OrganizationError) {
+    func checkDepartment(_ department: Department, path: @autoclosure () -> [String]) throws(OrganizationError) {
         let id = department.id
-        try Self.requireText(department.name, "the name of department \(id)", path: path + ["name"])
+        try Self.requireText(department.name, "the name of department \(id)", path: path() + ["name"])
         var seen: Set<DataAsset.ID> = []
         for (index, asset) in department.dataAssets.enumerated() {
-            let assetPath = path + ["dataAssets", String(index)]
+            func assetPath() -> [String] { path() + ["dataAssets", String(index)] }
             if !seen.insert(asset.id).inserted {
                 throw OrganizationError(
                     code: .duplicateID,
                     message: "data asset \(asset.id) is listed twice in department \(id)",
-                    path: assetPath + ["id"]
+                    path: assetPath() + ["id"]
                 )
             }
             if let holder = holderOfAsset[asset.id], holder != id {
                 throw OrganizationError(
                     code: .duplicateID,
                     message: "data asset \(asset.id) of department \(id) is already held by department \(holder)",
-                    path: assetPath + ["id"]
+                    path: assetPath() + ["id"]
                 )
             }
-            try Self.requireText(asset.name, "the name of data asset \(asset.id)", path: assetPath + ["name"])
+            try Self.requireText(asset.name, "the name of data asset \(asset.id)", path: assetPath() + ["name"])
         }
-        try checkParent(department.parent, of: id, path: path + ["parent"])
+        try checkParent(department.parent, of: id, path: path() + ["parent"])
         if let head = department.head {
             guard let specialist = specialistsByID[head] else {
                 throw OrganizationError(
                     code: .unknownReference,
                     message: "department \(id) names head \(head), who is not a specialist of the organisation",
-                    path: path + ["head"]
+                    path: path() + ["head"]
                 )
             }
             guard specialist.department == id else {
                 throw OrganizationError(
                     code: .headOutsideDepartment,
                     message: "\(head) cannot head department \(id): their home department is \(specialist.department)",
-                    path: path + ["head"]
+                    path: path() + ["head"]
                 )
             }
         }
     }
 
     /// Checks that `parent` exists and that placing `id` under it leaves the hierarchy without a cycle.
-    func checkParent(_ parent: Department.ID?, of id: Department.ID, path: [String]) throws(OrganizationError) {
+    func checkParent(_ parent: Department.ID?, of id: Department.ID, path: @autoclosure () -> [String])
+        throws(OrganizationError)
+    {
         guard let parent else { return }
         guard departmentsByID[parent] != nil else {
             throw OrganizationError(
                 code: .unknownReference,
                 message: "department \(id) names parent \(parent), which is not a department of the organisation",
-                path: path
+                path: path()
             )
         }
         var current: Department.ID? = parent
@@ -92,7 +95,7 @@ extension Organization {
                 throw OrganizationError(
                     code: .hierarchyCycle,
                     message: "placing department \(id) under \(parent) would make \(id) its own ancestor",
-                    path: path
+                    path: path()
                 )
             }
             steps += 1
@@ -102,18 +105,18 @@ extension Organization {
     }
 
     /// Checks a specialist's own fields and home department.
-    func checkSpecialist(_ specialist: Specialist, path: [String]) throws(OrganizationError) {
+    func checkSpecialist(_ specialist: Specialist, path: @autoclosure () -> [String]) throws(OrganizationError) {
         let id = specialist.id
-        try Self.requireText(specialist.name, "the name of specialist \(id)", path: path + ["name"])
+        try Self.requireText(specialist.name, "the name of specialist \(id)", path: path() + ["name"])
         guard departmentsByID[specialist.department] != nil else {
             throw OrganizationError(
                 code: .unknownReference,
                 message: "specialist \(id) names home department \(specialist.department), which does not exist",
-                path: path + ["department"]
+                path: path() + ["department"]
             )
         }
         for skill in specialist.skills.keys {
-            try Self.requireText(skill.rawValue, "a skill of specialist \(id)", path: path + ["skills"])
+            try Self.requireText(skill.rawValue, "a skill of specialist \(id)", path: path() + ["skills"])
         }
     }
 
@@ -154,21 +157,21 @@ extension Organization {
     func checkMission(
         _ mission: Mission,
         of squad: CustomerValueSquad.ID,
-        path: [String],
+        path: @autoclosure () -> [String],
         referencesMustResolve: Bool = true
     ) throws(OrganizationError) {
         for skill in mission.requiredSkills {
             try Self.requireText(
                 skill.rawValue,
                 "a skill the mission of squad \(squad) needs",
-                path: path + ["requiredSkills"]
+                path: path() + ["requiredSkills"]
             )
         }
         for asset in mission.requiredData.sorted() where referencesMustResolve && holderOfAsset[asset] == nil {
             throw OrganizationError(
                 code: .unknownReference,
                 message: "the mission of squad \(squad) needs data asset \(asset), which no department holds",
-                path: path + ["requiredData"]
+                path: path() + ["requiredData"]
             )
         }
     }
@@ -177,14 +180,14 @@ extension Organization {
     func checkAccountability(
         _ accountability: Accountability,
         of squad: CustomerValueSquad.ID,
-        path: [String],
+        path: @autoclosure () -> [String],
         ownerMustResolve: Bool = true
     ) throws(OrganizationError) {
         if ownerMustResolve, let owner = accountability.owner, specialistsByID[owner] == nil {
             throw OrganizationError(
                 code: .unknownReference,
                 message: "squad \(squad) names accountability owner \(owner), who is not a specialist",
-                path: path + ["owner"]
+                path: path() + ["owner"]
             )
         }
         guard accountability.toleratedSmallFailures >= 0 else {
@@ -192,60 +195,64 @@ extension Organization {
                 code: .invalidValue,
                 message: "squad \(squad) tolerates \(accountability.toleratedSmallFailures) small failures; "
                     + "the number must not be negative",
-                path: path + ["toleratedSmallFailures"]
+                path: path() + ["toleratedSmallFailures"]
             )
         }
         var seen: Set<Outcome.ID> = []
         for (index, outcome) in accountability.outcomes.enumerated() {
-            let outcomePath = path + ["outcomes", String(index)]
+            func outcomePath() -> [String] { path() + ["outcomes", String(index)] }
             guard seen.insert(outcome.id).inserted else {
                 throw OrganizationError(
                     code: .duplicateID,
                     message: "outcome \(outcome.id) is listed twice in the accountability of squad \(squad)",
-                    path: outcomePath + ["id"]
+                    path: outcomePath() + ["id"]
                 )
             }
-            try Self.requireText(outcome.metric, "the metric of outcome \(outcome.id)", path: outcomePath + ["metric"])
+            try Self.requireText(
+                outcome.metric, "the metric of outcome \(outcome.id)", path: outcomePath() + ["metric"])
             try Self.requireFinite(
-                outcome.baseline, "the baseline of outcome \(outcome.id)", path: outcomePath + ["baseline"])
+                outcome.baseline, "the baseline of outcome \(outcome.id)", path: outcomePath() + ["baseline"])
             try Self.requireFinite(
-                outcome.target, "the target of outcome \(outcome.id)", path: outcomePath + ["target"])
+                outcome.target, "the target of outcome \(outcome.id)", path: outcomePath() + ["target"])
             try Self.requireFinite(
-                outcome.current, "the current value of outcome \(outcome.id)", path: outcomePath + ["current"])
+                outcome.current, "the current value of outcome \(outcome.id)", path: outcomePath() + ["current"])
             guard outcome.weight.isFinite, outcome.weight > 0 else {
                 throw OrganizationError(
                     code: .invalidValue,
                     message:
                         "the weight of outcome \(outcome.id) must be a finite number above 0, not \(outcome.weight)",
-                    path: outcomePath + ["weight"]
+                    path: outcomePath() + ["weight"]
                 )
             }
         }
     }
 
     /// Checks a decision right's scope and limit.
-    static func checkDecisionRight(_ right: DecisionRight, id: DecisionRight.ID, path: [String])
+    static func checkDecisionRight(_ right: DecisionRight, id: DecisionRight.ID, path: @autoclosure () -> [String])
         throws(OrganizationError)
     {
-        try requireText(right.scope, "the scope of decision right \(id)", path: path + ["scope"])
+        try requireText(right.scope, "the scope of decision right \(id)", path: path() + ["scope"])
         if let limit = right.limit, !(limit.amount.isFinite && limit.amount >= 0) {
             throw OrganizationError(
                 code: .invalidValue,
                 message: "the limit of decision right \(id) must be a finite amount of 0 or more, not \(limit.amount)",
-                path: path + ["limit", "amount"]
+                path: path() + ["limit", "amount"]
             )
         }
     }
 
     /// Checks a grant's asset and approver.
-    func checkGrant(_ grant: DataAccessGrant, to asset: DataAsset.ID, of squad: CustomerValueSquad.ID, path: [String])
+    func checkGrant(
+        _ grant: DataAccessGrant, to asset: DataAsset.ID, of squad: CustomerValueSquad.ID,
+        path: @autoclosure () -> [String]
+    )
         throws(OrganizationError)
     {
         guard holderOfAsset[asset] != nil else {
             throw OrganizationError(
                 code: .unknownReference,
                 message: "squad \(squad) holds a grant to data asset \(asset), which no department holds",
-                path: path
+                path: path()
             )
         }
         if let approver = grant.approvedBy, specialistsByID[approver] == nil {
@@ -253,81 +260,83 @@ extension Organization {
                 code: .unknownReference,
                 message:
                     "the grant of data asset \(asset) to squad \(squad) names approver \(approver), who is not a specialist",
-                path: path + ["approvedBy"]
+                path: path() + ["approvedBy"]
             )
         }
     }
 
     /// Checks a whole squad against the organisation, except the members' total bookings.
-    func checkSquad(_ squad: CustomerValueSquad, path: [String]) throws(OrganizationError) {
+    func checkSquad(_ squad: CustomerValueSquad, path: @autoclosure () -> [String]) throws(OrganizationError) {
         let id = squad.id
-        try Self.requireText(squad.name, "the name of squad \(id)", path: path + ["name"])
+        try Self.requireText(squad.name, "the name of squad \(id)", path: path() + ["name"])
         if squad.stage == .dissolved, !(squad.memberships.isEmpty && squad.grants.isEmpty) {
             throw OrganizationError(
                 code: .dissolvedSquadNotEmpty,
                 message: "squad \(id) is dissolved but still holds \(squad.memberships.count) members "
                     + "and \(squad.grants.count) grants",
-                path: path + ["stage"]
+                path: path() + ["stage"]
             )
         }
         // A dissolved squad is a record: the people and data it names may since have gone, like its past
         // members; only its own fields are checked.
         let isRecord = squad.stage == .dissolved
-        try checkMission(squad.mission, of: id, path: path + ["mission"], referencesMustResolve: !isRecord)
-        for (member, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
-            let memberPath = path + ["memberships", member.rawValue]
+        try checkMission(squad.mission, of: id, path: path() + ["mission"], referencesMustResolve: !isRecord)
+        try Self.checkEach(squad.memberships) { (member, membership) throws(OrganizationError) in
+            func memberPath() -> [String] { path() + ["memberships", member.rawValue] }
             guard specialistsByID[member] != nil else {
                 throw OrganizationError(
                     code: .unknownReference,
                     message: "squad \(id) names member \(member), who is not a specialist of the organisation",
-                    path: memberPath + ["specialist"]
+                    path: memberPath() + ["specialist"]
                 )
             }
             try Self.requireText(
-                membership.role.rawValue, "the role of \(member) in squad \(id)", path: memberPath + ["role"])
+                membership.role.rawValue, "the role of \(member) in squad \(id)", path: memberPath() + ["role"])
         }
-        for (rightID, right) in squad.decisionRights.sorted(by: { $0.key < $1.key }) {
-            try Self.checkDecisionRight(right, id: rightID, path: path + ["decisionRights", rightID.rawValue])
+        try Self.checkEach(squad.decisionRights) { (rightID, right) throws(OrganizationError) in
+            try Self.checkDecisionRight(right, id: rightID, path: path() + ["decisionRights", rightID.rawValue])
         }
-        for (asset, grant) in squad.grants.sorted(by: { $0.key < $1.key }) {
-            try checkGrant(grant, to: asset, of: id, path: path + ["grants", asset.rawValue])
+        try Self.checkEach(squad.grants) { (asset, grant) throws(OrganizationError) in
+            try checkGrant(grant, to: asset, of: id, path: path() + ["grants", asset.rawValue])
         }
         try checkAccountability(
-            squad.accountability, of: id, path: path + ["accountability"], ownerMustResolve: !isRecord)
+            squad.accountability, of: id, path: path() + ["accountability"], ownerMustResolve: !isRecord)
         for (index, past) in squad.history.enumerated() {
             try Self.checkPeriod(
                 from: past.since,
                 to: past.until,
                 "the membership of \(past.specialist) in squad \(id)",
-                path: path + ["history", String(index), "until"]
+                path: path() + ["history", String(index), "until"]
             )
         }
         for (index, cycle) in squad.cycles.enumerated() {
-            try Self.checkCycle(cycle, of: id, path: path + ["cycles", String(index)])
+            try Self.checkCycle(cycle, of: id, path: path() + ["cycles", String(index)])
         }
     }
 
-    static func checkPeriod(from start: Day?, to end: Day?, _ what: @autoclosure () -> String, path: [String])
+    static func checkPeriod(
+        from start: Day?, to end: Day?, _ what: @autoclosure () -> String, path: @autoclosure () -> [String]
+    )
         throws(OrganizationError)
     {
         if let start, let end, end < start {
             throw OrganizationError(
                 code: .invalidValue,
                 message: "\(what()) ends on \(end), before it starts on \(start)",
-                path: path
+                path: path()
             )
         }
     }
 
-    static func checkCycle(_ cycle: BreakFixCycle, of squad: CustomerValueSquad.ID, path: [String])
+    static func checkCycle(_ cycle: BreakFixCycle, of squad: CustomerValueSquad.ID, path: @autoclosure () -> [String])
         throws(OrganizationError)
     {
-        try requireText(cycle.tried, "what squad \(squad) tried in a break-fix cycle", path: path + ["tried"])
+        try requireText(cycle.tried, "what squad \(squad) tried in a break-fix cycle", path: path() + ["tried"])
         try checkPeriod(
             from: cycle.started,
             to: cycle.ended,
             "the break-fix cycle of squad \(squad) started \(cycle.started)",
-            path: path + ["ended"]
+            path: path() + ["ended"]
         )
     }
 
@@ -338,7 +347,7 @@ extension Organization {
         of specialist: Specialist.ID,
         percent: Int,
         in squad: CustomerValueSquad.ID,
-        path: [String],
+        path: @autoclosure () -> [String],
         bookedHere: Int? = nil
     ) throws(OrganizationError) {
         let here = bookedHere ?? squadsByID[squad]?.memberships[specialist]?.share.percent ?? 0
@@ -348,8 +357,27 @@ extension Organization {
                 code: .overbooked,
                 message: "\(specialist) would be booked \(elsewhere + percent)% of their time: \(elsewhere)% "
                     + "in other squads plus \(percent)% in \(squad)",
-                path: path
+                path: path()
             )
         }
+    }
+
+    /// Checks every entry of `entries` and throws the failure of the smallest key, so the error is the same
+    /// whatever the dictionary's order, without sorting when every entry passes.
+    ///
+    /// - Complexity: O(*n*) checks.
+    static func checkEach<Key: Comparable, Value>(
+        _ entries: [Key: Value],
+        _ check: (Key, Value) throws(OrganizationError) -> Void
+    ) throws(OrganizationError) {
+        var first: (key: Key, error: OrganizationError)?
+        for (key, value) in entries {
+            do {
+                try check(key, value)
+            } catch {
+                if first.map({ key < $0.key }) ?? true { first = (key, error) }
+            }
+        }
+        if let first { throw first.error }
     }
 }

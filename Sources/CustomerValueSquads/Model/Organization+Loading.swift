@@ -7,31 +7,31 @@ extension Organization {
         throws(OrganizationError)
     {
         for (index, department) in departments.enumerated() {
-            let path = ["departments", String(index)]
+            func path() -> [String] { ["departments", String(index)] }
             guard departmentsByID[department.id] == nil else {
                 throw OrganizationError(
                     code: .duplicateID,
                     message: "department \(department.id) is listed twice",
-                    path: path + ["id"]
+                    path: path() + ["id"]
                 )
             }
             // Parents and heads are checked below, once every department and specialist is known.
             var unlinked = department
             unlinked.parent = nil
             unlinked.head = nil
-            try checkDepartment(unlinked, path: path)
+            try checkDepartment(unlinked, path: path())
             storage.insert(department)
         }
         for (index, specialist) in specialists.enumerated() {
-            let path = ["specialists", String(index)]
+            func path() -> [String] { ["specialists", String(index)] }
             guard specialistsByID[specialist.id] == nil else {
                 throw OrganizationError(
                     code: .duplicateID,
                     message: "specialist \(specialist.id) is listed twice",
-                    path: path + ["id"]
+                    path: path() + ["id"]
                 )
             }
-            try checkSpecialist(specialist, path: path)
+            try checkSpecialist(specialist, path: path())
             storage.insert(specialist)
         }
         for (index, department) in departments.enumerated() {
@@ -39,23 +39,23 @@ extension Organization {
         }
         try checkHierarchyIsAcyclic(order: departments.map(\.id))
         for (index, squad) in squads.enumerated() {
-            let path = ["squads", String(index)]
+            func path() -> [String] { ["squads", String(index)] }
             guard squadsByID[squad.id] == nil else {
                 throw OrganizationError(
                     code: .duplicateID,
                     message: "squad \(squad.id) is listed twice",
-                    path: path + ["id"]
+                    path: path() + ["id"]
                 )
             }
-            try checkSquad(squad, path: path)
-            for (member, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
+            try checkSquad(squad, path: path())
+            try Self.checkEach(squad.memberships) { (member, membership) throws(OrganizationError) in
                 let total = bookedPercent(of: member) + membership.share.percent
                 guard total <= 100 else {
                     throw OrganizationError(
                         code: .overbooked,
                         message: "\(member) is booked \(total)% of their time across squads; "
                             + "\(membership.share.percent)% of it in \(squad.id)",
-                        path: path + ["memberships", member.rawValue, "share"]
+                        path: path() + ["memberships", member.rawValue, "share"]
                     )
                 }
             }

@@ -11,18 +11,20 @@ extension JSONScanner {
     mutating func readObject(
         _ type: Any.Type,
         _ description: String,
-        _ field: (inout JSONScanner, String) throws(JSONFailure) -> Bool
+        _ field: (inout JSONScanner, JSONName) throws(JSONFailure) -> Bool
     ) throws(JSONFailure) -> Int {
         try beginObject(type, description)
         let start = offset - 1
-        var seen: [String] = []
-        while let key = try nextKey(first: seen.isEmpty) {
-            if seen.contains(key.text) {
+        // The names of this object so far, on a stack shared by the objects being read, so no object allocates.
+        let base = openNames.count
+        defer { openNames.removeSubrange(base...) }
+        while let key = try nextKey(first: openNames.count == base) {
+            if openNames[base...].contains(where: { $0.isSame(as: key.name) }) {
                 throw syntaxError(
                     "the field \(String(reflecting: key.text)) appears twice in one object", at: key.offset)
             }
-            seen.append(key.text)
-            if try !field(&self, key.text) {
+            openNames.append(key.name)
+            if try !field(&self, key.name) {
                 unknownFields.append(key.offset)
                 try skipValue()
             }

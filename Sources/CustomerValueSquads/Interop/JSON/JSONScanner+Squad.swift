@@ -227,7 +227,7 @@ extension JSONScanner {
             switch key {
             case "started": started = try scanner.readDay()
             case "ended": ended = try scanner.readOptionalDay()
-            case "tried", "broke", "fix", "lesson": texts[key] = try scanner.readString()
+            case "tried", "broke", "fix", "lesson": texts[key.text] = try scanner.readString()
             case "result": result = try scanner.readCase("result")
             default: return false
             }

@@ -26,10 +26,40 @@ extension JSONScanner {
 
     /// The text of `buffer`, which must be valid UTF-8.
     private func utf8Text(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONFailure) -> String {
-        guard let text = String(validating: buffer, as: UTF8.self) else {
+        guard Self.isValidUTF8(buffer) else {
             throw syntaxError("a string holds bytes that are not valid UTF-8", at: start)
         }
-        return text
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: (length, low) = (3, 0xA0)
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: (length, high) = (3, 0x9F)
+            case 0xF0: (length, low) = (4, 0x90)
+            case 0xF1...0xF3: length = 4
+            case 0xF4: (length, high) = (4, 0x8F)
+            default: return false
+            }
+            guard index + length <= count, (low...high).contains(bytes[index + 1]) else { return false }
+            for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
     }
 
     private mutating func readEscapedString(from start: Int, firstEscape: Int) throws(JSONFailure) -> String {

@@ -34,6 +34,8 @@ struct JSONScanner {
     var offset = 0
     /// The offsets of the field names the format does not know, in the order met.
     var unknownFields: [Int] = []
+    /// The names of the fields of the objects being read, innermost last.
+    var openNames: [JSONName] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -180,11 +182,29 @@ struct JSONScanner {
                     : "the object is not closed: the document ends")
         }
         let start = offset
-        let key = try readString()
+        let name = try readName()
         try expect(UInt8(ascii: ":"), "':' after the field name")
-        return JSONKey(text: key, offset: start)
+        return JSONKey(name: name, offset: start)
     }
 
+    /// Reads a field name without copying it when it holds no escape.
+    private mutating func readName() throws(JSONFailure) -> JSONName {
+        var position = offset + 1
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let raw = UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<position])
+                // A name is compared byte by byte, so it must be valid UTF-8 too.
+                if raw.contains(where: { $0 >= 0x80 }) { _ = try readString() } else { offset = position + 1 }
+                return JSONName(raw: raw, decoded: nil)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { break }
+            position += 1
+        }
+        let decoded = try readString()
+        return JSONName(raw: UnsafeBufferPointer(start: nil, count: 0), decoded: decoded)
+    }
     /// Whether the value at the cursor is `null`; consumes it if so.
     mutating func skipNull() -> Bool {
         guard peek() == UInt8(ascii: "n"), offset + 4 <= bytes.count, bytes[offset + 1] == UInt8(ascii: "u"),
@@ -197,8 +217,36 @@ struct JSONScanner {
 
 /// A field name read from a document, with where it starts.
 struct JSONKey {
-    /// The name's text, escapes resolved.
-    var text: String
+    /// The name.
+    var name: JSONName
     /// The offset of its opening quote.
     var offset: Int
+    /// The name's text, escapes resolved.
+    var text: String { name.text }
+}
+
+/// A field name as the document holds it: the bytes between the quotes, or its text when it has escapes.
+///
+/// Readers match it against the names they know with `switch`, without making a `String` of it.
+struct JSONName {
+    let raw: UnsafeBufferPointer<UInt8>
+    let decoded: String?
+
+    /// The name's text.
+    var text: String { decoded ?? String(decoding: raw, as: UTF8.self) }
+
+    /// Whether the name is the same as `other`.
+    func isSame(as other: JSONName) -> Bool {
+        if decoded == nil, other.decoded == nil { return raw.elementsEqual(other.raw) }
+        return text == other.text
+    }
+
+    /// Whether the name spells `pattern`.
+    static func ~= (pattern: StaticString, name: JSONName) -> Bool {
+        let literal = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        guard let decoded = name.decoded else {
+            return name.raw.count == literal.count && name.raw.elementsEqual(literal)
+        }
+        return decoded.utf8.elementsEqual(literal)
+    }
 }
