@@ -47,6 +47,14 @@ case "time-json":
     consume(pretty)
     print("decode \(decode) encode \(encode) pretty \(prettyEncode)")
 
+case "listings":
+    // How long the sorted listings the encoder writes from take on their own.
+    guard let path = arguments.last, path != command else { fatalError("listings needs a file") }
+    let organization = try Organization(jsonData: Data(contentsOf: URL(fileURLWithPath: path)))
+    let specialists = best(of: 3) { consume(organization.specialists) }
+    let squads = best(of: 3) { consume(organization.squads) }
+    print("listings: specialists \(format(specialists)), squads \(format(squads))")
+
 case "validation":
     let size = Size(rawValue: option("--size") ?? "large") ?? .large
     _ = benchmarkValidation(size.organization(), rounds: 5)

@@ -52,7 +52,7 @@ extension Organization {
     /// - Throws: Nothing in practice; the signature leaves room for writers that can fail.
     /// - Complexity: O(*n* log *n*), where *n* is the size of the organisation.
     public func jsonData(prettyPrinted: Bool = true) throws -> Data {
-        Data(writeJSON(pretty: prettyPrinted))
+        writeJSON(pretty: prettyPrinted)
     }
 }
 

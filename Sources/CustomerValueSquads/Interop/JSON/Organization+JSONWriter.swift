@@ -1,25 +1,41 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// Writes the JSON format of ``Organization`` directly to bytes: the same document as its `Codable`
 /// encoding (every field, keys sorted, lists sorted by identifier), several times faster than going through
 /// an `Encoder`.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+struct JSONWriter: ~Copyable {
+    private var bytes: ByteBuffer
     let pretty: Bool
     private var depth = 0
     private var first = true
 
     init(pretty: Bool, capacity: Int) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        bytes = ByteBuffer(capacity: capacity)
     }
+
+    /// The document written, handed over without a copy.
+    consuming func finish() -> Data { bytes.data() }
 
     // MARK: Structure
 
+    /// A line break and the indentation of the deepest level the format has, cut to the depth at hand.
+    private static let lineBreak: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
+
     private mutating func newline() {
         guard pretty else { return }
-        bytes.append(0x0A)
-        for _ in 0..<depth {
-            bytes.append(0x20)
-            bytes.append(0x20)
+        let count = 1 + 2 * depth
+        if count <= Self.lineBreak.count {
+            Self.lineBreak.withUnsafeBufferPointer {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count]))
+            }
+        } else {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
         }
     }
 
@@ -57,7 +73,7 @@ struct JSONWriter {
     mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if pretty { bytes.append(0x20) }
@@ -67,19 +83,30 @@ struct JSONWriter {
     // MARK: Values
 
     mutating func string(_ text: String) {
+        var text = text
+        // One look at the bytes: whether any needs an escape, and whether the text may not be in NFC.
         // Text is written in Unicode normalization form C, so values that compare equal (Swift compares
         // strings by canonical equivalence) give the same bytes. Scalars below U+0300 — UTF-8 bytes below
         // 0xCC — are already in form C.
-        if text.utf8.contains(where: { $0 >= 0xCC }) {
-            let normalized = String(decoding: text._nfcCodeUnits, as: UTF8.self)
-            if normalized.utf8.count != text.utf8.count || !normalized.utf8.elementsEqual(text.utf8) {
-                return string(normalized)
+        let (needsEscape, mayNeedNormalizing) = text.withUTF8 { buffer in
+            var escape = false
+            var normalize = false
+            for byte in buffer {
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    escape = true
+                } else if byte >= 0xCC {
+                    normalize = true
+                }
             }
+            return (escape, normalize)
+        }
+        if mayNeedNormalizing {
+            let normalized = String(decoding: text._nfcCodeUnits, as: UTF8.self)
+            if !normalized.utf8.elementsEqual(text.utf8) { return string(normalized) }
         }
         bytes.append(UInt8(ascii: "\""))
-        // Most text needs no escape: copy it whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)
+        if !needsEscape {
+            text.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(UInt8(ascii: "\""))
             first = false
             return
@@ -163,8 +190,9 @@ struct JSONWriter {
 
 extension Organization {
     /// The organisation's JSON document, written directly to bytes.
-    func writeJSON(pretty: Bool) -> [UInt8] {
-        var writer = JSONWriter(pretty: pretty, capacity: 256 * (specialistsByID.count + 8 * squadsByID.count) + 4096)
+    func writeJSON(pretty: Bool) -> Data {
+        let estimate = 320 * specialistsByID.count + 1_600 * squadsByID.count + 4_096
+        var writer = JSONWriter(pretty: pretty, capacity: pretty ? 2 * estimate : estimate)
         writer.object { writer in
             writer.key("departments")
             writer.array(departments) { writer, department in writer.write(department) }
@@ -176,7 +204,7 @@ extension Organization {
             writer.key("squads")
             writer.array(squads) { writer, squad in writer.write(squad) }
         }
-        return writer.bytes
+        return writer.finish()
     }
 }
 
@@ -321,5 +349,58 @@ extension JSONWriter {
                 }
             }
         }
+    }
+}
+
+/// A growable run of bytes that hands its memory over to `Data` when done, without copying it.
+struct ByteBuffer: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStart.update(from: start, count: count)
+        start.deallocate()
+        start = newStart
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+        reserve(buffer.count)
+        (start + count).update(from: base, count: buffer.count)
+        count += buffer.count
+    }
+
+    mutating func append(contentsOf bytes: some Sequence<UInt8>) {
+        for byte in bytes { append(byte) }
+    }
+
+    /// The bytes as `Data`, which takes over the memory.
+    consuming func data() -> Data {
+        let data = Data(bytesNoCopy: start, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        discard self
+        return data
     }
 }
