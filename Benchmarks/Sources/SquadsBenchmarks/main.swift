@@ -55,6 +55,9 @@ case "listings":
     let squads = best(of: 3) { consume(organization.squads) }
     print("listings: specialists \(format(specialists)), squads \(format(squads))")
 
+case "scim":
+    benchmarkSCIMImport()
+
 case "validation":
     let size = Size(rawValue: option("--size") ?? "large") ?? .large
     _ = benchmarkValidation(size.organization(), rounds: 5)
@@ -139,6 +142,8 @@ default:
                 + "staffing \(ratio(large.staffing / small.staffing)) (candidates per skill grow 100×)"
         )
     }
+    // SCIM import scaling.
+    benchmarkSCIMImport()
     // JSON round trip.
     for size in chosen {
         let organization = organizations[size]!
