@@ -28,7 +28,7 @@ extension Organization {
     /// - Parameters:
     ///   - squad: The squad.
     ///   - analyticsSkills: The skills that count as analytics for the brain piece; `[.analytics]` by default.
-    ///   - day: The day grants must be live on; with none, grants that end do not count.
+    ///   - day: The day grants must be live on; ``Day/today`` by default.
     /// - Returns: The readiness, or `nil` if there is no such squad.
     /// - Complexity: O(*m* + *g*), where *m* is the squad's size and *g* the number of its grants.
     public func readiness(

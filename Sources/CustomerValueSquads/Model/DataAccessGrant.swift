@@ -23,11 +23,12 @@ public struct DataAccessGrant: Sendable, Hashable {
         self.expires = expires
     }
 
-    /// Whether the grant gives access on `day`; with no day given, only grants without an end are live.
+    /// Whether the grant gives access on `day`: it has no end, or ends after that day.
+    ///
+    /// - Parameter day: The day to judge on; ``Day/today`` when `nil`.
     public func isLive(on day: Day?) -> Bool {
         guard let expires else { return true }
-        guard let day else { return false }
-        return day < expires
+        return (day ?? .today) < expires
     }
 }
 

@@ -81,6 +81,10 @@ extension Organization {
         throws(OrganizationError)
     {
         guard let parent else { return }
+        if parent == id {
+            throw OrganizationError(
+                code: .hierarchyCycle, message: "department \(id) cannot report to itself", path: path())
+        }
         guard departmentsByID[parent] != nil else {
             throw OrganizationError(
                 code: .unknownReference,

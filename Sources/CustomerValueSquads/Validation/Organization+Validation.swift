@@ -6,7 +6,8 @@ extension Organization {
     ///
     /// - Parameters:
     ///   - policy: The rules and thresholds; ``ValidationPolicy/default`` by default.
-    ///   - day: The day to judge on, for grants limited in time; with none, grants that end count as expired.
+    ///   - day: The day to judge on, for grants limited in time; ``Day/today`` by default. Pass a day for a
+    ///     report that does not change with the clock.
     /// - Returns: The report.
     /// - Complexity: O(*r* · (*s* + *m*) + *f* log *f*), where *r* is the number of rules, *s* the number of
     ///   specialists and departments, *m* the total size of the squads, and *f* the number of findings.

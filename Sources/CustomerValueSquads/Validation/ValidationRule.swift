@@ -47,7 +47,7 @@ public struct ValidationContext: Sendable {
     public let organization: Organization
     /// The thresholds of the policy in force.
     public let thresholds: ValidationPolicy.Thresholds
-    /// The day validation judges on: grants must be live on it. With none, grants that end count as expired.
+    /// The day validation judges on: grants must be live on it. With none, grants are judged on ``Day/today``.
     public let day: Day?
 
     private var facts: SquadFacts?

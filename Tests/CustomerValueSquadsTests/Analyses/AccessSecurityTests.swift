@@ -39,7 +39,14 @@ struct AccessSecurityTests {
         )
         #expect(hospital.canReach(OR.patientRecords, from: OR.squad, on: "2026-11-30"))
         #expect(!hospital.canReach(OR.patientRecords, from: OR.squad, on: "2026-12-01"))
-        #expect(!hospital.canReach(OR.patientRecords, from: OR.squad), "with no day, an ending grant counts as expired")
+        // With no day, grants are judged on today: one that ends in the future is live.
+        #expect(hospital.canReach(OR.patientRecords, from: OR.squad) == (Day.today < "2026-12-01"))
+        var later = hospital
+        try later.revokeAccess(to: OR.patientRecords, from: OR.squad)
+        try later.grantAccess(to: OR.patientRecords, for: OR.squad, DataAccessGrant(expires: "2099-12-31"))
+        #expect(later.canReach(OR.patientRecords, from: OR.squad))
+        #expect(later.validate().findings(withCode: .expiredGrant).isEmpty)
+        #expect(later.validate().findings(withCode: .dataUnreachable).isEmpty)
         #expect(hospital.siloReach(on: "2026-11-30").reachedAssetCount == 2)
         #expect(hospital.siloReach(on: "2026-12-02").reachedAssetCount == 1)
         #expect(hospital.reachableData(by: "n-dewi", on: "2026-12-02") == [OR.outcomeRegistry])

@@ -133,3 +133,23 @@ struct ChangeLogTests {
         }
     }
 }
+
+@Suite("Change log files")
+struct ChangeLogFileTests {
+    @Test("a change log is written to the same bytes every time and reads back as written")
+    func stableBytes() throws {
+        var organization = OrganizationGenerator(seed: 21, shape: .init(specialists: 80)).generate()
+        let before = organization
+        var draws = RandomTransformations(seed: 21)
+        for step in 0..<30 {
+            let (_, transformation) = draws.next(for: organization, counter: step)
+            try? transformation(&organization)
+        }
+        let log = organization.changes(from: before, reason: "a quarter's work", on: "2026-11-28")
+        #expect(!log.isEmpty)
+        let first = try OrganizationChange.jsonData(log)
+        for _ in 0..<5 { #expect(try OrganizationChange.jsonData(log) == first) }
+        #expect(try OrganizationChange.changes(fromJSON: first) == log)
+        #expect(try before.applying(OrganizationChange.changes(fromJSON: first)) == organization)
+    }
+}

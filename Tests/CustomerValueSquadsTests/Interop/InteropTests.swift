@@ -257,3 +257,22 @@ struct LinkedDataTests {
         #expect(try hospital.linkedData() == data, "deterministic")
     }
 }
+
+@Suite("SCIM import options")
+struct SCIMImportOptionsTests {
+    @Test("squads are chosen in words: none, all or by name; the set spelling maps onto them")
+    func squadSelection() throws {
+        let none = try SCIMImport.organization(from: company, options: .init(name: "N", squads: .none))
+        #expect(none.organization.squadCount == 0)
+        let all = try SCIMImport.organization(from: company, options: .init(name: "N", squads: .all))
+        #expect(all.organization.squadCount == 2)
+        let named = try SCIMImport.organization(from: company, options: .init(name: "N", squads: .named(["ABM pilot"])))
+        #expect(named.organization.squads.map(\.name) == ["ABM pilot"])
+        var options = SCIMImport.Options(name: "N", squadGroups: nil)
+        #expect(options.squads == .all)
+        options.squadGroups = []
+        #expect(options.squads == .none)
+        options.squadGroups = ["g-abm"]
+        #expect(options.squads == .named(["g-abm"]))
+    }
+}

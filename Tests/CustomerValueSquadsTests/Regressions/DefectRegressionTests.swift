@@ -67,7 +67,7 @@ struct DefectRegressionTests {
             ]}
             """
         let result = try SCIMImport.organization(
-            from: Data(document.utf8), options: .init(name: "Toko", squadGroups: nil))
+            from: Data(document.utf8), options: .init(name: "Toko", squads: .all))
         let names = result.organization.specialists.map(\.name).sorted()
         #expect(names == ["Ani", "budi", "u2"])
         #expect(result.report.contains { $0.resource == "u2" && $0.message.contains("named after their id") })
@@ -91,7 +91,7 @@ struct DefectRegressionTests {
             ]}
             """
         let result = try SCIMImport.organization(
-            from: Data(document.utf8), options: .init(name: "Toko", squadGroups: nil, share: 50))
+            from: Data(document.utf8), options: .init(name: "Toko", squads: .all, share: 50))
         let id = try #require(result.specialists["u1"])
         #expect(result.organization.squads(of: id) == ["alpha", "beta"])
         #expect(result.organization.bookedPercent(of: id) == 100)
@@ -223,5 +223,25 @@ struct DefectRegressionTests {
         try organization.setMission(Mission(statement: "\u{200B}", customer: "c"), of: "pilot")
         #expect(
             organization.validate().findings(withCode: .missionWithoutStatement).map(\.subject) == [.squad("pilot")])
+    }
+}
+
+@Suite("First steps of users")
+struct FirstStepsTests {
+    @Test("a department named as its own parent is a hierarchy cycle, in every entry point")
+    func selfParent() throws {
+        var organization = try Organization(name: "Toko")
+        try organization.addDepartment(Department(id: "sales", name: "Sales"))
+        #expect(throws: OrganizationError(code: .hierarchyCycle, message: "department sales cannot report to itself")) {
+            try organization.moveDepartment("sales", under: "sales")
+        }
+        #expect {
+            try organization.addDepartment(Department(id: "ops", name: "Ops", parent: "ops"))
+        } throws: { ($0 as? OrganizationError)?.code == .hierarchyCycle }
+        #expect {
+            _ = try Organization(
+                name: "T", goal: "", departments: [Department(id: "a", name: "A", parent: "a")], specialists: [],
+                squads: [])
+        } throws: { ($0 as? OrganizationError)?.code == .hierarchyCycle }
     }
 }

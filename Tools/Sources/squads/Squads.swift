@@ -294,7 +294,7 @@ struct ImportSCIM: ParsableCommand {
         let options = SCIMImport.Options(
             name: name,
             goal: goal,
-            squadGroups: allGroups ? nil : Set(groups),
+            squads: allGroups ? .all : groups.isEmpty ? .none : .named(Set(groups)),
             share: memberShare
         )
         return try Commands.importSCIM(from: try Input.data(atPath: file), name: file, options: options)

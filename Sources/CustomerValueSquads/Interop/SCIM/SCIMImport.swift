@@ -17,7 +17,7 @@
 ///
 /// ```swift
 /// let result = try SCIMImport.organization(
-///     from: data, options: .init(name: "Universal Studios", squadGroups: ["Tour Guides"]))
+///     from: data, options: .init(name: "Universal Studios", squads: .named(["Tour Guides"])))
 /// result.organization.squadCount
 /// result.report.map(\.message)
 /// ```
@@ -28,10 +28,57 @@ public enum SCIMImport {
         public var name: String
         /// The organisation's shared goal.
         public var goal: String
-        /// The groups to read as squads, by id or display name; `nil` reads every group as a squad.
-        public var squadGroups: Set<String>?
+        /// Which groups become squads.
+        public enum SquadGroups: Sendable, Hashable {
+            /// No group: the import reads departments and people only.
+            case none
+            /// Every group.
+            case all
+            /// The groups with these ids or display names.
+            case named(Set<String>)
+
+            /// Whether a group with `id` and `name` is chosen.
+            public func contains(id: String, name: String) -> Bool {
+                switch self {
+                case .none: false
+                case .all: true
+                case .named(let names): names.contains(id) || names.contains(name)
+                }
+            }
+        }
+
+        /// The groups to read as squads.
+        public var squads: SquadGroups
         /// The share of time each squad member gives; 20 % by default.
         public var share: TimeShare
+
+        /// The groups to read as squads as a set of ids or display names, `nil` meaning every group — the
+        /// earlier spelling of ``squads``, kept for compatibility; prefer ``squads``, which says `.none` and
+        /// `.all` in words.
+        public var squadGroups: Set<String>? {
+            get {
+                switch squads {
+                case .none: []
+                case .all: nil
+                case .named(let names): names
+                }
+            }
+            set { squads = newValue.map { $0.isEmpty ? .none : .named($0) } ?? .all }
+        }
+
+        /// Creates options.
+        ///
+        /// - Parameters:
+        ///   - name: The organisation's name.
+        ///   - goal: The shared goal; empty by default.
+        ///   - squads: Which groups become squads: `.none`, `.all` or `.named([...])`.
+        ///   - share: The share of time each squad member gives; 20 % by default.
+        public init(name: String, goal: String = "", squads: SquadGroups, share: TimeShare = 20) {
+            self.name = name
+            self.goal = goal
+            self.squads = squads
+            self.share = share
+        }
 
         /// Creates options.
         ///
@@ -43,8 +90,9 @@ public enum SCIMImport {
         public init(name: String, goal: String = "", squadGroups: Set<String>? = [], share: TimeShare = 20) {
             self.name = name
             self.goal = goal
-            self.squadGroups = squadGroups
+            self.squads = .none
             self.share = share
+            self.squadGroups = squadGroups
         }
     }
 
@@ -388,7 +436,7 @@ struct Importer {
             if group.namedAfterID {
                 note(.note, group.id, "group \(group.id) has no name that is not blank; named after its id")
             }
-            let chosen = options.squadGroups.map { $0.contains(group.id) || $0.contains(name) } ?? true
+            let chosen = options.squads.contains(id: group.id, name: name)
             guard chosen else {
                 note(.note, group.id, "group \(name) was not asked for as a squad; not imported")
                 continue
