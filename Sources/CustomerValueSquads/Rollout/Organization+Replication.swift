@@ -46,6 +46,10 @@ extension Organization {
     /// pilot's roles (see ``CustomerValueSquad/memberIDs`` for that order). The member in the pilot owner's
     /// position owns the replica's accountability.
     ///
+    /// This transformation checks the invariants only; it does not ask whether the pilot is ready to be copied.
+    /// Use ``RolloutPlan/replicatePilot(as:name:mission:members:since:in:)`` to replicate only once the pilot
+    /// meets a rollout plan's success criteria.
+    ///
     /// - Parameters:
     ///   - pilot: The proven squad.
     ///   - id: The replica's identifier.

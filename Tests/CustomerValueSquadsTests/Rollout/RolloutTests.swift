@@ -88,6 +88,21 @@ struct RolloutTests {
         }
         #expect(plan == unchanged)
         #expect(plan.startedBatches == 0)
+        // Replicating through the plan is refused too, and leaves the company as it was.
+        let before = company
+        let earlyTeam = try hireTeam("bandung", into: &company)
+        let hired = company
+        #expect {
+            try plan.replicatePilot(
+                as: "abm-bandung", name: "Key accounts Bandung", mission: regionalMission("Bandung"),
+                members: earlyTeam,
+                in: &company)
+        } throws: { error in
+            (error as? OrganizationError)?.code == .rolloutCriteriaNotMet
+                && (error as? OrganizationError)?.message.contains("cannot be replicated yet") == true
+        }
+        #expect(company == hired)
+        company = before
 
         // Three cycles with one small failure, within the tolerance of two, and good results.
         try proveItself(ABM.pilot, in: &company)
@@ -97,6 +112,13 @@ struct RolloutTests {
         #expect(assessment.isMet)
         #expect(abs((assessment.score ?? 0) - 0.85) < 1e-9)
         #expect(plan.status(in: company).nextStep == "start batch 1, Java: replicate into abm-jakarta, abm-surabaya")
+        // Now the plan lets the pilot be copied.
+        var trial = company
+        let trialTeam = try hireTeam("bandung", into: &trial)
+        try plan.replicatePilot(
+            as: "abm-bandung", name: "Key accounts Bandung", mission: regionalMission("Bandung"), members: trialTeam,
+            in: &trial)
+        #expect(trial.squad("abm-bandung")?.size == company.squad(ABM.pilot)?.size)
 
         try plan.startBatch(0, in: company)
         for region in ["jakarta", "surabaya"] {
