@@ -1,5 +1,6 @@
 import CustomerValueSquads
 import CustomerValueSquadsTesting
+import Foundation
 import Testing
 
 private typealias OR = Fixtures.OperatingRoom
@@ -311,5 +312,21 @@ struct ValidationRuleTests {
         let finding = try #require(organization.validate().findings(withCode: .squadTooSmall).first)
         #expect(finding.figures == ["size": 4, "minimum": 6, "maximum": 10])
         #expect(finding.message.contains("assign 2 more"))
+    }
+}
+
+@Suite("Validation rules in the documentation")
+struct ValidationRuleDocumentationTests {
+    @Test("every code of every built-in rule is spelt in full in the catalog's article, so a search finds it")
+    func everyCodeIsDocumented() throws {
+        let article = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appending(path: "Sources/CustomerValueSquads/CustomerValueSquads.docc/Articles/ValidationRules.md")
+        let text = try String(contentsOf: article, encoding: .utf8)
+        let codes = ValidationPolicy.default.rules.flatMap(\.codes)
+        #expect(codes.count >= 26)
+        for code in codes {
+            #expect(text.contains("`\(code.rawValue)`"), "\(code.rawValue) is not in ValidationRules.md")
+        }
     }
 }

@@ -21,8 +21,8 @@ public struct CrossFunctionalRule: ValidationRule {
             findings.append(
                 context.finding(
                     .singleSilo, about: squad,
-                    message: "every member comes from \(only): this is a department sub-team, not a squad — "
-                        + "draw members from at least \(minimum) departments",
+                    message: "all \(squad.size) members of \(squad.name) come from \(only): this is a department "
+                        + "sub-team, not a squad — draw members from at least \(minimum) departments",
                     figures: figures
                 )
             )
