@@ -10,6 +10,21 @@ extension Organization {
     /// - Returns: The DOT text.
     /// - Complexity: O(*d* log *d* + *m*), where *d* is the number of departments and *m* the total squad size.
     public func dotDiagram(includeDissolved: Bool = false) -> String {
+        dotDiagram(.whole, includeDissolved: includeDissolved)
+    }
+
+    /// A DOT graph of part of the organisation — one squad with the departments its members come from, or
+    /// one department with its neighbours — for organisations too large to draw whole; see
+    /// ``dotDiagram(includeDissolved:)``.
+    ///
+    /// - Parameters:
+    ///   - scope: What to draw.
+    ///   - includeDissolved: Whether to draw dissolved squads; `false` by default.
+    /// - Returns: The DOT text, with a legend of the squads' stages.
+    /// - Complexity: O(*d* log *d* + *m*), where *d* is the number of departments and *m* the total squad size.
+    public func dotDiagram(_ scope: DiagramScope, includeDissolved: Bool = false) -> String {
+        let (departments, squads) = parts(of: scope, includeDissolved: includeDissolved)
+        let shownDepartments = Set(departments.map(\.id))
         var lines = [
             "digraph organization {",
             "  graph [rankdir=LR, nodesep=0.3, ranksep=1.2, fontname=\"Helvetica\", label=\(Self.dotQuoted(name)), labelloc=t];",
@@ -20,7 +35,6 @@ extension Organization {
             "    style=rounded;",
             "    color=\"#7f8c9d\";",
         ]
-        let departments = self.departments
         for department in departments {
             let staff = staffOfDepartment[department.id]?.count ?? 0
             let label =
@@ -31,7 +45,7 @@ extension Organization {
             )
         }
         for department in departments {
-            if let parent = department.parent {
+            if let parent = department.parent, shownDepartments.contains(parent) {
                 lines.append(
                     "    \(Self.dotQuoted("department:\(parent)")) -> \(Self.dotQuoted("department:\(department.id)")) "
                         + "[arrowhead=none, color=\"#7f8c9d\"];"
@@ -39,20 +53,30 @@ extension Organization {
             }
         }
         lines.append("  }")
-        for squad in squads where includeDissolved || squad.stage != .dissolved {
+        for squad in squads {
             let label = "\(squad.name)\n\(squad.stage.rawValue), \(Self.counted(squad.size, "member"))"
             lines.append(
                 "  \(Self.dotQuoted("squad:\(squad.id)")) "
                     + "[shape=ellipse, style=filled, fillcolor=\"\(Self.fill(for: squad.stage))\", "
                     + "label=\(Self.dotQuoted(label))];"
             )
-            for (department, count) in memberCounts(of: squad) {
+            for (department, count) in memberCounts(of: squad) where shownDepartments.contains(department) {
                 lines.append(
                     "  \(Self.dotQuoted("department:\(department)")) -> \(Self.dotQuoted("squad:\(squad.id)")) "
                         + "[style=dashed, color=\"#c0392b\", penwidth=\(1 + count / 2), label=\"\(count)\"];"
                 )
             }
         }
+        lines.append("  subgraph cluster_legend {")
+        lines.append("    label=\"Squad stages\";")
+        lines.append("    style=dashed;")
+        lines.append("    color=\"#bbbbbb\";")
+        for stage in CustomerValueSquad.Stage.allCases where includeDissolved || stage != .dissolved {
+            lines.append(
+                "    \(Self.dotQuoted("legend:\(stage.rawValue)")) [shape=ellipse, style=filled, "
+                    + "fillcolor=\"\(Self.fill(for: stage))\", label=\(Self.dotQuoted(stage.rawValue))];")
+        }
+        lines.append("  }")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -66,8 +90,20 @@ extension Organization {
     /// - Returns: The Mermaid text.
     /// - Complexity: O(*d* log *d* + *m*), where *d* is the number of departments and *m* the total squad size.
     public func mermaidDiagram(includeDissolved: Bool = false) -> String {
-        var lines = ["flowchart TB", "  subgraph departments[\"Departments (silos)\"]"]
-        let departments = self.departments
+        mermaidDiagram(.whole, includeDissolved: includeDissolved)
+    }
+
+    /// A Mermaid flowchart of part of the organisation; see ``dotDiagram(_:includeDissolved:)`` and
+    /// ``mermaidDiagram(includeDissolved:)``.
+    ///
+    /// - Parameters:
+    ///   - scope: What to draw.
+    ///   - includeDissolved: Whether to draw dissolved squads; `false` by default.
+    /// - Returns: The Mermaid text, with the squads coloured by stage and a legend.
+    /// - Complexity: O(*d* log *d* + *m*), where *d* is the number of departments and *m* the total squad size.
+    public func mermaidDiagram(_ scope: DiagramScope, includeDissolved: Bool = false) -> String {
+        let (departments, shown) = parts(of: scope, includeDissolved: includeDissolved)
+        var lines = ["flowchart LR", "  subgraph departments[\"Departments (silos)\"]"]
         var node: [Department.ID: String] = [:]
         for (index, department) in departments.enumerated() {
             node[department.id] = "d\(index + 1)"
@@ -82,19 +118,46 @@ extension Organization {
             }
         }
         lines.append("  end")
-        let shown = squads.filter { includeDissolved || $0.stage != .dissolved }
         for (index, squad) in shown.enumerated() {
             let id = "s\(index + 1)"
             lines.append(
-                "  \(id)([\"\(Self.mermaidEscaped(squad.name))<br/>\(squad.stage.rawValue), \(Self.counted(squad.size, "member"))\"])"
+                "  \(id)([\"\(Self.mermaidEscaped(squad.name))<br/>\(squad.stage.rawValue), \(Self.counted(squad.size, "member"))\"]):::\(squad.stage.rawValue)"
             )
             for (department, count) in memberCounts(of: squad) {
-                if let target = node[department] {
-                    lines.append("  \(id) -. \"\(count)\" .-> \(target)")
+                if let source = node[department] {
+                    lines.append("  \(source) -. \"\(count)\" .-> \(id)")
                 }
             }
         }
+        lines.append("  subgraph legend[\"Squad stages\"]")
+        for stage in CustomerValueSquad.Stage.allCases where includeDissolved || stage != .dissolved {
+            lines.append("    legend\(stage.rawValue)([\"\(stage.rawValue)\"]):::\(stage.rawValue)")
+        }
+        lines.append("  end")
+        for stage in CustomerValueSquad.Stage.allCases {
+            lines.append("  classDef \(stage.rawValue) fill:\(Self.fill(for: stage))")
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The departments and squads a picture of `scope` shows, both sorted by identifier.
+    func parts(of scope: DiagramScope, includeDissolved: Bool) -> ([Department], [CustomerValueSquad]) {
+        let visible = squads.filter { includeDissolved || $0.stage != .dissolved }
+        switch scope {
+        case .whole:
+            return (departments, visible)
+        case .squad(let id):
+            guard let squad = squadsByID[id], includeDissolved || squad.stage != .dissolved else { return ([], []) }
+            let drawn = Set(memberCounts(of: squad).map(\.0))
+            return (departments.filter { drawn.contains($0.id) }, [squad])
+        case .department(let id):
+            guard let department = departmentsByID[id] else { return ([], []) }
+            var neighbours: Set<Department.ID> = [id]
+            if let parent = department.parent { neighbours.insert(parent) }
+            neighbours.formUnion(childrenOfDepartment[id] ?? [])
+            let drawing = visible.filter { squad in memberCounts(of: squad).contains { $0.0 == id } }
+            return (departments.filter { neighbours.contains($0.id) }, drawing)
+        }
     }
 
     /// How many of a squad's members come from each department, sorted by department.
@@ -110,7 +173,7 @@ extension Organization {
         count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
     }
 
-    private static func fill(for stage: CustomerValueSquad.Stage) -> String {
+    static func fill(for stage: CustomerValueSquad.Stage) -> String {
         switch stage {
         case .forming: "#fdebd0"
         case .piloting: "#fad7a0"
@@ -150,4 +213,14 @@ extension Organization {
         }
         return result
     }
+}
+
+/// What part of an organisation a picture shows.
+public enum DiagramScope: Sendable, Hashable {
+    /// Every department and squad.
+    case whole
+    /// One squad and the departments its members come from.
+    case squad(CustomerValueSquad.ID)
+    /// One department, its parent and its sub-departments, and the squads that draw members from it.
+    case department(Department.ID)
 }

@@ -69,10 +69,31 @@ public enum Commands {
     }
 
     /// `squads diagram`: a picture of the silos and the squads that cut across them.
-    public static func diagram(_ organization: Organization, format: DiagramFormat) -> String {
+    ///
+    /// With a squad or a department, only its neighbourhood is drawn; an unknown one is an input error that
+    /// suggests the closest identifier.
+    public static func diagram(
+        _ organization: Organization,
+        format: DiagramFormat,
+        squad: CustomerValueSquad.ID? = nil,
+        department: Department.ID? = nil
+    ) throws(InputError) -> String {
+        var scope = DiagramScope.whole
+        if let squad {
+            guard organization.squad(squad) != nil else { throw noSquad(squad, in: organization) }
+            scope = .squad(squad)
+        } else if let department {
+            guard organization.department(department) != nil else {
+                throw InputError(
+                    "there is no department \(department)"
+                        + Input.suggestion(for: department.rawValue, among: organization.departments.map(\.id.rawValue))
+                )
+            }
+            scope = .department(department)
+        }
         switch format {
-        case .mermaid: organization.mermaidDiagram()
-        case .dot: organization.dotDiagram()
+        case .mermaid: return organization.mermaidDiagram(scope)
+        case .dot: return organization.dotDiagram(scope)
         }
     }
 

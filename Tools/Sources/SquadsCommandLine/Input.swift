@@ -90,6 +90,19 @@ public enum Input {
         }
     }
 
+    /// Reads a department identifier given on the command line.
+    ///
+    /// - Throws: ``InputError`` naming the option when the text is not a valid identifier.
+    public static func departmentID(_ text: String, option: String = "--department") throws(InputError)
+        -> Department.ID
+    {
+        do {
+            return try Department.ID(validating: text)
+        } catch {
+            throw InputError("\(option): \(error.message)")
+        }
+    }
+
     /// A decoding error as one line: `file:line:column: at path: problem`.
     static func describe(_ error: DecodingError, in name: String) -> String {
         let place = error.documentLocation.map { "\(name):\($0.line):\($0.column)" } ?? name

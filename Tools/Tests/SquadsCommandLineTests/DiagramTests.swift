@@ -61,7 +61,7 @@ struct DiagramTests {
     @Test("DOT is well formed: balanced, quoted, every node declared before use", arguments: ["sample", "awkward"])
     func dot(_ which: String) throws {
         let organization = which == "sample" ? Commands.sampleOrganization : try awkwardOrganization()
-        let text = Commands.diagram(organization, format: .dot)
+        let text = try Commands.diagram(organization, format: .dot)
         let (outside, _) = try dotStructure(text)
         #expect(outside.filter { $0 == "{" }.count == outside.filter { $0 == "}" }.count)
         #expect(outside.filter { $0 == "[" }.count == outside.filter { $0 == "]" }.count)
@@ -81,7 +81,8 @@ struct DiagramTests {
             }
         }
         let squads = organization.squads.filter { $0.stage != .dissolved }
-        #expect(declared.count == organization.departmentCount + squads.count)
+        let legend = CustomerValueSquad.Stage.allCases.count - 1  // dissolved squads are not drawn
+        #expect(declared.count == organization.departmentCount + squads.count + legend)
         let hierarchy = organization.departments.filter { $0.parent != nil }.count
         let crossings = squads.map { organization.departments(of: $0.id).count }.reduce(0, +)
         #expect(edges == hierarchy + crossings)
@@ -93,12 +94,13 @@ struct DiagramTests {
         arguments: ["sample", "awkward"])
     func mermaid(_ which: String) throws {
         let organization = which == "sample" ? Commands.sampleOrganization : try awkwardOrganization()
-        let text = Commands.diagram(organization, format: .mermaid)
+        let text = try Commands.diagram(organization, format: .mermaid)
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(lines.first == "flowchart TB")
+        #expect(lines.first == "flowchart LR", "the same direction as DOT: left to right")
         #expect(lines.filter { $0.hasPrefix("subgraph ") }.count == lines.filter { $0 == "end" }.count)
         var declared: Set<String> = []
-        for line in lines.dropFirst() where line != "end" && !line.hasPrefix("subgraph ") {
+        for line in lines.dropFirst()
+        where line != "end" && !line.hasPrefix("subgraph ") && !line.hasPrefix("classDef ") {
             if line.contains("---") || line.contains(".->") {
                 let words = line.split(separator: " ")
                 let from = String(words[0])
@@ -114,8 +116,53 @@ struct DiagramTests {
                 #expect(line.filter { $0 == "\"" }.count == 2, "\(line)")
             }
         }
+        let legend = CustomerValueSquad.Stage.allCases.count - 1
         #expect(
             declared.count == organization.departmentCount + organization.squads.filter { $0.stage != .dissolved }.count
+                + legend
         )
     }
+
+    @Test("edges run from departments to squads in both languages")
+    func direction() throws {
+        let sample = Commands.sampleOrganization
+        let mermaid = try Commands.diagram(sample, format: .mermaid)
+        let edges = mermaid.split(separator: "\n").filter { $0.contains(".->") }
+        #expect(!edges.isEmpty)
+        #expect(
+            edges.allSatisfy {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix("d") && $0.hasSuffix(where: \.isNumber)
+            })
+        #expect(edges.allSatisfy { $0.split(separator: " ").last?.hasPrefix("s") == true })
+        let dot = try Commands.diagram(sample, format: .dot)
+        #expect(dot.contains(#""department:sales" -> "squad:east-java""#))
+        #expect(dot.contains("Squad stages") && mermaid.contains("Squad stages"))
+    }
+
+    @Test("a squad or a department draws only its neighbourhood; an unknown one gets a suggestion")
+    func focus() throws {
+        let sample = Commands.sampleOrganization
+        let squad = try Commands.diagram(sample, format: .dot, squad: "bali")
+        #expect(squad.contains(#""squad:bali""#) && !squad.contains(#""squad:east-java""#))
+        let drawn = sample.departments(of: "bali")
+        for department in sample.departments {
+            #expect(squad.contains(#""department:\#(department.id)" ["#) == drawn.contains(department.id))
+        }
+        let department = try Commands.diagram(sample, format: .mermaid, department: "sales")
+        #expect(department.contains("Sales"))
+        let drawingFromSales = sample.squads.filter { sample.departments(of: $0.id).contains("sales") }
+        for squad in sample.squads where squad.stage != .dissolved {
+            #expect(department.contains(squad.name) == drawingFromSales.contains(squad))
+        }
+        #expect(throws: InputError(#"there is no squad baly; did you mean "bali"?"#)) {
+            try Commands.diagram(sample, format: .dot, squad: "baly")
+        }
+        #expect(throws: InputError(#"there is no department sale; did you mean "sales"?"#)) {
+            try Commands.diagram(sample, format: .dot, department: "sale")
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func hasSuffix(where predicate: (Character) -> Bool) -> Bool { last.map(predicate) ?? false }
 }
