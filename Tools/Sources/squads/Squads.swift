@@ -92,7 +92,8 @@ func failOnInput(_ error: InputError) -> ExitCode {
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the library at work on a built-in sample organisation.",
-        discussion: "Prints the sample's squads, its validation report and its skill gaps."
+        discussion: "Prints the sample's squads, its validation report, its skill gaps, its outcome scores and a "
+            + "staffing proposal for one squad, and the commands to try next."
     )
 
     func run() throws {
