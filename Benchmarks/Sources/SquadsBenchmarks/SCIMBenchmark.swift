@@ -16,7 +16,8 @@ func scimDocument(users: Int, departments: Int, chain: Bool = false) -> Data {
             #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"], "id": "u\#(index)", "userName": "u\#(index)", "displayName": "User \#(index)", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"department": "Department \#(department)", "division": "Division \#(department % 10)"\#(managerField)}}"#
         )
     }
-    let document = #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "Resources": ["#
+    let document =
+        #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "Resources": ["#
         + resources.joined(separator: ",") + "]}"
     return Data(document.utf8)
 }
