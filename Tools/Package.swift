@@ -15,7 +15,9 @@ let package = Package(
         .target(
             name: "SquadsCommandLine",
             dependencies: [
-                .product(name: "CustomerValueSquads", package: "CustomerValueSquads")
+                .product(name: "CustomerValueSquads", package: "CustomerValueSquads"),
+                // For `squads sample --specialists N`: organisations of any size from the seeded generator.
+                .product(name: "CustomerValueSquadsTesting", package: "CustomerValueSquads"),
             ],
             // The demo's sample is compiled into the tool, so an installed binary needs no files beside it.
             resources: [.embedInCode("Resources/sample.json")]

@@ -10,16 +10,21 @@ extension Commands {
     /// `squads gaps`: each squad's skill gaps with the best candidates.
     ///
     /// - Throws: ``InputError`` for a squad that does not exist.
+    ///
+    /// - Parameter progress: Told after each squad how many of how many are done; nothing by default.
     public static func gaps(
-        _ organization: Organization, squad: CustomerValueSquad.ID? = nil, format: OutputFormat = .text
+        _ organization: Organization,
+        squad: CustomerValueSquad.ID? = nil,
+        format: OutputFormat = .text,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     )
         throws(InputError) -> String
     {
         let ids = try selectedSquads(organization, squad)
         var all: [SquadGaps] = []
-        for id in ids {
-            guard let gaps = try? organization.skillGaps(of: id) else { continue }
-            all.append(SquadGaps(squad: id, gaps: gaps))
+        for (index, id) in ids.enumerated() {
+            if let gaps = try? organization.skillGaps(of: id) { all.append(SquadGaps(squad: id, gaps: gaps)) }
+            progress(index + 1, ids.count)
         }
         if format == .json { return json(all) }
         var lines = ["## Skill gaps", ""]

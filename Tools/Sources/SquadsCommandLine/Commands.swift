@@ -1,4 +1,5 @@
 import CustomerValueSquads
+import CustomerValueSquadsTesting
 import Foundation
 
 /// What a command prints and the status it exits with.
@@ -100,6 +101,18 @@ public enum Commands {
     /// `squads sample`: the sample organisation as a JSON document.
     public static func sample() -> String {
         String(decoding: PackageResources.sample_json, as: UTF8.self)
+    }
+
+    /// `squads sample --specialists N`: a generated organisation of that size, the same for the same seed.
+    ///
+    /// - Throws: ``InputError`` for a size that is not positive or a squad count that is negative.
+    public static func sample(specialists: Int, squads: Int? = nil, seed: UInt64 = 2026) throws(InputError) -> String {
+        guard specialists > 0 else { throw InputError("--specialists: give a number of specialists above 0") }
+        guard (squads ?? 0) >= 0 else { throw InputError("--squads: give a number of squads of 0 or more") }
+        let shape = OrganizationGenerator.Shape(specialists: specialists, squads: squads)
+        let organization = OrganizationGenerator(seed: seed, shape: shape).generate()
+        guard let data = try? organization.jsonData() else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// `squads demo`: a first look at the library on the sample organisation.

@@ -103,11 +103,33 @@ struct Demo: ParsableCommand {
 
 struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the built-in sample organisation as a JSON document."
+        abstract: "Print the built-in sample organisation as a JSON document, or a generated one of any size.",
+        discussion: "With --specialists, generates an organisation of that size (departments, data assets and "
+            + "squads in proportion unless --squads says otherwise), the same for the same --seed: "
+            + "`squads sample --specialists 200000 > large.json` to try the tool at scale."
     )
 
+    @Option(help: "Generate an organisation with this many specialists instead of the built-in sample.")
+    var specialists: Int?
+
+    @Option(help: "With --specialists: how many squads; a tenth of the specialists by default.")
+    var squads: Int?
+
+    @Option(help: "With --specialists: the generator's seed.")
+    var seed: UInt64 = 2026
+
     func run() throws {
-        try emit(Commands.sample())
+        guard let specialists else {
+            if squads != nil { throw failOnInput(InputError("--squads needs --specialists")) }
+            return try emit(Commands.sample())
+        }
+        let output: String
+        do {
+            output = try Commands.sample(specialists: specialists, squads: squads, seed: seed)
+        } catch {
+            throw failOnInput(error)
+        }
+        try emit(output)
     }
 }
 
@@ -222,7 +244,11 @@ struct Gaps: ParsableCommand {
         let output: String
         do {
             let id = try squad.map { text throws(InputError) in try Input.squadID(text) }
-            output = try Commands.gaps(organization, squad: id, format: options.format)
+            var progress = ProgressLine("skill gaps")
+            defer { progress.finish() }
+            output = try Commands.gaps(organization, squad: id, format: options.format) { done, total in
+                progress.update(done: done, total: total)
+            }
         } catch {
             throw failOnInput(InputError("\(options.file): \(error.message)"))
         }

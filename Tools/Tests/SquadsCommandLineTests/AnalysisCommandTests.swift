@@ -71,3 +71,16 @@ struct AnalysisCommandTests {
         }
     }
 }
+
+@Suite("Progress")
+struct ProgressTests {
+    @Test("long analyses report each squad done, and the line says how far")
+    func progress() throws {
+        var reports: [(Int, Int)] = []
+        _ = try Commands.gaps(Commands.sampleOrganization) { done, total in reports.append((done, total)) }
+        let squads = Commands.sampleOrganization.squads.filter { $0.stage != .dissolved }.count
+        #expect(reports.map(\.0) == Array(1...squads))
+        #expect(reports.allSatisfy { $0.1 == squads })
+        #expect(ProgressLine("skill gaps").text(done: 1, total: 4) == "squads: skill gaps: 1 of 4 squads (25%)")
+    }
+}

@@ -194,3 +194,18 @@ struct SampleCommandTests {
         #expect(try Input.organization(atPath: example("toko-manis.json")) == Commands.sampleOrganization)
     }
 }
+
+@Suite("squads sample at scale")
+struct SampleAtScaleTests {
+    @Test("a generated sample has the size asked for, the same for the same seed, and reads back")
+    func generated() throws {
+        let text = try Commands.sample(specialists: 300, squads: 12, seed: 5)
+        let organization = try Input.organization(from: Data(text.utf8), name: "sample")
+        #expect(organization.specialistCount == 300 && organization.squadCount == 12)
+        #expect(try Commands.sample(specialists: 300, squads: 12, seed: 5) == text)
+        #expect(try Commands.sample(specialists: 300, squads: 12, seed: 6) != text)
+        #expect(throws: InputError("--specialists: give a number of specialists above 0")) {
+            try Commands.sample(specialists: 0)
+        }
+    }
+}
