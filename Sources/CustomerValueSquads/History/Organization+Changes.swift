@@ -183,6 +183,7 @@ extension Organization {
         var squadsToAdd: [CustomerValueSquad.ID] = squadsByID.keys.filter { old.squadsByID[$0] == nil }
         var shrinking: [(CustomerValueSquad, CustomerValueSquad)] = []
         var growing: [(CustomerValueSquad, CustomerValueSquad)] = []
+        var stepping: [(CustomerValueSquad, CustomerValueSquad)] = []  // members both join and leave
         for id in old.squadsByID.keys.sorted() {
             guard let before = old.squadsByID[id] else { continue }
             guard let after = squadsByID[id] else {
@@ -195,10 +196,20 @@ extension Organization {
                 shrinking.append((before, after))
             } else if stable && Self.bookings(of: before, fitWithin: after) && resolves(before) {
                 growing.append((before, after))
+            } else if stable && resolves(before) {
+                stepping.append((before, after))
             } else {
                 add(.removeSquad(before))
                 squadsToAdd.append(id)
             }
+        }
+        // A squad whose members both join and leave changes in one step at the end, unless holding its old
+        // members until then would overbook someone another squad needs earlier: then it steps aside and
+        // comes back in its new form, as above.
+        for (before, after) in Self.steppingAside(stepping, growing: growing, old: old, new: self) {
+            add(.removeSquad(before))
+            squadsToAdd.append(after.id)
+            stepping.removeAll { $0.0.id == before.id }
         }
         for (before, after) in shrinking { add(.updateSquad(from: before, to: after)) }
 
@@ -250,13 +261,51 @@ extension Organization {
         }
 
         // 7. Squads grow or arrive in their new form; 8. the organisation's own fields.
-        for (before, after) in growing { add(.updateSquad(from: before, to: after)) }
+        for (before, after) in growing + stepping { add(.updateSquad(from: before, to: after)) }
         for id in squadsToAdd.sorted() {
             if let squad = squadsByID[id] { add(.addSquad(squad)) }
         }
         if name != old.name { add(.rename(from: old.name, to: name)) }
         if goal != old.goal { add(.setGoal(from: old.goal, to: goal)) }
         return result
+    }
+
+    /// The squads of `stepping` that cannot keep their old members until the end of the change list.
+    ///
+    /// Every squad of `stepping` is replaced at the end, after the `growing` ones; until then it holds its old
+    /// bookings. Squads that step aside, and the squads that shrink, free their old bookings at the start; new
+    /// squads book theirs at the very end. A specialist is overbooked on the way if what the stepping squads
+    /// still hold, plus what growing squads take by the time they are replaced, passes 100 %: the stepping
+    /// squads that hold such a specialist step aside instead.
+    ///
+    /// - Complexity: O(*m*) in the members of the squads involved.
+    private static func steppingAside(
+        _ stepping: [(CustomerValueSquad, CustomerValueSquad)],
+        growing: [(CustomerValueSquad, CustomerValueSquad)],
+        old: Organization,
+        new: Organization
+    ) -> [(CustomerValueSquad, CustomerValueSquad)] {
+        guard !stepping.isEmpty else { return [] }
+        // The most each specialist can be booked on the way: every squad at the larger of its two bookings,
+        // except squads that go or step aside (nothing until the end) and new squads (nothing until the end).
+        var worst: [Specialist.ID: Int] = [:]
+        let steppingIDs = Set(stepping.map(\.0.id))
+        let changing = Set(growing.map(\.0.id)).union(steppingIDs)
+        for (id, squad) in old.squadsByID where new.squadsByID[id] != nil && !changing.contains(id) {
+            // Unchanged or shrinking squads: their bookings on the way are at most the old ones.
+            for (member, membership) in squad.memberships { worst[member, default: 0] += membership.share.percent }
+        }
+        for (before, after) in growing + stepping {
+            for member in Set(before.memberships.keys).union(after.memberships.keys) {
+                let share = max(
+                    before.memberships[member]?.share.percent ?? 0, after.memberships[member]?.share.percent ?? 0)
+                worst[member, default: 0] += share
+            }
+        }
+        return stepping.filter { before, after in
+            before.memberships.keys.contains { (worst[$0] ?? 0) > 100 }
+                || after.memberships.keys.contains { (worst[$0] ?? 0) > 100 }
+        }
     }
 
     /// Whether `squad` grants or needs any of `assets`.

@@ -153,3 +153,68 @@ struct ChangeLogFileTests {
         #expect(try before.applying(OrganizationChange.changes(fromJSON: first)) == organization)
     }
 }
+
+@Suite("Minimal change lists")
+struct MinimalChangeTests {
+    @Test("members joining and leaving a squad make one updateSquad, never a remove and an add", arguments: 0..<20)
+    func rotation(_ seed: UInt64) throws {
+        let before = OrganizationGenerator(seed: seed, shape: .init(specialists: 120)).generate()
+        var after = before
+        var random = SeededRandomNumberGenerator(seed: seed)
+        var rotated: Set<CustomerValueSquad.ID> = []
+        // In a few squads, one member leaves and someone with time to spare joins.
+        for squad in after.squads.filter({ $0.stage != .dissolved && $0.size > 1 }).prefix(6) {
+            guard let leaving = squad.memberIDs.randomElement(using: &random) else { continue }
+            let joining = after.specialists.map(\.id).filter { candidate in
+                squad.memberships[candidate] == nil && after.sparePercent(of: candidate) >= 10
+            }.randomElement(using: &random)
+            guard let joining else { continue }
+            try after.release(leaving, from: squad.id)
+            try after.assign(joining, to: squad.id, role: "newcomer", share: 10)
+            rotated.insert(squad.id)
+        }
+        #expect(!rotated.isEmpty)
+        let changes = after.changes(from: before)
+        let updated = changes.compactMap { change -> CustomerValueSquad.ID? in
+            if case .updateSquad(_, let to) = change.action { return to.id }
+            return nil
+        }
+        #expect(
+            !changes.contains { change in
+                switch change.action {
+                case .removeSquad, .addSquad: true
+                default: false
+                }
+            })
+        #expect(updated.sorted() == rotated.sorted(), "one update per squad that changed")
+        #expect(try before.applying(changes) == after)
+        #expect(try after.applying(changes.reversed().map(\.inverse)) == before)
+    }
+
+    @Test("a member moving between two squads that both change still applies, in both directions")
+    func swaps() throws {
+        var before = try Organization(name: "Swap")
+        try before.addDepartment(Department(id: "d", name: "D"))
+        for id in ["a", "b", "c", "x"] as [Specialist.ID] {
+            try before.hire(Specialist(id: id, name: id.rawValue, department: "d"))
+        }
+        try before.formSquad(
+            CustomerValueSquad(
+                id: "one", name: "One", mission: Mission(statement: "m"),
+                memberships: ["x": Membership(role: "r", share: 100), "a": Membership(role: "r", share: 50)]))
+        try before.formSquad(
+            CustomerValueSquad(
+                id: "two", name: "Two", mission: Mission(statement: "m"),
+                memberships: ["b": Membership(role: "r", share: 50)]))
+        // x moves from one to two at full time, while each squad also gains someone: both change both ways.
+        var after = before
+        try after.release("x", from: "one")
+        try after.assign("c", to: "one", role: "r", share: 50)
+        try after.release("b", from: "two")
+        try after.assign("x", to: "two", role: "r", share: 100)
+        let changes = after.changes(from: before)
+        #expect(try before.applying(changes) == after)
+        #expect(try after.applying(changes.reversed().map(\.inverse)) == before)
+        #expect(after.changes(from: after).isEmpty)
+    }
+}
