@@ -42,9 +42,9 @@ private func run(seed: UInt64, steps: Int) -> Run {
 
 @Suite("Random change sequences")
 struct RandomChangeSequenceTests {
-    /// Sequences per batch: 250, or `CVS_SEQUENCES` from the environment.
-    static let sequencesPerBatch = ProcessInfo.processInfo.environment["CVS_SEQUENCES"].flatMap { Int($0) } ?? 250
-    static let steps = 30
+    /// Sequences per batch: 125 (1 000 in all), or `CVS_SEQUENCES` from the environment.
+    static let sequencesPerBatch = ProcessInfo.processInfo.environment["CVS_SEQUENCES"].flatMap { Int($0) } ?? 125
+    static let steps = 100
 
     @Test("thousands of seeded sequences keep every invariant; refused steps change nothing", arguments: 0..<8)
     func sequences(_ batch: Int) {
