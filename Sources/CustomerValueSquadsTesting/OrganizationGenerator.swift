@@ -157,8 +157,10 @@ public struct OrganizationGenerator: Sendable {
                     let asset = assetIDs[Int.random(in: 0..<assetIDs.count, using: &random)]
                     requiredData.insert(asset)
                     if Int.random(in: 0..<5, using: &random) > 0 {
+                        // Every fourth squad's grants are limited in time, so the format's `expires` is exercised.
                         grants[asset] = DataAccessGrant(
-                            approvedBy: memberIndices.first.map(Self.specialistID), reason: "needed")
+                            approvedBy: memberIndices.first.map(Self.specialistID), reason: "needed",
+                            expires: index % 4 == 0 ? Self.day(2030, index) : nil)
                     }
                 }
                 if Int.random(in: 0..<6, using: &random) == 0 {
@@ -187,6 +189,28 @@ public struct OrganizationGenerator: Sendable {
                     direction: number == 0 ? .increase : .decrease
                 )
             }
+            // Some squads started on a known day, and some have a history and break-fix cycles, so that every
+            // field of the format appears in generated documents. These come from the index, not the random
+            // stream, so the rest of the organisation is what it always was for a seed.
+            if index % 3 == 0 {
+                for member in memberships.keys { memberships[member]?.since = Self.day(2026, index) }
+            }
+            let history: [PastMembership] =
+                index % 5 == 0 && !specialists.isEmpty
+                ? [
+                    PastMembership(
+                        specialist: specialists[index % specialists.count].id, role: "founder",
+                        share: TimeShare(trusted: 20), since: Self.day(2025, index), until: Self.day(2026, index),
+                        reason: "moved on")
+                ] : []
+            let cycles: [BreakFixCycle] =
+                index % 5 == 0
+                ? [
+                    BreakFixCycle(
+                        started: Self.day(2026, index), ended: Self.day(2027, index), tried: "a new offer",
+                        broke: "the price", fix: "a bundle", lesson: "ask first", result: .smallFailure),
+                    BreakFixCycle(started: Self.day(2026, index + 14), tried: "the bundle", result: .worked),
+                ] : []
             squads.append(
                 CustomerValueSquad(
                     id: Self.squadID(index),
@@ -210,7 +234,9 @@ public struct OrganizationGenerator: Sendable {
                         toleratedSmallFailures: Int.random(in: 0...3, using: &random)
                     ),
                     cycleLength: Cadence(trusted: [5, 7, 10, 14, 21][Int.random(in: 0..<5, using: &random)]),
-                    stage: stages[Int.random(in: 0..<stages.count, using: &random)]
+                    stage: stages[Int.random(in: 0..<stages.count, using: &random)],
+                    history: history,
+                    cycles: cycles
                 )
             )
         }
@@ -221,6 +247,17 @@ public struct OrganizationGenerator: Sendable {
             specialists: specialists,
             squads: squads
         )
+    }
+}
+
+extension OrganizationGenerator {
+    /// A day of `year` that depends on `index`, for generated dates.
+    static func day(_ year: Int, _ index: Int) -> Day {
+        do {
+            return try Day(year: year, month: 1 + index % 12, day: 1 + index % 28)
+        } catch {
+            preconditionFailure(error.message)
+        }
     }
 }
 

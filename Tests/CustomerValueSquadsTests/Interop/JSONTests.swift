@@ -329,3 +329,52 @@ private func decodingError(_ text: String) -> DecodingError? {
         return error as? DecodingError
     }
 }
+
+@Suite("JSON format coverage")
+struct JSONFormatCoverageTests {
+    /// Every field name JSONFormat.md documents, read from its tables and its field lists.
+    static func documentedFields() throws -> Set<String> {
+        let format = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appending(path: "Documentation/JSONFormat.md")
+        let text = try String(contentsOf: format, encoding: .utf8)
+        let section = text.components(separatedBy: "## Change logs")[0]
+        var fields: Set<String> = []
+        // Table rows: | `field` | ...; and object shapes such as {"specialist", "role", "share", "since"?}.
+        for line in section.split(separator: "\n") where line.hasPrefix("| `") {
+            fields.insert(String(line.dropFirst(3).prefix { $0 != "`" }))
+        }
+        for match in section.matches(of: /"([a-zA-Z]+)"\??[,}:]/) { fields.insert(String(match.1)) }
+        for match in section.matches(of: /`([a-zA-Z]+)` \(/) { fields.insert(String(match.1)) }
+        return fields
+    }
+
+    /// Every key that appears anywhere in a document.
+    static func keys(in value: Any) -> Set<String> {
+        if let object = value as? [String: Any] {
+            return Set(object.keys).union(object.values.flatMap { keys(in: $0) })
+        }
+        if let array = value as? [Any] { return Set(array.flatMap { keys(in: $0) }) }
+        return []
+    }
+
+    @Test("every documented field appears in the generator's and the fixtures' documents, and survives a round trip")
+    func everyFieldIsExercised() throws {
+        let documented = try Self.documentedFields()
+        #expect(documented.isSuperset(of: ["expires", "since", "until", "history", "cycles", "limit", "weight"]))
+        var seen: Set<String> = []
+        let organizations = [
+            OrganizationGenerator(seed: 8, shape: .init(specialists: 300)).generate(), Fixtures.operatingRoom,
+            Fixtures.accountBasedMarketing, Fixtures.regionalRollout,
+        ]
+        for organization in organizations {
+            let data = try organization.jsonData()
+            seen.formUnion(Self.keys(in: try JSONSerialization.jsonObject(with: data)))
+            let decoded = try Organization(jsonData: data)
+            #expect(decoded == organization)
+            #expect(try decoded.jsonData() == data)
+        }
+        #expect(documented.count >= 50, "the format documents \(documented.count) fields")
+        let missing = documented.subtracting(seen)
+        #expect(missing.isEmpty, "documented fields no document exercises: \(missing.sorted())")
+    }
+}
