@@ -135,8 +135,21 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
     ///   - code: What kind of invariant was broken.
     ///   - message: A sentence naming the identifiers involved.
     ///   - path: Where in a bulk input the problem lies; empty by default.
-    ///   - location: Where in a document the problem lies; none by default.
-    public init(code: Code, message: String, path: [String] = [], location: Location? = nil) {
+    public init(code: Code, message: String, path: [String] = []) {
+        self.code = code
+        self.message = message
+        self.path = path
+        self.location = nil
+    }
+
+    /// Creates an error found in a document.
+    ///
+    /// - Parameters:
+    ///   - code: What kind of invariant was broken.
+    ///   - message: A sentence naming the identifiers involved.
+    ///   - path: Where in the document the problem lies.
+    ///   - location: The line and column where it lies.
+    public init(code: Code, message: String, path: [String], location: Location?) {
         self.code = code
         self.message = message
         self.path = path
