@@ -1,0 +1,90 @@
+"""A mutation pass over the library: one small change at a time, then the test suite, to see whether a test
+notices. Not part of CI (it takes a while); its report is the measure of how well the tests guard each part.
+
+Usage: python3 .ci/mutate.py [MUTANTS_PER_PART] [SEED]    (defaults: 5, 2026)
+
+It works in a scratch clone of the current commit. For each part of Sources/CustomerValueSquads it picks
+lines at random (seeded) where one of the operators below applies, applies one replacement, builds and runs
+`swift test` (with the in-suite fuzzing and random sequences reduced, as under the sanitizers). A mutant that
+does not compile is not counted; one the tests fail on is killed; one they pass is a survivor, listed with its
+file, line and change so it can be judged equivalent or turned into a test.
+"""
+
+import pathlib
+import random
+import re
+import subprocess
+import sys
+import tempfile
+
+PARTS = ["Model", "Transformations", "History", "Validation", "Analyses", "Rollout", "Interop/JSON",
+         "Interop/SCIM", "Interop/LinkedData", "Pictures"]
+OPERATORS = [
+    (r"(?<![<>=!])<=(?!=)", ">"), (r"(?<![<>=!-])>=(?!=)", "<"), (r"(?<![<>=!-])<(?![<=])", ">="),
+    (r"(?<![<>=!-])>(?![>=])", "<="), (r"==", "!="), (r"!=", "=="), (r"&&", "||"), (r"\|\|", "&&"),
+    (r"\+ 1\b", "- 1"), (r"- 1\b", "+ 1"), (r"\btrue\b", "false"), (r"\bfalse\b", "true"),
+    (r"\.min\(\)", ".max()"), (r"\.max\(\)", ".min()"), (r"\bcontinue\b", "break"),
+]
+
+per_part = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+seed = int(sys.argv[2]) if len(sys.argv) > 2 else 2026
+root = pathlib.Path(__file__).resolve().parent.parent
+random.seed(seed)
+
+with tempfile.TemporaryDirectory() as scratch:
+    clone = pathlib.Path(scratch) / "main"
+    subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True)
+    environment = {"CVS_FUZZ_CASES": "40", "CVS_SEQUENCES": "8", "PATH": __import__("os").environ["PATH"],
+                   "HOME": __import__("os").environ.get("HOME", "/root")}
+    subprocess.run(["swift", "build", "--build-tests"], cwd=clone, check=True, capture_output=True)
+    report = {}
+    survivors = []
+    for part in PARTS:
+        files = sorted((clone / "Sources/CustomerValueSquads" / part).rglob("*.swift"))
+        sites = []
+        for file in files:
+            for number, line in enumerate(file.read_text().splitlines()):
+                code = line.split("//")[0]
+                if code.strip().startswith(("///", "//")) or '"' in code:
+                    continue
+                for pattern, replacement in OPERATORS:
+                    if re.search(pattern, code):
+                        sites.append((file, number, pattern, replacement))
+        chosen = random.sample(sites, min(per_part, len(sites)))
+        killed = viable = 0
+        for file, number, pattern, replacement in chosen:
+            original = file.read_text()
+            lines = original.splitlines(keepends=True)
+            mutated_line = re.sub(pattern, replacement, lines[number], count=1)
+            lines[number] = mutated_line
+            file.write_text("".join(lines))
+            name = f"{file.relative_to(clone)}:{number + 1}: {original.splitlines()[number].strip()} -> {mutated_line.strip()}"
+            try:
+                build = subprocess.run(["swift", "build", "--build-tests"], cwd=clone, capture_output=True, env=environment)
+                if build.returncode != 0:
+                    print(f"does not compile: {name}", flush=True)
+                    continue
+                viable += 1
+                test = subprocess.run(["swift", "test", "--skip-build"], cwd=clone, capture_output=True, env=environment,
+                                      timeout=900)
+                if test.returncode != 0:
+                    killed += 1
+                    print(f"killed: {name}", flush=True)
+                else:
+                    survivors.append(name)
+                    print(f"SURVIVED: {name}", flush=True)
+            except subprocess.TimeoutExpired:
+                killed += 1
+                print(f"killed (timeout): {name}", flush=True)
+            finally:
+                file.write_text(original)
+        report[part] = (killed, viable)
+    print("\nmutation score per part (killed / viable mutants):")
+    total_killed = sum(k for k, _ in report.values())
+    total_viable = sum(v for _, v in report.values())
+    for part, (killed, viable) in report.items():
+        print(f"  {part:20} {killed}/{viable}")
+    print(f"  {'all':20} {total_killed}/{total_viable} = {100 * total_killed / max(total_viable, 1):.0f}%")
+    print("survivors:" if survivors else "no survivors")
+    for name in survivors:
+        print(f"  {name}")
