@@ -63,4 +63,62 @@ struct MutationGapTests {
             id: "wait", metric: "waiting days", baseline: 30, target: 10, current: 5, direction: .decrease)
         #expect(beyond.progress == 1)
     }
+
+    @Test("dissolving a squad keeps its members' history in identifier order")
+    func dissolvedHistoryOrder() throws {
+        var hospital = Fixtures.operatingRoom
+        let members = try #require(hospital.squad(Fixtures.OperatingRoom.squad)).memberIDs
+        try hospital.dissolve(Fixtures.OperatingRoom.squad, on: "2026-12-01")
+        #expect(hospital.squad(Fixtures.OperatingRoom.squad)?.history.map(\.specialist) == members)
+    }
+
+    @Test("the JSON-LD export is pretty by default and lists decision rights in identifier order")
+    func linkedDataForm() throws {
+        let text = String(decoding: try Fixtures.operatingRoom.linkedData(), as: UTF8.self)
+        #expect(text.contains("\n  "))
+        #expect(
+            !String(decoding: try Fixtures.operatingRoom.linkedData(prettyPrinted: false), as: UTF8.self).contains("\n")
+        )
+        #expect(text.contains("cvs:decisionRight"))
+        let call = try #require(text.range(of: "call-specialist"))
+        let change = try #require(text.range(of: "change-plan"))
+        #expect(call.lowerBound < change.lowerBound)
+    }
+
+    @Test("a squad gaining a member another squad releases applies, whichever squad sorts first")
+    func memberMovesToAnEarlierSquad() throws {
+        var before = try Organization(name: "Move")
+        try before.addDepartment(Department(id: "d", name: "D"))
+        for id in ["x", "y", "z"] as [Specialist.ID] {
+            try before.hire(Specialist(id: id, name: id.rawValue, department: "d"))
+        }
+        try before.formSquad(
+            CustomerValueSquad(
+                id: "beta", name: "Beta", mission: Mission(statement: "m"),
+                memberships: ["x": Membership(role: "r", share: 100), "z": Membership(role: "r", share: 10)]))
+        try before.formSquad(
+            CustomerValueSquad(
+                id: "alpha", name: "Alpha", mission: Mission(statement: "m"),
+                memberships: ["y": Membership(role: "r", share: 50)]))
+        var after = before
+        try after.release("x", from: "beta")
+        try after.assign("x", to: "alpha", role: "r", share: 50)
+        let changes = after.changes(from: before)
+        #expect(try before.applying(changes) == after)
+    }
+
+    @Test("a squad that shrinks and gains a grant approved by someone hired in the same change list applies")
+    func grantApprovedByANewcomer() throws {
+        var before = Fixtures.operatingRoom
+        let squad = Fixtures.OperatingRoom.squad
+        try before.revokeAccess(to: Fixtures.OperatingRoom.patientRecords, from: squad)
+        var after = before
+        let leaving = try #require(after.squad(squad)?.memberIDs.first)
+        try after.release(leaving, from: squad)
+        try after.hire(Specialist(id: "newcomer", name: "Newcomer", department: "nursing"))
+        try after.grantAccess(
+            to: Fixtures.OperatingRoom.patientRecords, for: squad, DataAccessGrant(approvedBy: "newcomer"))
+        let changes = after.changes(from: before)
+        #expect(try before.applying(changes) == after)
+    }
 }
