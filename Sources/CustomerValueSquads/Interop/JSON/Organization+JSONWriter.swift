@@ -167,7 +167,18 @@ struct JSONWriter: ~Copyable {
 
     mutating func field<T>(_ name: StaticString, _ id: Identifier<T>?) {
         guard let id else { return }
-        field(name, id.rawValue)
+        key(name)
+        identifier(id)
+    }
+
+    /// An identifier: ASCII letters, digits and `-_.:` only (``Identifier`` checks), so it is written as it
+    /// is, without looking for characters to escape or normalise.
+    mutating func identifier<T>(_ id: Identifier<T>) {
+        var text = id.rawValue
+        bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        first = false
     }
 
     mutating func field(_ name: StaticString, _ day: Day?) {
@@ -337,7 +348,7 @@ extension JSONWriter {
             writer.field("customer", mission.customer)
             writer.field("goalContribution", mission.goalContribution)
             writer.key("requiredData")
-            writer.array(mission.requiredData.sorted()) { writer, asset in writer.string(asset.rawValue) }
+            writer.array(mission.requiredData.sorted()) { writer, asset in writer.identifier(asset) }
             writer.key("requiredSkills")
             writer.array(mission.requiredSkills.sorted()) { writer, skill in writer.string(skill.rawValue) }
             writer.field("statement", mission.statement)
