@@ -13,12 +13,7 @@ public enum Fixtures {
     ) -> Organization {
         do {
             return try Organization(
-                name: name,
-                goal: goal,
-                departments: departments,
-                specialists: specialists,
-                squads: squads
-            )
+                name: name, goal: goal, departments: departments, specialists: specialists, squads: squads)
         } catch {
             preconditionFailure("fixture \(name) is invalid: \(error)")
         }

@@ -22,28 +22,26 @@ extension Organization {
         case .addDepartment(let department):
             try addDepartment(department)
         case .removeDepartment(let department):
-            try requireCurrent(
-                departmentsByID[department.id] == department, "department \(department.id) is not as recorded")
+            try requireRecorded(departmentsByID[department.id], department, "department \(department.id)")
             try removeDepartment(department.id)
         case .updateDepartment(let from, let to):
-            try requireCurrent(departmentsByID[from.id] == from, "department \(from.id) is not as recorded")
+            try requireRecorded(departmentsByID[from.id], from, "department \(from.id)")
             try replaceDepartment(from, with: to)
         case .addSpecialist(let specialist):
             try hire(specialist)
         case .removeSpecialist(let specialist):
-            try requireCurrent(
-                specialistsByID[specialist.id] == specialist, "specialist \(specialist.id) is not as recorded")
+            try requireRecorded(specialistsByID[specialist.id], specialist, "specialist \(specialist.id)")
             try offboard(specialist.id)
         case .updateSpecialist(let from, let to):
-            try requireCurrent(specialistsByID[from.id] == from, "specialist \(from.id) is not as recorded")
+            try requireRecorded(specialistsByID[from.id], from, "specialist \(from.id)")
             try replaceSpecialist(from, with: to)
         case .addSquad(let squad):
             try formSquad(squad)
         case .removeSquad(let squad):
-            try requireCurrent(squadsByID[squad.id] == squad, "squad \(squad.id) is not as recorded")
+            try requireRecorded(squadsByID[squad.id], squad, "squad \(squad.id)")
             storage.removeSquad(squad.id)
         case .updateSquad(let from, let to):
-            try requireCurrent(squadsByID[from.id] == from, "squad \(from.id) is not as recorded")
+            try requireRecorded(squadsByID[from.id], from, "squad \(from.id)")
             try replaceSquad(from, with: to)
         }
     }
@@ -94,6 +92,15 @@ extension Organization {
         let changes = copy.changes(from: self, reason: reason, on: day)
         self = copy
         return changes
+    }
+
+    /// Throws ``OrganizationError/Code/changeConflict`` unless the organisation holds `recorded` as it is.
+    private func requireRecorded<Entity: Equatable>(
+        _ current: Entity?, _ recorded: Entity, _ what: @autoclosure () -> String
+    )
+        throws(OrganizationError)
+    {
+        try requireCurrent(current == recorded, "\(what()) is not as recorded")
     }
 
     private func requireCurrent(_ condition: Bool, _ message: @autoclosure () -> String) throws(OrganizationError) {

@@ -8,13 +8,8 @@ extension Organization {
     {
         for (index, department) in departments.enumerated() {
             func path() -> [String] { ["departments", String(index)] }
-            guard departmentsByID[department.id] == nil else {
-                throw OrganizationError(
-                    code: .duplicateID,
-                    message: "department \(department.id) is listed twice",
-                    path: path() + ["id"]
-                )
-            }
+            try Self.requireListedOnce(
+                departmentsByID[department.id] == nil, "department \(department.id)", path: path())
             // Parents and heads are checked below, once every department and specialist is known.
             var unlinked = department
             unlinked.parent = nil
@@ -24,13 +19,8 @@ extension Organization {
         }
         for (index, specialist) in specialists.enumerated() {
             func path() -> [String] { ["specialists", String(index)] }
-            guard specialistsByID[specialist.id] == nil else {
-                throw OrganizationError(
-                    code: .duplicateID,
-                    message: "specialist \(specialist.id) is listed twice",
-                    path: path() + ["id"]
-                )
-            }
+            try Self.requireListedOnce(
+                specialistsByID[specialist.id] == nil, "specialist \(specialist.id)", path: path())
             try checkSpecialist(specialist, path: path())
             storage.insert(specialist)
         }
@@ -40,13 +30,7 @@ extension Organization {
         try checkHierarchyIsAcyclic(order: departments.map(\.id))
         for (index, squad) in squads.enumerated() {
             func path() -> [String] { ["squads", String(index)] }
-            guard squadsByID[squad.id] == nil else {
-                throw OrganizationError(
-                    code: .duplicateID,
-                    message: "squad \(squad.id) is listed twice",
-                    path: path() + ["id"]
-                )
-            }
+            try Self.requireListedOnce(squadsByID[squad.id] == nil, "squad \(squad.id)", path: path())
             try checkSquad(squad, path: path())
             try Self.checkEach(squad.memberships) { (member, membership) throws(OrganizationError) in
                 let total = bookedPercent(of: member) + membership.share.percent
@@ -98,6 +82,15 @@ extension Organization {
         )
         guard storage.indexesMatchTables() else {
             throw OrganizationError(code: .invalidValue, message: "a derived index no longer matches the tables")
+        }
+    }
+
+    /// Throws ``OrganizationError/Code/duplicateID`` at `path` when `isFirst` is false: `what` came before.
+    static func requireListedOnce(_ isFirst: Bool, _ what: @autoclosure () -> String, path: @autoclosure () -> [String])
+        throws(OrganizationError)
+    {
+        guard isFirst else {
+            throw OrganizationError(code: .duplicateID, message: "\(what()) is listed twice", path: path() + ["id"])
         }
     }
 }

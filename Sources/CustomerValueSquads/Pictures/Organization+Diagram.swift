@@ -185,31 +185,19 @@ extension Organization {
 
     /// A DOT string literal: quoted, with backslashes, quotes and line breaks escaped.
     static func dotQuoted(_ text: String) -> String {
-        var result = "\""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": break
-            default: result.append(character)
-            }
-        }
-        return result + "\""
+        "\"" + replacing(text, ["\\": "\\\\", "\"": "\\\"", "\n": "\\n", "\r": ""]) + "\""
     }
 
     /// Mermaid label text: quotes and markup characters as entity codes.
     static func mermaidEscaped(_ text: String) -> String {
+        replacing(text, ["\"": "#quot;", "<": "#lt;", ">": "#gt;", "#": "#35;", "\n": " ", "\r": " "])
+    }
+
+    /// `text` with each character found in `replacements` replaced by its replacement.
+    private static func replacing(_ text: String, _ replacements: [Character: String]) -> String {
         var result = ""
         for character in text {
-            switch character {
-            case "\"": result += "#quot;"
-            case "<": result += "#lt;"
-            case ">": result += "#gt;"
-            case "#": result += "#35;"
-            case "\n", "\r": result += " "
-            default: result.append(character)
-            }
+            if let replacement = replacements[character] { result += replacement } else { result.append(character) }
         }
         return result
     }

@@ -39,11 +39,7 @@ extension Organization {
     public mutating func revokeDecisionRight(_ id: DecisionRight.ID, from squad: CustomerValueSquad.ID)
         throws(OrganizationError)
     {
-        let current = try changeableSquad(squad)
-        guard current.decisionRights[id] != nil else {
-            throw OrganizationError(code: .unknownReference, message: "squad \(squad) holds no decision right \(id)")
-        }
-        storage.modifySquad(squad) { $0.decisionRights[id] = nil }
+        try removeEntry(id, of: \.decisionRights, from: squad, orSay: "squad \(squad) holds no decision right \(id)")
     }
 
     /// Returns a copy with a decision right revoked; see ``revokeDecisionRight(_:from:)``.
@@ -94,11 +90,7 @@ extension Organization {
     public mutating func revokeAccess(to asset: DataAsset.ID, from squad: CustomerValueSquad.ID)
         throws(OrganizationError)
     {
-        let current = try changeableSquad(squad)
-        guard current.grants[asset] != nil else {
-            throw OrganizationError(code: .unknownReference, message: "squad \(squad) holds no grant to \(asset)")
-        }
-        storage.modifySquad(squad) { $0.grants[asset] = nil }
+        try removeEntry(asset, of: \.grants, from: squad, orSay: "squad \(squad) holds no grant to \(asset)")
     }
 
     /// Returns a copy with access revoked; see ``revokeAccess(to:from:)``.
@@ -106,5 +98,18 @@ extension Organization {
         -> Organization
     {
         try transformed { (copy) throws(OrganizationError) in try copy.revokeAccess(to: asset, from: squad) }
+    }
+
+    /// Removes the entry `key` from one of a squad's keyed lists; `message` says it is not there.
+    private mutating func removeEntry<Key: Hashable, Value>(
+        _ key: Key,
+        of list: WritableKeyPath<CustomerValueSquad, [Key: Value]>,
+        from squad: CustomerValueSquad.ID,
+        orSay message: @autoclosure () -> String
+    ) throws(OrganizationError) {
+        guard try changeableSquad(squad)[keyPath: list][key] != nil else {
+            throw OrganizationError(code: .unknownReference, message: message())
+        }
+        storage.modifySquad(squad) { $0[keyPath: list][key] = nil }
     }
 }

@@ -42,6 +42,12 @@ extension JSONScanner {
         return result
     }
 
+    /// `value`, which a required field gave, or the failure that says the field is missing.
+    func required<Value>(_ value: Value?, _ name: String, in objectStart: Int) throws(JSONFailure) -> Value {
+        guard let value else { throw missing(name, in: objectStart) }
+        return value
+    }
+
     func missing(_ name: String, in objectStart: Int) -> JSONFailure {
         JSONFailure(
             kind: .missing(name), offset: objectStart,
@@ -98,22 +104,22 @@ extension JSONScanner {
     mutating func readOptionalDay() throws(JSONFailure) -> Day? { skipNull() ? nil : try readDay() }
 
     mutating func readShare() throws(JSONFailure) -> TimeShare {
-        skipWhitespace()
-        let start = offset
-        let percent = try readInt()
-        do {
-            return try TimeShare(percent: percent)
-        } catch {
-            throw invalid(error, at: start)
-        }
+        try readCheckedInt { percent throws(OrganizationError) in try TimeShare(percent: percent) }
     }
 
     mutating func readCadence() throws(JSONFailure) -> Cadence {
+        try readCheckedInt { days throws(OrganizationError) in try Cadence(days: days) }
+    }
+
+    /// Reads a whole number and turns it into a value with `make`, which throws for a number out of range.
+    private mutating func readCheckedInt<Value>(_ make: (Int) throws(OrganizationError) -> Value)
+        throws(JSONFailure) -> Value
+    {
         skipWhitespace()
         let start = offset
-        let days = try readInt()
+        let number = try readInt()
         do {
-            return try Cadence(days: days)
+            return try make(number)
         } catch {
             throw invalid(error, at: start)
         }

@@ -57,9 +57,9 @@ extension JSONScanner {
             }
             return true
         }
-        guard let id else { throw missing("id", in: start) }
-        guard let name else { throw missing("name", in: start) }
-        return Department(id: id, name: name, function: function, parent: parent, head: head, dataAssets: assets)
+        return Department(
+            id: try required(id, "id", in: start), name: try required(name, "name", in: start), function: function,
+            parent: parent, head: head, dataAssets: assets)
     }
 
     mutating func readDataAsset() throws(JSONFailure) -> DataAsset {
@@ -75,10 +75,9 @@ extension JSONScanner {
             }
             return true
         }
-        guard let id else { throw missing("id", in: start) }
-        guard let name else { throw missing("name", in: start) }
-        guard let kind else { throw missing("kind", in: start) }
-        return DataAsset(id: id, name: name, kind: kind)
+        return DataAsset(
+            id: try required(id, "id", in: start), name: try required(name, "name", in: start),
+            kind: try required(kind, "kind", in: start))
     }
 
     mutating func readSpecialist() throws(JSONFailure) -> Specialist {
@@ -114,10 +113,9 @@ extension JSONScanner {
             }
             return true
         }
-        guard let id else { throw missing("id", in: start) }
-        guard let name else { throw missing("name", in: start) }
-        guard let department else { throw missing("department", in: start) }
-        return Specialist(id: id, name: name, title: title, department: department, skills: skills)
+        return Specialist(
+            id: try required(id, "id", in: start), name: try required(name, "name", in: start), title: title,
+            department: try required(department, "department", in: start), skills: skills)
     }
 
     private mutating func readSkillEntry() throws(JSONFailure) -> (Skill, Proficiency) {
@@ -131,9 +129,7 @@ extension JSONScanner {
             }
             return true
         }
-        guard let skill else { throw missing("skill", in: start) }
-        guard let proficiency else { throw missing("proficiency", in: start) }
-        return (skill, proficiency)
+        return (try required(skill, "skill", in: start), try required(proficiency, "proficiency", in: start))
     }
 
     mutating func readMission() throws(JSONFailure) -> Mission {
@@ -160,9 +156,9 @@ extension JSONScanner {
             }
             return true
         }
-        guard let statement else { throw missing("statement", in: start) }
         return Mission(
-            statement: statement, valueArea: valueArea, customer: customer, requiredSkills: skills,
+            statement: try required(statement, "statement", in: start), valueArea: valueArea, customer: customer,
+            requiredSkills: skills,
             requiredData: data, goalContribution: contribution)
     }
 

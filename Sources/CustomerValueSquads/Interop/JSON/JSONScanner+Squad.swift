@@ -37,11 +37,10 @@ extension JSONScanner {
             }
             return true
         }
-        guard let id else { throw missing("id", in: start) }
-        guard let name else { throw missing("name", in: start) }
-        guard let mission else { throw missing("mission", in: start) }
         return CustomerValueSquad(
-            id: id, name: name, mission: mission, memberships: memberships, decisionRights: rights, grants: grants,
+            id: try required(id, "id", in: start), name: try required(name, "name", in: start),
+            mission: try required(mission, "mission", in: start), memberships: memberships, decisionRights: rights,
+            grants: grants,
             accountability: accountability, cycleLength: cycleLength, stage: stage, history: history, cycles: cycles)
     }
 
@@ -82,10 +81,12 @@ extension JSONScanner {
             }
             return true
         }
-        guard let specialist else { throw missing("specialist", in: start) }
-        guard let role else { throw missing("role", in: start) }
-        guard let share else { throw missing("share", in: start) }
-        return (specialist, Membership(role: role, share: share, since: since))
+        return (
+            try required(specialist, "specialist", in: start),
+            Membership(
+                role: try required(role, "role", in: start), share: try required(share, "share", in: start),
+                since: since)
+        )
     }
 
     private mutating func readDecisionRight() throws(JSONFailure) -> (DecisionRight.ID, DecisionRight) {
@@ -101,9 +102,10 @@ extension JSONScanner {
             }
             return true
         }
-        guard let id else { throw missing("id", in: start) }
-        guard let scope else { throw missing("scope", in: start) }
-        return (id, DecisionRight(scope: scope, limit: limit))
+        return (
+            try required(id, "id", in: start),
+            DecisionRight(scope: try required(scope, "scope", in: start), limit: limit)
+        )
     }
 
     private mutating func readLimit() throws(JSONFailure) -> DecisionRight.Limit {
@@ -117,9 +119,8 @@ extension JSONScanner {
             }
             return true
         }
-        guard let amount else { throw missing("amount", in: start) }
-        guard let unit else { throw missing("unit", in: start) }
-        return DecisionRight.Limit(amount: amount, unit: unit)
+        return DecisionRight.Limit(
+            amount: try required(amount, "amount", in: start), unit: try required(unit, "unit", in: start))
     }
 
     private mutating func readGrant() throws(JSONFailure) -> (DataAsset.ID, DataAccessGrant) {
@@ -137,8 +138,10 @@ extension JSONScanner {
             }
             return true
         }
-        guard let asset else { throw missing("asset", in: start) }
-        return (asset, DataAccessGrant(approvedBy: approvedBy, reason: reason, expires: expires))
+        return (
+            try required(asset, "asset", in: start),
+            DataAccessGrant(approvedBy: approvedBy, reason: reason, expires: expires)
+        )
     }
 
     mutating func readAccountability() throws(JSONFailure) -> Accountability {
@@ -183,10 +186,9 @@ extension JSONScanner {
             }
             return true
         }
-        guard let id else { throw missing("id", in: start) }
-        guard let metric else { throw missing("metric", in: start) }
         return Outcome(
-            id: id, metric: metric, unit: unit, baseline: baseline, target: target, current: current,
+            id: try required(id, "id", in: start), metric: try required(metric, "metric", in: start), unit: unit,
+            baseline: baseline, target: target, current: current,
             direction: direction, weight: weight)
     }
 
@@ -210,12 +212,10 @@ extension JSONScanner {
             }
             return true
         }
-        guard let specialist else { throw missing("specialist", in: start) }
-        guard let role else { throw missing("role", in: start) }
-        guard let share else { throw missing("share", in: start) }
-        guard let reason else { throw missing("reason", in: start) }
         return PastMembership(
-            specialist: specialist, role: role, share: share, since: since, until: until, reason: reason)
+            specialist: try required(specialist, "specialist", in: start), role: try required(role, "role", in: start),
+            share: try required(share, "share", in: start), since: since, until: until,
+            reason: try required(reason, "reason", in: start))
     }
 
     private mutating func readCycle() throws(JSONFailure) -> BreakFixCycle {
@@ -235,9 +235,8 @@ extension JSONScanner {
         }
         guard let started else { throw missing("started", in: start) }
         for name in ["tried", "broke", "fix", "lesson"] where texts[name] == nil { throw missing(name, in: start) }
-        guard let result else { throw missing("result", in: start) }
         return BreakFixCycle(
             started: started, ended: ended, tried: texts["tried"] ?? "", broke: texts["broke"] ?? "",
-            fix: texts["fix"] ?? "", lesson: texts["lesson"] ?? "", result: result)
+            fix: texts["fix"] ?? "", lesson: texts["lesson"] ?? "", result: try required(result, "result", in: start))
     }
 }

@@ -144,36 +144,38 @@ struct JSONScanner {
 
     /// Moves to the next element of a list: `false` at its end. `first` is `true` before the first element.
     mutating func nextElement(first: Bool) throws(JSONFailure) -> Bool {
-        guard let byte = peek() else { throw syntaxError("the list is not closed: the document ends") }
-        if byte == UInt8(ascii: "]") {
+        try moveToNext(first: first, closing: UInt8(ascii: "]"), in: "list", after: "in a list")
+    }
+
+    /// Moves past the comma before the next member of a list or an object, or past its closing bracket:
+    /// `false` at the end.
+    private mutating func moveToNext(first: Bool, closing: UInt8, in kind: String, after place: String)
+        throws(JSONFailure) -> Bool
+    {
+        guard let byte = peek() else { throw syntaxError("the \(kind) is not closed: the document ends") }
+        if byte == closing {
             offset += 1
             return false
         }
         if !first {
             guard byte == UInt8(ascii: ",") else {
-                throw syntaxError("expected ',' or ']' in a list, found \(Self.describe(byte: byte))")
+                throw syntaxError(
+                    "expected ',' or '\(Character(Unicode.Scalar(closing)))' \(place), found \(Self.describe(byte: byte))"
+                )
             }
             offset += 1
-            guard let next = peek() else { throw syntaxError("the list is not closed: the document ends") }
-            if next == UInt8(ascii: "]") { throw syntaxError("a list may not end with a comma") }
+            guard let next = peek() else { throw syntaxError("the \(kind) is not closed: the document ends") }
+            if next == closing {
+                throw syntaxError("\(kind == "list" ? "a list" : "an object") may not end with a comma")
+            }
         }
         return true
     }
 
     /// Moves to the next field of an object and reads its key: `nil` at the object's end.
     mutating func nextKey(first: Bool) throws(JSONFailure) -> JSONKey? {
-        guard let byte = peek() else { throw syntaxError("the object is not closed: the document ends") }
-        if byte == UInt8(ascii: "}") {
-            offset += 1
+        guard try moveToNext(first: first, closing: UInt8(ascii: "}"), in: "object", after: "after a field") else {
             return nil
-        }
-        if !first {
-            guard byte == UInt8(ascii: ",") else {
-                throw syntaxError("expected ',' or '}' after a field, found \(Self.describe(byte: byte))")
-            }
-            offset += 1
-            guard let next = peek() else { throw syntaxError("the object is not closed: the document ends") }
-            if next == UInt8(ascii: "}") { throw syntaxError("an object may not end with a comma") }
         }
         guard peek() == UInt8(ascii: "\"") else {
             throw syntaxError(

@@ -1,0 +1,261 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+// MARK: - The import
+
+struct Importer {
+    let options: SCIMImport.Options
+    var report: [SCIMImport.Issue] = []
+    var users: [Resource] = []
+    var groups: [Resource] = []
+    var seen: Set<String> = []
+
+    init(options: SCIMImport.Options) { self.options = options }
+
+    mutating func note(_ severity: Finding.Severity, _ resource: String, _ message: String) {
+        report.append(SCIMImport.Issue(severity: severity, resource: resource, message: message))
+    }
+
+    mutating func read(_ resources: [Resource]) throws {
+        for resource in resources {
+            guard seen.insert(resource.id).inserted else {
+                throw OrganizationError(code: .duplicateID, message: "SCIM resource id \(resource.id) appears twice")
+            }
+            if resource.isUser {
+                users.append(resource)
+            } else if resource.isGroup {
+                groups.append(resource)
+            } else {
+                note(
+                    .warning, resource.id,
+                    "resource with schemas \(resource.schemas) is neither a User nor a Group; not imported")
+            }
+        }
+    }
+
+    /// Turns any text into a valid identifier: lower-case letters, digits and dashes.
+    static func slug(_ text: String) -> String {
+        var result = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else if !result.isEmpty, !result.hasSuffix("-") {
+                result += "-"
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return String((result.isEmpty ? "x" : result).prefix(100))
+    }
+
+    /// A unique identifier for `text` among `taken`.
+    static func uniqueID(for text: String, taken: inout Set<String>) -> String {
+        let base = slug(text)
+        var candidate = base
+        var number = 2
+        while taken.contains(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+
+    mutating func finish() throws -> SCIMImport.Result {
+        var takenDepartments: Set<String> = []
+        var departmentIDs: [String: Department.ID] = [:]  // by department name
+        var divisionIDs: [String: Department.ID] = [:]  // by division name
+        var departments: [Department] = []
+        var parentOfDepartment: [String: String] = [:]  // department name → division name
+
+        // Departments and divisions, in the order users name them.
+        for user in users where user.active != false {
+            guard let name = user.enterprise?.department, !Organization.isBlank(name) else { continue }
+            let division = user.enterprise?.division.flatMap { Organization.isBlank($0) ? nil : $0 }
+            if let division, divisionIDs[division] == nil {
+                let id = try Department.ID(validating: Self.uniqueID(for: division, taken: &takenDepartments))
+                divisionIDs[division] = id
+                departments.append(Department(id: id, name: division, function: "division"))
+            }
+            if departmentIDs[name] != nil {
+                if let division, let recorded = parentOfDepartment[name], recorded != division {
+                    note(
+                        .warning, user.id,
+                        "department \(name) is placed under division \(recorded); this user names division \(division)")
+                }
+                continue
+            }
+            let id = try Department.ID(validating: Self.uniqueID(for: name, taken: &takenDepartments))
+            departmentIDs[name] = id
+            if let division { parentOfDepartment[name] = division }
+            departments.append(Department(id: id, name: name, parent: division.flatMap { divisionIDs[$0] }))
+        }
+
+        // Specialists from active users with a department.
+        var takenSpecialists: Set<String> = []
+        var specialistOf: [String: Specialist.ID] = [:]
+        var specialists: [Specialist] = []
+        var departmentOfUser: [String: Department.ID] = [:]
+        for user in users {
+            guard let personName = user.personName else {
+                note(
+                    .warning, user.id, "user \(String(reflecting: user.id)) has no name that is not blank; not imported"
+                )
+                continue
+            }
+            if user.namedAfterID, user.active != false {
+                note(.note, user.id, "user \(user.id) has no name that is not blank; named after their id")
+            }
+            guard user.active != false else {
+                note(.note, user.id, "user \(personName) is inactive; not imported")
+                continue
+            }
+            guard let name = user.enterprise?.department, let department = departmentIDs[name] else {
+                note(.warning, user.id, "user \(personName) has no department; not imported")
+                continue
+            }
+            let id = try Specialist.ID(validating: Self.uniqueID(for: user.id, taken: &takenSpecialists))
+            specialistOf[user.id] = id
+            departmentOfUser[user.id] = department
+            specialists.append(
+                Specialist(id: id, name: personName, title: user.title ?? "", department: department))
+        }
+
+        // Heads from manager chains: in each department, the one member whose manager is outside it.
+        var managerOf: [String: String] = [:]
+        var managerUnknown: Set<String> = []  // users whose manager link was dropped
+        for user in users where specialistOf[user.id] != nil {
+            guard let manager = user.enterprise?.manager?.value, !manager.isEmpty else { continue }
+            if specialistOf[manager] == nil {
+                managerUnknown.insert(user.id)
+                let who = user.enterprise?.manager?.displayName ?? manager
+                note(
+                    .warning, user.id,
+                    "manager \(who) (\(manager)) is not among the imported users; the link is not kept")
+            } else {
+                managerOf[user.id] = manager
+            }
+        }
+        // Each user's chain is walked once: a user already walked ends the walk, so this is linear.
+        var inCycle: Set<String> = []
+        var walked: Set<String> = []
+        for user in users where managerOf[user.id] != nil && !walked.contains(user.id) {
+            var chain: [String] = []
+            var position: [String: Int] = [:]
+            var current: String? = user.id
+            while let id = current, !walked.contains(id), position[id] == nil {
+                position[id] = chain.count
+                chain.append(id)
+                current = managerOf[id]
+            }
+            if let repeated = current, let start = position[repeated] {
+                let cycle = chain[start...]
+                for id in cycle where inCycle.insert(id).inserted {
+                    note(.error, id, "the manager chain loops: \(cycle.joined(separator: " → ")) → \(repeated)")
+                }
+            }
+            walked.formUnion(chain)
+        }
+        var membersOfDepartment: [Department.ID: [String]] = [:]
+        for user in users {
+            if let department = departmentOfUser[user.id] {
+                membersOfDepartment[department, default: []].append(user.id)
+            }
+        }
+        for index in departments.indices {
+            let department = departments[index].id
+            guard let members = membersOfDepartment[department] else { continue }
+            if members.contains(where: inCycle.contains) {
+                note(
+                    .warning, department.rawValue,
+                    "no head inferred for \(departments[index].name): its manager chain loops")
+                continue
+            }
+            // A member whose manager link was dropped may report to anyone: they are no evidence of a head.
+            let tops = members.filter { member in
+                guard !managerUnknown.contains(member) else { return false }
+                guard let manager = managerOf[member] else { return true }
+                return departmentOfUser[manager] != department
+            }
+            if tops.count == 1, let head = tops.first, let id = specialistOf[head] {
+                departments[index].head = id
+            } else {
+                note(
+                    .note,
+                    department.rawValue,
+                    "no head inferred for \(departments[index].name): \(tops.count) members report outside it"
+                )
+            }
+        }
+
+        // Squads from the groups the caller names.
+        var squads: [CustomerValueSquad] = []
+        var takenSquads: Set<String> = []
+        var booked: [Specialist.ID: Int] = [:]
+        let groupIDs = Set(groups.map(\.id))
+        let userIDs = Set(users.map(\.id))
+        for group in groups {
+            guard let name = group.groupName else {
+                note(
+                    .warning, group.id,
+                    "group \(String(reflecting: group.id)) has no name that is not blank; not imported")
+                continue
+            }
+            if group.namedAfterID {
+                note(.note, group.id, "group \(group.id) has no name that is not blank; named after its id")
+            }
+            let chosen = options.squads.contains(id: group.id, name: name)
+            guard chosen else {
+                note(.note, group.id, "group \(name) was not asked for as a squad; not imported")
+                continue
+            }
+            var memberships: [Specialist.ID: Membership] = [:]
+            for member in group.members ?? [] {
+                let reference = member.value ?? "?"
+                if member.type == "Group" || groupIDs.contains(reference) {
+                    note(
+                        .warning, group.id,
+                        "member \(reference) of group \(name) is a group; squads do not nest, not placed")
+                    continue
+                }
+                guard let specialist = specialistOf[reference] else {
+                    let known = userIDs.contains(reference)
+                    note(
+                        known ? .warning : .error,
+                        group.id,
+                        known
+                            ? "member \(reference) of group \(name) was not imported; not placed"
+                            : "member \(reference) of group \(name) is not a user in the document"
+                    )
+                    continue
+                }
+                guard memberships[specialist] == nil else {
+                    note(.note, group.id, "member \(reference) is listed twice in group \(name); placed once")
+                    continue
+                }
+                guard booked[specialist, default: 0] + options.share.percent <= 100 else {
+                    note(
+                        .warning, group.id,
+                        "member \(reference) would pass 100 % of their time with group \(name); not placed")
+                    continue
+                }
+                booked[specialist, default: 0] += options.share.percent
+                memberships[specialist] = Membership(role: "member", share: options.share)
+            }
+            let id = try CustomerValueSquad.ID(validating: Self.uniqueID(for: name, taken: &takenSquads))
+            squads.append(
+                CustomerValueSquad(id: id, name: name, mission: Mission(statement: name), memberships: memberships))
+        }
+
+        let organization = try Organization(
+            name: options.name,
+            goal: options.goal,
+            departments: departments,
+            specialists: specialists,
+            squads: squads
+        )
+        return SCIMImport.Result(organization: organization, report: report, specialists: specialistOf)
+    }
+}
