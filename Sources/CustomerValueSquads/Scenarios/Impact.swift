@@ -1,0 +1,187 @@
+/// A figure before and after a change, `nil` on a side where it does not exist (a department or squad that
+/// is new, or gone).
+public struct BeforeAfter<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
+    /// The figure in the organisation compared against.
+    public var before: Value?
+    /// The figure in the organisation compared.
+    public var after: Value?
+
+    /// Creates a pair of figures.
+    public init(before: Value?, after: Value?) {
+        self.before = before
+        self.after = after
+    }
+}
+
+/// What changes between two organisations — a baseline and a scenario, or two scenarios — told the way the
+/// people who plan a rollout ask: how much of each silo is pulled into squads and how much stays home, what
+/// each squad looks like, which squads exist at each stage, which customers and value areas have a squad, and
+/// which validation findings appear or go away.
+///
+/// Made by ``Organization/impact(comparedTo:policy:on:)``. Every list is sorted, so impacts can be compared and
+/// stored.
+public struct Impact: Sendable, Hashable, Codable {
+    /// One department's capacity before and after.
+    public struct DepartmentImpact: Sendable, Hashable, Codable {
+        /// The department.
+        public var department: Department.ID
+        /// How many specialists have it as their home department.
+        public var headcount: BeforeAfter<Int>
+        /// The full-time equivalents its specialists give squads (the sum of their shares, 100 % = 1).
+        public var ftePulled: BeforeAfter<Double>
+        /// The full-time equivalents left at home: the headcount less what squads take.
+        public var fteAtHome: BeforeAfter<Double>
+        /// The share of its capacity that stays home, from 0 to 1 (1 for a department without staff).
+        public var shareRetained: BeforeAfter<Double>
+    }
+
+    /// One squad before and after.
+    public struct SquadImpact: Sendable, Hashable, Codable {
+        /// The squad.
+        public var squad: CustomerValueSquad.ID
+        /// Its stage.
+        public var stage: BeforeAfter<CustomerValueSquad.Stage>
+        /// How many members it has.
+        public var size: BeforeAfter<Int>
+        /// How many departments its members come from.
+        public var departmentsSpanned: BeforeAfter<Int>
+        /// The skills its mission needs that no member brings, sorted.
+        public var uncoveredSkills: BeforeAfter<[Skill]>
+        /// Its outcome score, from 0 to 1, where it has one.
+        public var score: BeforeAfter<Double>
+    }
+
+    /// How many squads are at one stage.
+    public struct StageCount: Sendable, Hashable, Codable {
+        /// The stage.
+        public var stage: CustomerValueSquad.Stage
+        /// How many squads are at it.
+        public var squads: BeforeAfter<Int>
+    }
+
+    /// Every department of either organisation, sorted by identifier.
+    public var departments: [DepartmentImpact]
+    /// Every squad of either organisation that is not dissolved in both, sorted by identifier.
+    public var squads: [SquadImpact]
+    /// How many squads are at each stage, from forming to dissolved.
+    public var squadsByStage: [StageCount]
+    /// The customers that some squad that is not dissolved serves, sorted.
+    public var customersServed: BeforeAfter<[String]>
+    /// The kinds of value area (`geography`, `account`, ...) that some squad that is not dissolved works in,
+    /// sorted.
+    public var valueAreasCovered: BeforeAfter<[String]>
+    /// How many data assets flow to at least one squad.
+    public var dataAssetsReached: BeforeAfter<Int>
+    /// The findings of the compared organisation that the other does not have (by code and subject).
+    public var newFindings: [Finding]
+    /// The findings of the organisation compared against that the compared one no longer has.
+    public var resolvedFindings: [Finding]
+}
+
+extension Organization {
+    /// What changes from `baseline` to this organisation; see ``Impact``.
+    ///
+    /// - Parameters:
+    ///   - baseline: The organisation compared against, such as today's, or another scenario's projection.
+    ///   - policy: The policy both are validated with; the default one by default.
+    ///   - day: The day both are judged on (grants limited in time); ``Day/today`` by default.
+    /// - Returns: The impact, every list sorted.
+    /// - Complexity: O(*n* log *n*) in the size of the two organisations (both are validated).
+    public func impact(comparedTo baseline: Organization, policy: ValidationPolicy = .default, on day: Day? = nil)
+        -> Impact
+    {
+        let (before, after) = (baseline.capacity(), capacity())
+        let departmentIDs = Set(baseline.departmentsByID.keys).union(departmentsByID.keys).sorted()
+        let departmentImpacts = departmentIDs.map { id in
+            Impact.DepartmentImpact(
+                department: id,
+                headcount: .init(before: before[id]?.headcount, after: after[id]?.headcount),
+                ftePulled: .init(before: before[id]?.pulled, after: after[id]?.pulled),
+                fteAtHome: .init(before: before[id]?.atHome, after: after[id]?.atHome),
+                shareRetained: .init(before: before[id]?.retained, after: after[id]?.retained))
+        }
+        let squadIDs = Set(baseline.squadsByID.keys).union(squadsByID.keys).sorted().filter { id in
+            baseline.squadsByID[id]?.stage ?? .dissolved != .dissolved
+                || squadsByID[id]?.stage ?? .dissolved != .dissolved
+        }
+        let squadImpacts = squadIDs.map { id in
+            Impact.SquadImpact(
+                squad: id,
+                stage: .init(before: baseline.squadsByID[id]?.stage, after: squadsByID[id]?.stage),
+                size: .init(before: baseline.squadsByID[id]?.size, after: squadsByID[id]?.size),
+                departmentsSpanned: .init(
+                    before: baseline.squadsByID[id].map { _ in baseline.departments(of: id).count },
+                    after: squadsByID[id].map { _ in departments(of: id).count }),
+                uncoveredSkills: .init(before: baseline.uncoveredSkills(of: id), after: uncoveredSkills(of: id)),
+                score: .init(before: baseline.score(of: id)?.score, after: score(of: id)?.score))
+        }
+        let stages = CustomerValueSquad.Stage.allCases.map { stage in
+            Impact.StageCount(
+                stage: stage,
+                squads: .init(
+                    before: baseline.squadsByID.values.count { $0.stage == stage },
+                    after: squadsByID.values.count { $0.stage == stage }))
+        }
+        let (oldReport, newReport) = (baseline.validate(policy: policy, on: day), validate(policy: policy, on: day))
+        let oldKeys = Set(oldReport.findings.map { FindingKey(code: $0.code, subject: $0.subject) })
+        let newKeys = Set(newReport.findings.map { FindingKey(code: $0.code, subject: $0.subject) })
+        return Impact(
+            departments: departmentImpacts,
+            squads: squadImpacts,
+            squadsByStage: stages,
+            customersServed: .init(before: baseline.servedCustomers(), after: servedCustomers()),
+            valueAreasCovered: .init(before: baseline.coveredValueAreas(), after: coveredValueAreas()),
+            dataAssetsReached: .init(
+                before: baseline.siloReach(on: day).reachedAssetCount, after: siloReach(on: day).reachedAssetCount),
+            newFindings: newReport.findings.filter {
+                !oldKeys.contains(FindingKey(code: $0.code, subject: $0.subject))
+            },
+            resolvedFindings: oldReport.findings.filter {
+                !newKeys.contains(FindingKey(code: $0.code, subject: $0.subject))
+            }
+        )
+    }
+
+    /// What identifies a finding across two reports: its code and its subject.
+    private struct FindingKey: Hashable {
+        var code: Finding.Code
+        var subject: Finding.Subject
+    }
+
+    /// Each department's headcount, FTE pulled into squads that are not dissolved, FTE at home and share
+    /// retained.
+    func capacity() -> [Department.ID: (headcount: Int, pulled: Double, atHome: Double, retained: Double)] {
+        var pulledPercent: [Department.ID: Int] = [:]
+        for (specialist, percent) in bookedPercentOf {
+            if let home = specialistsByID[specialist]?.department { pulledPercent[home, default: 0] += percent }
+        }
+        var result: [Department.ID: (headcount: Int, pulled: Double, atHome: Double, retained: Double)] = [:]
+        for id in departmentsByID.keys {
+            let headcount = staffOfDepartment[id]?.count ?? 0
+            let pulled = Double(pulledPercent[id] ?? 0) / 100
+            let atHome = Double(headcount) - pulled
+            result[id] = (headcount, pulled, atHome, headcount == 0 ? 1 : atHome / Double(headcount))
+        }
+        return result
+    }
+
+    /// The skills `squad`'s mission needs that no member brings, sorted; `nil` if there is no such squad.
+    private func uncoveredSkills(of squad: CustomerValueSquad.ID) -> [Skill]? {
+        guard let current = squadsByID[squad] else { return nil }
+        return current.mission.requiredSkills.filter { skill in
+            !current.memberships.keys.contains { specialistsByID[$0]?.skills[skill] != nil }
+        }.sorted()
+    }
+
+    private func servedCustomers() -> [String] {
+        Set(
+            squadsByID.values.filter { $0.stage != .dissolved && !Self.isBlank($0.mission.customer) }.map(
+                \.mission.customer)
+        )
+        .sorted()
+    }
+
+    private func coveredValueAreas() -> [String] {
+        Set(squadsByID.values.filter { $0.stage != .dissolved }.compactMap(\.mission.valueArea?.kind)).sorted()
+    }
+}
