@@ -81,7 +81,8 @@ extension RolloutPlan {
                     fteAtHome: atHome,
                     shareRetained: headcount == 0 ? 1 : atHome / Double(headcount),
                     floor: floor,
-                    backfill: max(0, needed - atHome)
+                    // To a ten-thousandth of an FTE, so that a floor met exactly is not missed by a rounding error.
+                    backfill: (max(0, needed - atHome) * 10_000).rounded() / 10_000
                 )
             }
             steps.append(DrainLedger.Step(name: name, squads: squads.sorted(), silos: silos))

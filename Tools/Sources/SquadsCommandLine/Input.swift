@@ -104,7 +104,7 @@ public enum Input {
     }
 
     /// A decoding error as one line: `file:line:column: at path: problem`.
-    static func describe(_ error: DecodingError, in name: String) -> String {
+    public static func describe(_ error: DecodingError, in name: String) -> String {
         let place = error.documentLocation.map { "\(name):\($0.line):\($0.column)" } ?? name
         let location = error.locationDescription
         let problem = error.problemDescription

@@ -19,7 +19,7 @@ struct Squads: ParsableCommand {
             """,
         subcommands: [
             Demo.self, Sample.self, Validate.self, Diagram.self, Gaps.self, Staffing.self, Scores.self, Reach.self,
-            ImportSCIM.self, ExportORG.self,
+            ImportSCIM.self, ExportORG.self, Diff.self, Apply.self, Plan.self,
         ]
     )
 
@@ -378,5 +378,107 @@ struct ExportORG: ParsableCommand {
 
     func run() throws {
         try emit(Commands.exportORG(try readOrganization(file)))
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the changes that turn one organisation into another, and their impact.",
+        discussion: "Lists the changes in an order in which they apply, then what moves: each silo's FTE pulled "
+            + "into squads and left at home, the squads that change, and the findings that appear (+) or go (-)."
+    )
+
+    @Argument(help: "The organisation before (JSON); - reads standard input.")
+    var before: String
+
+    @Argument(help: "The organisation after (JSON).")
+    var after: String
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        try emit(Commands.diff(try readOrganization(before), try readOrganization(after), format: format))
+    }
+}
+
+struct Apply: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply a change log to an organisation and write the result.",
+        discussion: "All or nothing: a change that does not fit is reported with its position, and no file is "
+            + "written. The output file is written atomically: an interrupted run never leaves half a file."
+    )
+
+    @Argument(help: "The organisation (JSON); - reads standard input.")
+    var organization: String
+
+    @Argument(help: "The change log: a JSON list of changes, as OrganizationChange.jsonData writes it.")
+    var changes: String
+
+    @Option(help: "Where to write the organisation with the changes applied.")
+    var output: String
+
+    func run() throws {
+        let base = try readOrganization(organization)
+        let data: Data
+        do {
+            let log = try Input.data(atPath: changes)
+            let parsed: [OrganizationChange]
+            do {
+                parsed = try OrganizationChange.changes(fromJSON: log)
+            } catch let error as DecodingError {
+                throw InputError(Input.describe(error, in: changes))
+            } catch {
+                throw InputError("\(changes): \(error)")
+            }
+            data = try Commands.apply(parsed, to: base, log: changes)
+        } catch let error as InputError {
+            throw failOnInput(error)
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw failOnInput(InputError("\(output): cannot be written: \(error.localizedDescription)"))
+        }
+    }
+}
+
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a rollout plan's drain ledger: what each silo gives after the pilot and each batch.",
+        discussion: "With --floor, says which silos fall below the share of their capacity that must stay home, "
+            + "and how many full-time equivalents they must hire back."
+    )
+
+    @Argument(help: "The organisation (JSON), with the plan's squads formed.")
+    var organization: String
+
+    @Argument(help: "The rollout plan (JSON).")
+    var plan: String
+
+    @Option(parsing: .upToNextOption, help: "Floors as department=share, such as sales=0.5.")
+    var floor: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let base = try readOrganization(organization)
+        let output: String
+        do {
+            let data = try Input.data(atPath: plan)
+            let rolloutPlan: RolloutPlan
+            do {
+                rolloutPlan = try JSONDecoder().decode(RolloutPlan.self, from: data)
+            } catch let error as DecodingError {
+                throw InputError(Input.describe(error, in: plan))
+            } catch {
+                throw InputError("\(plan): \(error)")
+            }
+            output = Commands.plan(rolloutPlan, in: base, floors: try Commands.floors(floor), format: format)
+        } catch let error as InputError {
+            throw failOnInput(error)
+        }
+        try emit(output)
     }
 }

@@ -84,3 +84,45 @@ struct ProgressTests {
         #expect(ProgressLine("skill gaps").text(done: 1, total: 4) == "squads: skill gaps: 1 of 4 squads (25%)")
     }
 }
+
+@Suite("squads diff, apply and plan")
+struct ScenarioCommandTests {
+    @Test("diff lists the change and what it moves in each silo")
+    func diff() throws {
+        let before = try Input.organization(atPath: example("toko-manis.json"))
+        let after = try Input.organization(atPath: example("toko-manis-next.json"))
+        let text = Commands.diff(before, after, on: "2026-11-28")
+        #expect(text.contains("1. updateSquad bali"))
+        #expect(text.contains("- analytics: headcount 5, pulled 1.10 → 1.50, at home 3.90 → 3.50, retained 78% → 70%"))
+        #expect(text.contains("- bali: stage forming, size 3 → 5, departments 3 → 4"))
+        #expect(text.contains("- warning squad.skills.gap squad bali"))
+        #expect(Commands.diff(before, before).contains("none: the two organisations are the same"))
+    }
+
+    @Test("apply writes the organisation with a log applied, or names the change that does not fit")
+    func apply() throws {
+        let before = try Input.organization(atPath: example("toko-manis.json"))
+        let after = try Input.organization(atPath: example("toko-manis-next.json"))
+        let log = after.changes(from: before)
+        #expect(try Organization(jsonData: Commands.apply(log, to: before, log: "log.json")) == after)
+        #expect {
+            _ = try Commands.apply(log + log, to: before, log: "log.json")
+        } throws: { error in
+            (error as? InputError)?.message.hasPrefix("log.json: at changes[1]: [changeConflict] change 2 of 2") == true
+        }
+    }
+
+    @Test("plan shows each silo after each batch, and the backfill below a floor")
+    func plan() throws {
+        let organization = try Input.organization(atPath: example("toko-manis-next.json"))
+        let plan = try JSONDecoder().decode(RolloutPlan.self, from: Input.data(atPath: example("rollout-plan.json")))
+        let text = Commands.plan(plan, in: organization, floors: try Commands.floors(["sales=0.8"]))
+        #expect(text.contains("### Bali (bali)"))
+        #expect(
+            text.contains(
+                "- sales: 1.10 of 5 FTE pulled, 3.90 at home (78%); below its floor of 80%: hire back 0.10 FTE"))
+        #expect(throws: InputError("--floor sales: write department=share, with a share from 0 to 1")) {
+            try Commands.floors(["sales"])
+        }
+    }
+}
