@@ -19,7 +19,7 @@ struct Squads: ParsableCommand {
             """,
         subcommands: [
             Demo.self, Sample.self, Validate.self, Diagram.self, Gaps.self, Staffing.self, Scores.self, Reach.self,
-            ImportSCIM.self, ExportORG.self, Diff.self, Apply.self, Plan.self,
+            ImportSCIM.self, ExportORG.self, Diff.self, Apply.self, Plan.self, Report.self,
         ]
     )
 
@@ -480,5 +480,34 @@ struct Plan: ParsableCommand {
             throw failOnInput(error)
         }
         try emit(output)
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one self-contained HTML page about an organisation.",
+        discussion: "The silo × squad matrix (members each squad draws from each department, shaded), the "
+            + "findings, the outcome scores and the reach; with --compare, the impact against another organisation "
+            + "side by side. No scripts and nothing from the network. The file is written atomically."
+    )
+
+    @Argument(help: "The organisation (JSON); - reads standard input.")
+    var organization: String
+
+    @Option(help: "An organisation to compare against, such as today's when the first is a scenario.")
+    var compare: String?
+
+    @Option(help: "Where to write the page.")
+    var output: String
+
+    func run() throws {
+        let current = try readOrganization(organization)
+        let baseline = try compare.map { try readOrganization($0) }
+        let page = Commands.report(current, comparedTo: baseline)
+        do {
+            try Data(page.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw failOnInput(InputError("\(output): cannot be written: \(error.localizedDescription)"))
+        }
     }
 }
