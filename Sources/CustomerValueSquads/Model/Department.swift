@@ -19,6 +19,12 @@ public struct Department: Identifiable, Sendable, Hashable {
     public var head: Specialist.ID?
     /// The data assets the department holds, in the order they were added.
     public var dataAssets: [DataAsset]
+    /// The share of its capacity, from 0 to 1, that must stay home however many of its people serve in
+    /// squads: the silo stays a centre of expertise. `nil` when the department sets none.
+    public var capacityFloor: Double?
+    /// What one full-time equivalent of the department costs, in a currency of the caller's choosing — a
+    /// planning figure for comparing scenarios, not an accounting one. `nil` when unknown.
+    public var costPerFTE: Double?
 
     /// Creates a department.
     ///
@@ -29,13 +35,17 @@ public struct Department: Identifiable, Sendable, Hashable {
     ///   - parent: The department this one reports to; `nil` by default.
     ///   - head: The specialist who heads it; `nil` by default (appoint one once they are hired).
     ///   - dataAssets: The data assets it holds; none by default.
+    ///   - capacityFloor: The share of its capacity that must stay home; none by default.
+    ///   - costPerFTE: What one full-time equivalent costs, for planning; none by default.
     public init(
         id: ID,
         name: String,
         function: String = "",
         parent: ID? = nil,
         head: Specialist.ID? = nil,
-        dataAssets: [DataAsset] = []
+        dataAssets: [DataAsset] = [],
+        capacityFloor: Double? = nil,
+        costPerFTE: Double? = nil
     ) {
         self.id = id
         self.name = name
@@ -43,6 +53,8 @@ public struct Department: Identifiable, Sendable, Hashable {
         self.parent = parent
         self.head = head
         self.dataAssets = dataAssets
+        self.capacityFloor = capacityFloor
+        self.costPerFTE = costPerFTE
     }
 
     /// The data asset with the given identifier, if the department holds it.
@@ -55,7 +67,7 @@ public struct Department: Identifiable, Sendable, Hashable {
 
 extension Department: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, name, function, parent, head, dataAssets
+        case id, name, function, parent, head, dataAssets, capacityFloor, costPerFTE
     }
 
     /// Decodes a department; a missing `function` reads as empty and missing `dataAssets` as none.
@@ -67,7 +79,9 @@ extension Department: Codable {
             function: try container.decodeIfPresent(String.self, forKey: .function) ?? "",
             parent: try container.decodeIfPresent(ID.self, forKey: .parent),
             head: try container.decodeIfPresent(Specialist.ID.self, forKey: .head),
-            dataAssets: try container.decodeIfPresent([DataAsset].self, forKey: .dataAssets) ?? []
+            dataAssets: try container.decodeIfPresent([DataAsset].self, forKey: .dataAssets) ?? [],
+            capacityFloor: try container.decodeIfPresent(Double.self, forKey: .capacityFloor),
+            costPerFTE: try container.decodeIfPresent(Double.self, forKey: .costPerFTE)
         )
     }
 
@@ -80,5 +94,7 @@ extension Department: Codable {
         try container.encodeIfPresent(parent, forKey: .parent)
         try container.encodeIfPresent(head, forKey: .head)
         try container.encode(dataAssets, forKey: .dataAssets)
+        try container.encodeIfPresent(capacityFloor, forKey: .capacityFloor)
+        try container.encodeIfPresent(costPerFTE, forKey: .costPerFTE)
     }
 }

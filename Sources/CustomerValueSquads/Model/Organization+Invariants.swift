@@ -57,6 +57,18 @@ extension Organization {
             }
             try Self.requireText(asset.name, "the name of data asset \(asset.id)", path: assetPath() + ["name"])
         }
+        if let floor = department.capacityFloor, !(floor.isFinite && (0...1).contains(floor)) {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "the capacity floor of department \(id) must be a share from 0 to 1, not \(floor)",
+                path: path() + ["capacityFloor"])
+        }
+        if let cost = department.costPerFTE, !(cost.isFinite && cost >= 0) {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "the cost per FTE of department \(id) must be a finite amount of 0 or more, not \(cost)",
+                path: path() + ["costPerFTE"])
+        }
         try checkParent(department.parent, of: id, path: path() + ["parent"])
         if let head = department.head {
             guard let specialist = specialistsByID[head] else {

@@ -50,7 +50,7 @@ struct BrokenDocument: Sendable, CustomStringConvertible {
 
 private let brokenDocuments: [BrokenDocument] = [
     .init(
-        description: "a newer schema", replace: #""schemaVersion": 1"#, with: #""schemaVersion": 2"#,
+        description: "a newer schema", replace: #""schemaVersion": 1"#, with: #""schemaVersion": 3"#,
         path: "schemaVersion", mentions: "unsupportedSchemaVersion"),
     .init(
         description: "an invalid identifier", replace: #""id": "bimo""#, with: #""id": "bi mo""#,
@@ -301,7 +301,7 @@ struct JSONTests {
 
     @Test("a document of another schema version is refused as that, whatever else it holds")
     func otherVersion() throws {
-        let text = handWritten.replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 2"#)
+        let text = handWritten.replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 3"#)
             .replacingOccurrences(of: #""name": "Operations""#, with: #""name": {"text": "Operations"}"#)
         let error = try #require(decodingError(text))
         #expect(error.underlyingOrganizationError?.code == .unsupportedSchemaVersion)
@@ -376,5 +376,41 @@ struct JSONFormatCoverageTests {
         #expect(documented.count >= 50, "the format documents \(documented.count) fields")
         let missing = documented.subtracting(seen)
         #expect(missing.isEmpty, "documented fields no document exercises: \(missing.sorted())")
+    }
+}
+
+@Suite("JSON format versions")
+struct JSONVersionTests {
+    static let examples = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appending(path: "Tools/Examples")
+
+    @Test("the committed version-1 documents still decode, and are written as version 2 with the same value")
+    func versionOne() throws {
+        var checked = 0
+        for name in ["toko-manis.json", "sales-huddle.json"] {
+            let data = try Data(contentsOf: Self.examples.appending(path: name))
+            #expect(String(decoding: data, as: UTF8.self).contains(#""schemaVersion": 1"#))
+            let organization = try Organization(jsonData: data)
+            let written = try organization.jsonData()
+            #expect(String(decoding: written, as: UTF8.self).contains(#""schemaVersion": 2"#))
+            #expect(try Organization(jsonData: written) == organization)
+            #expect(try JSONDecoder().decode(Organization.self, from: data) == organization)
+            checked += 1
+        }
+        #expect(checked == 2)
+    }
+
+    @Test("a department's capacity floor and cost per FTE round-trip, and out-of-range ones are refused")
+    func departmentFigures() throws {
+        var organization = try Organization(name: "Toko")
+        try organization.addDepartment(Department(id: "sales", name: "Sales", capacityFloor: 0.6, costPerFTE: 5_000))
+        let decoded = try Organization(jsonData: organization.jsonData())
+        #expect(decoded.department("sales")?.capacityFloor == 0.6 && decoded.department("sales")?.costPerFTE == 5_000)
+        for department in [
+            Department(id: "a", name: "A", capacityFloor: 1.5), Department(id: "b", name: "B", capacityFloor: -0.1),
+            Department(id: "c", name: "C", costPerFTE: -1), Department(id: "d", name: "D", capacityFloor: .nan),
+        ] {
+            #expect(throws: OrganizationError.self) { try organization.addDepartment(department) }
+        }
     }
 }

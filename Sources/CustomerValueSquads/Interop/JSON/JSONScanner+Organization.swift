@@ -45,6 +45,8 @@ extension JSONScanner {
         var parent: Department.ID?
         var head: Specialist.ID?
         var assets: [DataAsset] = []
+        var floor: Double?
+        var cost: Double?
         let start = try readObject(Department.self, "a department object") { scanner, key throws(JSONFailure) in
             switch key {
             case "id": id = try scanner.readID()
@@ -53,13 +55,15 @@ extension JSONScanner {
             case "parent": parent = try scanner.readOptionalID()
             case "head": head = try scanner.readOptionalID()
             case "dataAssets": assets = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readDataAsset() }
+            case "capacityFloor": floor = try scanner.readOptionalDouble()
+            case "costPerFTE": cost = try scanner.readOptionalDouble()
             default: return false
             }
             return true
         }
         return Department(
             id: try required(id, "id", in: start), name: try required(name, "name", in: start), function: function,
-            parent: parent, head: head, dataAssets: assets)
+            parent: parent, head: head, dataAssets: assets, capacityFloor: floor, costPerFTE: cost)
     }
 
     mutating func readDataAsset() throws(JSONFailure) -> DataAsset {

@@ -3,7 +3,10 @@ extension Organization: Codable {
     ///
     /// See `Documentation/JSONFormat.md` for the format. Decoding refuses any other version with
     /// ``OrganizationError/Code/unsupportedSchemaVersion``.
-    public static var schemaVersion: Int { 1 }
+    public static var schemaVersion: Int { 2 }
+
+    /// The versions of the format this library reads: 1 (no capacity floors or cost rates) and 2.
+    public static var readableSchemaVersions: ClosedRange<Int> { 1...2 }
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, name, goal, departments, specialists, squads
@@ -23,10 +26,10 @@ extension Organization: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let version = try container.decode(Int.self, forKey: .schemaVersion)
-        guard version == Self.schemaVersion else {
+        guard Self.readableSchemaVersions.contains(version) else {
             let error = OrganizationError(
                 code: .unsupportedSchemaVersion,
-                message: "schema version \(version) is not supported; this library reads version \(Self.schemaVersion)"
+                message: "schema version \(version) is not supported; this library reads versions \(Self.readableSchemaVersions.lowerBound) to \(Self.readableSchemaVersions.upperBound)"
             )
             throw DecodingError.dataCorrupted(
                 .init(

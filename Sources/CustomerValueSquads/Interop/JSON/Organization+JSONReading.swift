@@ -20,12 +20,12 @@ extension Organization {
         case .success(let read): parts = read
         case .failure(let failure):
             // A document of another version is that, whatever else is wrong with it for this one.
-            if let found = locator.schemaVersion(), found.version != schemaVersion {
+            if let found = locator.schemaVersion(), !readableSchemaVersions.contains(found.version) {
                 throw versionError(found.version, at: found.offset, locator)
             }
             throw decodingError(failure, locator)
         }
-        if let version = parts.schemaVersion, version != schemaVersion {
+        if let version = parts.schemaVersion, !readableSchemaVersions.contains(version) {
             throw versionError(version, at: parts.schemaVersionOffset, locator)
         }
         var organization = Organization(checkedName: parts.name ?? "", goal: parts.goal)
@@ -81,7 +81,7 @@ extension Organization {
     private static func versionError(_ version: Int, at offset: Int, _ locator: JSONLocator) -> DecodingError {
         let error = OrganizationError(
             code: .unsupportedSchemaVersion,
-            message: "schema version \(version) is not supported; this library reads version \(schemaVersion)")
+            message: "schema version \(version) is not supported; this library reads versions \(readableSchemaVersions.lowerBound) to \(readableSchemaVersions.upperBound)")
         return decodingError(
             JSONFailure(kind: .invalid(error), offset: offset, message: "[\(error.code)] \(error.message)"),
             locator, steps: [.key("schemaVersion")])

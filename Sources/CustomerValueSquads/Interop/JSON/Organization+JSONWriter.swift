@@ -222,6 +222,8 @@ extension Organization {
 extension JSONWriter {
     mutating func write(_ department: Department) {
         object { writer in
+            writer.field("capacityFloor", department.capacityFloor)
+            writer.field("costPerFTE", department.costPerFTE)
             writer.key("dataAssets")
             writer.array(department.dataAssets) { writer, asset in
                 writer.object { writer in
