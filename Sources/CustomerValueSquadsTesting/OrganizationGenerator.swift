@@ -90,7 +90,11 @@ public struct OrganizationGenerator: Sendable {
                 name: "Department \(index)",
                 function: "function \(index % 17)",
                 parent: index == 0 ? nil : Self.departmentID(Int.random(in: 0..<index, using: &random)),
-                head: Self.specialistID(index)
+                head: Self.specialistID(index),
+                // Every third department keeps a floor at home and every other one has a cost per FTE, from the
+                // index rather than the random stream, so the rest is what it always was for a seed.
+                capacityFloor: index % 3 == 0 ? 0.25 : nil,
+                costPerFTE: index % 2 == 0 ? Double(4_000 + 100 * (index % 10)) : nil
             )
         }
         var assetIDs: [DataAsset.ID] = []

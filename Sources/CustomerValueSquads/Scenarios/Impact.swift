@@ -33,6 +33,9 @@ public struct Impact: Sendable, Hashable, Codable {
         public var fteAtHome: BeforeAfter<Double>
         /// The share of its capacity that stays home, from 0 to 1 (1 for a department without staff).
         public var shareRetained: BeforeAfter<Double>
+        /// What the FTE pulled into squads cost at the department's ``Department/costPerFTE``, where it has
+        /// one: a planning figure.
+        public var costPulled: BeforeAfter<Double>
     }
 
     /// One squad before and after.
@@ -72,6 +75,8 @@ public struct Impact: Sendable, Hashable, Codable {
     public var valueAreasCovered: BeforeAfter<[String]>
     /// How many data assets flow to at least one squad.
     public var dataAssetsReached: BeforeAfter<Int>
+    /// What the FTE pulled into squads cost across the departments that carry a cost per FTE.
+    public var totalCostPulled: BeforeAfter<Double>
     /// The findings of the compared organisation that the other does not have (by code and subject).
     public var newFindings: [Finding]
     /// The findings of the organisation compared against that the compared one no longer has.
@@ -98,7 +103,9 @@ extension Organization {
                 headcount: .init(before: before[id]?.headcount, after: after[id]?.headcount),
                 ftePulled: .init(before: before[id]?.pulled, after: after[id]?.pulled),
                 fteAtHome: .init(before: before[id]?.atHome, after: after[id]?.atHome),
-                shareRetained: .init(before: before[id]?.retained, after: after[id]?.retained))
+                shareRetained: .init(before: before[id]?.retained, after: after[id]?.retained),
+                costPulled: .init(
+                    before: baseline.cost(of: before[id]?.pulled, in: id), after: cost(of: after[id]?.pulled, in: id)))
         }
         let squadIDs = Set(baseline.squadsByID.keys).union(squadsByID.keys).sorted().filter { id in
             baseline.squadsByID[id]?.stage ?? .dissolved != .dissolved
@@ -133,6 +140,9 @@ extension Organization {
             valueAreasCovered: .init(before: baseline.coveredValueAreas(), after: coveredValueAreas()),
             dataAssetsReached: .init(
                 before: baseline.siloReach(on: day).reachedAssetCount, after: siloReach(on: day).reachedAssetCount),
+            totalCostPulled: .init(
+                before: departmentImpacts.compactMap(\.costPulled.before).reduce(0, +),
+                after: departmentImpacts.compactMap(\.costPulled.after).reduce(0, +)),
             newFindings: newReport.findings.filter {
                 !oldKeys.contains(FindingKey(code: $0.code, subject: $0.subject))
             },
@@ -163,6 +173,12 @@ extension Organization {
             result[id] = (headcount, pulled, atHome, headcount == 0 ? 1 : atHome / Double(headcount))
         }
         return result
+    }
+
+    /// What `fte` full-time equivalents of department `id` cost, if it has a cost per FTE.
+    private func cost(of fte: Double?, in id: Department.ID) -> Double? {
+        guard let fte, let rate = departmentsByID[id]?.costPerFTE else { return nil }
+        return fte * rate
     }
 
     /// The skills `squad`'s mission needs that no member brings, sorted; `nil` if there is no such squad.

@@ -3,24 +3,6 @@
 ///
 /// Made by ``RolloutPlan/drainLedger(in:floors:)``.
 public struct DrainLedger: Sendable, Hashable, Codable {
-    /// One silo after one step of the rollout.
-    public struct Silo: Sendable, Hashable, Codable {
-        /// The department.
-        public var department: Department.ID
-        /// How many specialists have it as their home department.
-        public var headcount: Int
-        /// The full-time equivalents squads take from it so far (100 % of a specialist's time = 1).
-        public var ftePulled: Double
-        /// The full-time equivalents left at home.
-        public var fteAtHome: Double
-        /// The share of its capacity left at home, from 0 to 1 (1 for a department without staff).
-        public var shareRetained: Double
-        /// The share of its capacity that must stay home, if one was given.
-        public var floor: Double?
-        /// The full-time equivalents to hire so that the floor is kept: 0 when it is.
-        public var backfill: Double
-    }
-
     /// The silos after one step: the squads outside the plan, the pilot, or one more batch.
     public struct Step: Sendable, Hashable, Codable {
         /// What the step adds: `"before the rollout"`, `"pilot"`, or the batch's name.
@@ -28,10 +10,10 @@ public struct DrainLedger: Sendable, Hashable, Codable {
         /// The squads the step adds, sorted.
         public var squads: [CustomerValueSquad.ID]
         /// Every department, sorted by identifier, with what has been pulled from it up to this step.
-        public var silos: [Silo]
+        public var silos: [SiloCapacity]
 
         /// The silos that need hiring back after this step, sorted by department.
-        public var silosBelowFloor: [Silo] { silos.filter { $0.backfill > 0 } }
+        public var silosBelowFloor: [SiloCapacity] { silos.filter { $0.backfill > 0 } }
     }
 
     /// The steps, in order: before the rollout, the pilot, then each batch.
@@ -48,7 +30,8 @@ extension RolloutPlan {
     ///
     /// - Parameters:
     ///   - organization: The organisation whose squads are counted.
-    ///   - floors: For each department that has one, the share of its capacity (0 to 1) that must stay home.
+    ///   - floors: For departments whose floor should differ from their own ``Department/capacityFloor``, the
+    ///     share of their capacity (0 to 1) that must stay home; none by default.
     /// - Returns: The ledger, step by step.
     /// - Complexity: O(*b* · *d* + *m*), where *b* is the number of batches, *d* the number of departments and
     ///   *m* the total size of the squads.
@@ -69,21 +52,11 @@ extension RolloutPlan {
                 }
             }
             let silos = organization.departments.map { department in
-                let headcount = organization.staff(of: department.id).count
-                let pulled = Double(pulledPercent[department.id] ?? 0) / 100
-                let atHome = Double(headcount) - pulled
-                let floor = floors[department.id]
-                let needed = (floor ?? 0) * Double(headcount)
-                return DrainLedger.Silo(
+                SiloCapacity(
                     department: department.id,
-                    headcount: headcount,
-                    ftePulled: pulled,
-                    fteAtHome: atHome,
-                    shareRetained: headcount == 0 ? 1 : atHome / Double(headcount),
-                    floor: floor,
-                    // To a ten-thousandth of an FTE, so that a floor met exactly is not missed by a rounding error.
-                    backfill: (max(0, needed - atHome) * 10_000).rounded() / 10_000
-                )
+                    headcount: organization.staff(of: department.id).count,
+                    pulledPercent: pulledPercent[department.id] ?? 0,
+                    floor: floors[department.id] ?? department.capacityFloor)
             }
             steps.append(DrainLedger.Step(name: name, squads: squads.sorted(), silos: silos))
         }

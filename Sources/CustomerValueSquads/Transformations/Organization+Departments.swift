@@ -156,3 +156,47 @@ extension Organization {
         try transformed { (copy) throws(OrganizationError) in try copy.removeDataAsset(id) }
     }
 }
+
+extension Organization {
+    /// Sets the share of a department's capacity that must stay home, or clears it.
+    ///
+    /// - Parameters:
+    ///   - floor: The share, from 0 to 1, or `nil` for none.
+    ///   - department: The department.
+    /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such department;
+    ///   ``OrganizationError/Code/invalidValue`` for a share outside 0...1.
+    public mutating func setCapacityFloor(_ floor: Double?, of department: Department.ID) throws(OrganizationError) {
+        var changed = try existingDepartment(department)
+        changed.capacityFloor = floor
+        try checkDepartment(changed, path: [])
+        storage.replace(changed)
+    }
+
+    /// Returns a copy with a department's capacity floor set; see ``setCapacityFloor(_:of:)``.
+    public func settingCapacityFloor(_ floor: Double?, of department: Department.ID) throws(OrganizationError)
+        -> Organization
+    {
+        try transformed { (copy) throws(OrganizationError) in try copy.setCapacityFloor(floor, of: department) }
+    }
+
+    /// Sets what one full-time equivalent of a department costs, for planning, or clears it.
+    ///
+    /// - Parameters:
+    ///   - cost: The amount, 0 or more, or `nil` for unknown.
+    ///   - department: The department.
+    /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such department;
+    ///   ``OrganizationError/Code/invalidValue`` for a negative or infinite amount.
+    public mutating func setCostPerFTE(_ cost: Double?, of department: Department.ID) throws(OrganizationError) {
+        var changed = try existingDepartment(department)
+        changed.costPerFTE = cost
+        try checkDepartment(changed, path: [])
+        storage.replace(changed)
+    }
+
+    /// Returns a copy with a department's cost per FTE set; see ``setCostPerFTE(_:of:)``.
+    public func settingCostPerFTE(_ cost: Double?, of department: Department.ID) throws(OrganizationError)
+        -> Organization
+    {
+        try transformed { (copy) throws(OrganizationError) in try copy.setCostPerFTE(cost, of: department) }
+    }
+}

@@ -30,6 +30,9 @@ public struct ValidationPolicy: Sendable {
         /// The most of a specialist's time all squads together should take, in percent; 80 by default,
         /// since they keep home-department duties.
         public var maximumBookedPercent: Int
+        /// How many percentage points below its capacity floor a department may fall before it is an error
+        /// rather than a warning; 10 by default.
+        public var capacityFloorMarginPercent: Int
 
         /// Creates thresholds; every parameter defaults to the domain's value.
         ///
@@ -40,13 +43,16 @@ public struct ValidationPolicy: Sendable {
         ///   - minimumDistinctSkills: The fewest distinct skills in a squad.
         ///   - maximumCycleDays: The longest break-fix cycle, in days.
         ///   - maximumBookedPercent: The most of a specialist's time all squads should take.
+        ///   - capacityFloorMarginPercent: How far below its capacity floor a department may fall before it is an
+        ///     error.
         public init(
             minimumSquadSize: Int = 6,
             maximumSquadSize: Int = 10,
             minimumDepartments: Int = 3,
             minimumDistinctSkills: Int = 3,
             maximumCycleDays: Int = 14,
-            maximumBookedPercent: Int = 80
+            maximumBookedPercent: Int = 80,
+            capacityFloorMarginPercent: Int = 10
         ) {
             self.minimumSquadSize = minimumSquadSize
             self.maximumSquadSize = maximumSquadSize
@@ -54,11 +60,12 @@ public struct ValidationPolicy: Sendable {
             self.minimumDistinctSkills = minimumDistinctSkills
             self.maximumCycleDays = maximumCycleDays
             self.maximumBookedPercent = maximumBookedPercent
+            self.capacityFloorMarginPercent = capacityFloorMarginPercent
         }
 
         private enum CodingKeys: String, CodingKey {
             case minimumSquadSize, maximumSquadSize, minimumDepartments, minimumDistinctSkills, maximumCycleDays
-            case maximumBookedPercent
+            case maximumBookedPercent, capacityFloorMarginPercent
         }
 
         /// Decodes thresholds; a missing field keeps its default.
@@ -82,7 +89,8 @@ public struct ValidationPolicy: Sendable {
                 minimumDepartments: try count(.minimumDepartments, defaults.minimumDepartments),
                 minimumDistinctSkills: try count(.minimumDistinctSkills, defaults.minimumDistinctSkills),
                 maximumCycleDays: try count(.maximumCycleDays, defaults.maximumCycleDays),
-                maximumBookedPercent: try count(.maximumBookedPercent, defaults.maximumBookedPercent)
+                maximumBookedPercent: try count(.maximumBookedPercent, defaults.maximumBookedPercent),
+                capacityFloorMarginPercent: try count(.capacityFloorMarginPercent, defaults.capacityFloorMarginPercent)
             )
         }
     }
@@ -178,6 +186,7 @@ public struct ValidationPolicy: Sendable {
             StretchedThinRule(),
             LeastPrivilegeRule(),
             DepartmentHeadRule(),
+            SiloCapacityRule(),
         ]
     }
 

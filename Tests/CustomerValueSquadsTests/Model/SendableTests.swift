@@ -41,7 +41,7 @@ struct SendableTests {
         requireSendable(BeforeAfter<Int>.self)
         requireSendable(DrainLedger.self)
         requireSendable(DrainLedger.Step.self)
-        requireSendable(DrainLedger.Silo.self)
+        requireSendable(SiloCapacity.self)
         requireSendable(DiagramScope.self)
         requireSendable(SCIMImport.Options.SquadGroups.self)
         requireSendable(Day.self)

@@ -43,7 +43,7 @@ struct ScenarioTests {
     func drainLedger() throws {
         let ledger = try plan().drainLedger(in: try company(withReplicas: true), floors: ["sales": 0.5])
         #expect(ledger.steps.map(\.name) == ["before the rollout", "pilot", "Java", "Bali"])
-        func sales(_ step: Int) throws -> DrainLedger.Silo {
+        func sales(_ step: Int) throws -> SiloCapacity {
             try #require(ledger.steps[step].silos.first { $0.department == "sales" })
         }
         // Sales has 4 specialists: the pilot takes s1's half, Java s2's half, Bali s3 whole and s4's half.
@@ -54,6 +54,12 @@ struct ScenarioTests {
         #expect(try sales(3).backfill == 0.5)
         #expect(ledger.steps[3].silosBelowFloor.map(\.department) == ["sales"])
         #expect(ledger.steps[2].silosBelowFloor.isEmpty)
+        // The department's own floor is used when none is given; the rule reports the same shortfall.
+        let floored = try company(withReplicas: true).settingCapacityFloor(0.5, of: "sales")
+        #expect(try plan().drainLedger(in: floored).steps[3].silosBelowFloor.map(\.backfill) == [0.5])
+        #expect(floored.siloCapacity(of: "sales")?.backfill == 0.5)
+        // 37.5 % retained against a floor of 50 %: 12.5 points short, more than the margin of 10: an error.
+        #expect(floored.validate().findings(withCode: .siloDrained).map(\.subject) == [.department("sales")])
         // Care has no floor: nothing to hire back, however much it gives.
         let care = try #require(ledger.steps[3].silos.first { $0.department == "care" })
         #expect(care.ftePulled == 1.0 && care.floor == nil && care.backfill == 0)
@@ -119,6 +125,14 @@ struct ScenarioTests {
         #expect(sales.ftePulled == BeforeAfter(before: 0.5, after: 2.5))
         #expect(sales.fteAtHome == BeforeAfter(before: 3.5, after: 1.5))
         #expect(sales.shareRetained == BeforeAfter(before: 0.875, after: 0.375))
+        #expect(sales.costPulled == BeforeAfter(before: nil, after: nil), "sales has no cost per FTE")
+        let priced = try after.settingCostPerFTE(4_000, of: "sales")
+        let pricedImpact = priced.impact(comparedTo: try before.settingCostPerFTE(4_000, of: "sales"), on: "2026-11-28")
+        // 0.5 FTE before and 2.5 after, at 4 000 each.
+        #expect(
+            pricedImpact.departments.first { $0.department == "sales" }?.costPulled
+                == BeforeAfter(before: 2_000, after: 10_000))
+        #expect(pricedImpact.totalCostPulled == BeforeAfter(before: 2_000, after: 10_000))
         let bali = try #require(capacity.squads.first { $0.squad == "bali" })
         #expect(bali.size == BeforeAfter(before: nil, after: 3))
         #expect(bali.departmentsSpanned == BeforeAfter(before: nil, after: 2))

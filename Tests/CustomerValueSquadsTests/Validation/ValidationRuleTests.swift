@@ -257,6 +257,21 @@ private let ruleCases: [RuleCase] = [
         subject: .department(OR.nursing),
         severity: .warning
     ) { try $0.appointHead(nil, of: OR.nursing) },
+    // Nursing has 3 nurses giving the operating room 40 %, 60 % and 60 %: 1.6 FTE, so 1.4 of 3 stay home (47 %).
+    .init(
+        description: "nursing below its floor of 50 %",
+        rule: SiloCapacityRule(),
+        code: .siloBelowFloor,
+        subject: .department(OR.nursing),
+        severity: .warning
+    ) { try $0.setCapacityFloor(0.5, of: OR.nursing) },
+    .init(
+        description: "nursing drained far below its floor of 60 %",
+        rule: SiloCapacityRule(),
+        code: .siloDrained,
+        subject: .department(OR.nursing),
+        severity: .error
+    ) { try $0.setCapacityFloor(0.6, of: OR.nursing) },
 ]
 
 @Suite("Validation rules")

@@ -29,7 +29,8 @@ extension Organization: Codable {
         guard Self.readableSchemaVersions.contains(version) else {
             let error = OrganizationError(
                 code: .unsupportedSchemaVersion,
-                message: "schema version \(version) is not supported; this library reads versions \(Self.readableSchemaVersions.lowerBound) to \(Self.readableSchemaVersions.upperBound)"
+                message:
+                    "schema version \(version) is not supported; this library reads versions \(Self.readableSchemaVersions.lowerBound) to \(Self.readableSchemaVersions.upperBound)"
             )
             throw DecodingError.dataCorrupted(
                 .init(

@@ -81,7 +81,9 @@ extension Organization {
     private static func versionError(_ version: Int, at offset: Int, _ locator: JSONLocator) -> DecodingError {
         let error = OrganizationError(
             code: .unsupportedSchemaVersion,
-            message: "schema version \(version) is not supported; this library reads versions \(readableSchemaVersions.lowerBound) to \(readableSchemaVersions.upperBound)")
+            message:
+                "schema version \(version) is not supported; this library reads versions \(readableSchemaVersions.lowerBound) to \(readableSchemaVersions.upperBound)"
+        )
         return decodingError(
             JSONFailure(kind: .invalid(error), offset: offset, message: "[\(error.code)] \(error.message)"),
             locator, steps: [.key("schemaVersion")])

@@ -1,0 +1,46 @@
+/// A department keeps at home at least the share of its capacity its ``Department/capacityFloor`` asks: the
+/// silo stays the company's centre of expertise while its people serve in squads.
+///
+/// Codes: ``Finding/Code/siloBelowFloor`` (a warning) when less is left at home than the floor;
+/// ``Finding/Code/siloDrained`` (an error) when it is short by more than
+/// ``ValidationPolicy/Thresholds-swift.struct/capacityFloorMarginPercent`` percentage points. Departments
+/// without a floor are not judged.
+public struct SiloCapacityRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.siloBelowFloor, .siloDrained] }
+
+    /// Checks every department with a floor.
+    ///
+    /// - Complexity: O(*s*) in the specialists of the departments with a floor.
+    public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
+        organization.departments.compactMap { department -> Finding? in
+            guard let capacity = organization.siloCapacity(of: department.id), let floor = capacity.floor,
+                capacity.backfill > 0
+            else { return nil }
+            let short = (floor - capacity.shareRetained) * 100
+            let drained = short > Double(context.thresholds.capacityFloorMarginPercent)
+            let percent = { (share: Double) in "\(Int((share * 100).rounded()))%" }
+            return Finding(
+                drained ? .error : .warning,
+                drained ? .siloDrained : .siloBelowFloor,
+                subject: .department(department.id),
+                message: "\(department.name) keeps \(percent(capacity.shareRetained)) of its capacity at home, below "
+                    + "its floor of \(percent(floor)); hire back \(capacity.backfill) FTE or release someone",
+                figures: [
+                    "retained": capacity.shareRetained, "floor": floor, "backfill": capacity.backfill,
+                    "ftePulled": capacity.ftePulled,
+                ]
+            )
+        }
+    }
+}
+
+extension Finding.Code {
+    /// A department keeps less of its capacity at home than its floor asks.
+    public static let siloBelowFloor: Self = "department.capacity.belowFloor"
+    /// A department keeps far less of its capacity at home than its floor asks: more than the policy's margin.
+    public static let siloDrained: Self = "department.capacity.drained"
+}
