@@ -121,4 +121,80 @@ struct MutationGapTests {
         let changes = after.changes(from: before)
         #expect(try before.applying(changes) == after)
     }
+
+    @Test("a department that still has sub-departments names the first of them")
+    func removeDepartmentNamesFirstChild() throws {
+        var organization = try Organization(name: "Toko")
+        try organization.addDepartment(Department(id: "top", name: "Top"))
+        for id in ["zeta", "alpha", "mid"] as [Department.ID] {
+            try organization.addDepartment(Department(id: id, name: id.rawValue, parent: "top"))
+        }
+        #expect(
+            throws: OrganizationError(
+                code: .stillReferenced, message: "departments such as alpha still report to top; move them first")
+        ) {
+            try organization.removeDepartment("top")
+        }
+    }
+
+    @Test("findings of one code about one subject come in the order of their messages")
+    func reportOrdersByMessage() throws {
+        var hospital = Fixtures.operatingRoom
+        var mission = try #require(hospital.squad(Fixtures.OperatingRoom.squad)).mission
+        mission.requiredSkills.formUnion(["zumba", "aikido", "origami"])
+        try hospital.setMission(mission, of: Fixtures.OperatingRoom.squad)
+        let gaps = hospital.validate().findings(withCode: .skillGap).map(\.message)
+        #expect(gaps.count == 3)
+        #expect(gaps == gaps.sorted())
+    }
+
+    @Test("a staffing pick that covers several skills says which")
+    func staffingReasonNamesEverySkill() throws {
+        var company = try Organization(name: "Toko")
+        try company.addDepartment(Department(id: "d", name: "D"))
+        try company.hire(Specialist(id: "both", name: "Both", department: "d", skills: ["x": .expert, "y": .expert]))
+        let proposal = company.proposeStaffing(for: Mission(statement: "m", requiredSkills: ["x", "y"]))
+        let pick = try #require(proposal.picks.first)
+        #expect(pick.covers.sorted() == ["x", "y"])
+        #expect(pick.reason.hasPrefix("covers x (expert) and y") || pick.reason.hasPrefix("covers y (expert) and x"))
+    }
+
+    @Test("the JSON-LD export lists skills and memberships in identifier order")
+    func linkedDataOrder() throws {
+        var hospital = Fixtures.operatingRoom
+        try hospital.setSkill("zoology", to: .novice, for: "dr-hadi")
+        try hospital.setSkill("anatomy", to: .expert, for: "dr-hadi")
+        let text = String(decoding: try hospital.linkedData(), as: UTF8.self)
+        let anatomy = try #require(text.range(of: "\"anatomy\""))
+        let zoology = try #require(text.range(of: "\"zoology\""))
+        #expect(anatomy.lowerBound < zoology.lowerBound)
+        let members = try #require(hospital.squad(Fixtures.OperatingRoom.squad)).memberIDs
+        let positions = try members.map { try #require(text.range(of: "cvs:membership/or-team/\($0)/")).lowerBound }
+        #expect(positions == positions.sorted())
+    }
+
+    @Test("a picture of the whole organisation leaves dissolved squads out unless asked")
+    func scopedPictureLeavesDissolvedOut() throws {
+        var organization = Fixtures.regionalRollout
+        try organization.formSquad(CustomerValueSquad(id: "gone", name: "Gone squad", mission: Mission(statement: "m")))
+        try organization.dissolve("gone")
+        #expect(!organization.mermaidDiagram(.whole).contains("Gone squad"))
+        #expect(!organization.dotDiagram(.whole).contains("Gone squad"))
+        #expect(organization.mermaidDiagram(.whole, includeDissolved: true).contains("Gone squad"))
+    }
+
+    @Test("a SCIM user without a department does not stop the departments of the users after it")
+    func scimUserWithoutDepartmentFirst() throws {
+        func user(_ id: String, _ department: String?) -> String {
+            let field = department.map { #""department": "\#($0)""# } ?? ""
+            return
+                #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"], "id": "\#(id)", "userName": "\#(id)", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {\#(field)}}"#
+        }
+        let document =
+            #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "Resources": ["#
+            + [user("u1", nil), user("u2", "Sales")].joined(separator: ",") + "]}"
+        let result = try SCIMImport.organization(from: Data(document.utf8), options: .init(name: "T", squads: .none))
+        #expect(result.organization.departments.map(\.name) == ["Sales"])
+        #expect(result.specialists["u2"] != nil)
+    }
 }
