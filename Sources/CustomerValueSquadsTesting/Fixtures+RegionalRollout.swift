@@ -135,41 +135,37 @@ extension Fixtures {
                 stage: stage
             )
         }
-        let squads = [
-            regionalSquad(
-                Ids.pilot,
-                region: "East Java",
-                members: [
+        // Each regional squad: its region, its members (specialist, role, share), its stage, whether it decides.
+        let designs: [(CustomerValueSquad.ID, String, [(Specialist.ID, Role, Int)], CustomerValueSquad.Stage, Bool)] = [
+            (
+                Ids.pilot, "East Java",
+                [
                     ("sales-2", "squad lead", 50), ("sales-3", "store sales", 60),
                     ("marketing-2", "local marketing", 50),
                     ("customer-service-2", "customer care", 60), ("logistics-2", "supply planning", 40),
                     ("analytics-2", "analyst", 40), ("customer-service-3", "customer care", 40),
-                ],
-                stage: .operating,
-                empowered: true
+                ], .operating, true
             ),
-            regionalSquad(
-                Ids.firstReplica,
-                region: "North Sumatra",
-                members: [
+            (
+                Ids.firstReplica, "North Sumatra",
+                [
                     ("sales-4", "squad lead", 50), ("marketing-3", "local marketing", 60),
                     ("customer-service-4", "customer care", 60), ("logistics-3", "supply planning", 40),
                     ("analytics-3", "analyst", 40), ("marketing-4", "local marketing", 30),
-                ],
-                stage: .piloting,
-                empowered: true
+                ], .piloting, true
             ),
-            regionalSquad(
-                Ids.secondReplica,
-                region: "Bali",
-                members: [
+            (
+                Ids.secondReplica, "Bali",
+                [
                     ("sales-5", "squad lead", 50), ("marketing-5", "local marketing", 50),
                     ("analytics-4", "analyst", 30),
                 ],
-                stage: .forming,
-                empowered: false
+                .forming, false
             ),
         ]
+        let squads = designs.map { id, region, members, stage, empowered in
+            regionalSquad(id, region: region, members: members, stage: stage, empowered: empowered)
+        }
         return build(
             name: "Toko Manis",
             goal: "Be the sweet shop every Indonesian family trusts",

@@ -11,19 +11,13 @@ public enum Fixtures {
         specialists: [Specialist],
         squads: [CustomerValueSquad]
     ) -> Organization {
-        do {
-            return try Organization(
+        trusted { () throws(OrganizationError) in
+            try Organization(
                 name: name, goal: goal, departments: departments, specialists: specialists, squads: squads)
-        } catch {
-            preconditionFailure("fixture \(name) is invalid: \(error)")
         }
     }
 
     static func member(_ role: Role, _ percent: Int) -> Membership {
-        do {
-            return Membership(role: role, share: try TimeShare(percent: percent))
-        } catch {
-            preconditionFailure("fixture share is invalid: \(error)")
-        }
+        Membership(role: role, share: TimeShare(trusted: percent))
     }
 }

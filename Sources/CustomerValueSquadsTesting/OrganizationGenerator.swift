@@ -257,41 +257,35 @@ public struct OrganizationGenerator: Sendable {
 extension OrganizationGenerator {
     /// A day of `year` that depends on `index`, for generated dates.
     static func day(_ year: Int, _ index: Int) -> Day {
-        do {
-            return try Day(year: year, month: 1 + index % 12, day: 1 + index % 28)
-        } catch {
-            preconditionFailure(error.message)
-        }
+        trusted { () throws(OrganizationError) in try Day(year: year, month: 1 + index % 12, day: 1 + index % 28) }
+    }
+}
+
+/// The value `make` builds from input the testing module wrote itself — a fixture, a generated part — known
+/// to be valid; a failure is a bug in the testing module.
+func trusted<Value>(_ make: () throws(OrganizationError) -> Value) -> Value {
+    do {
+        return try make()
+    } catch {
+        preconditionFailure(error.message)
     }
 }
 
 extension Identifier {
     /// An identifier the generator made itself, known to be valid.
     init(trusted rawValue: String) {
-        do {
-            try self.init(validating: rawValue)
-        } catch {
-            preconditionFailure(error.message)
-        }
+        self = trusted { () throws(OrganizationError) in try Identifier(validating: rawValue) }
     }
 }
 
 extension TimeShare {
     init(trusted percent: Int) {
-        do {
-            try self.init(percent: percent)
-        } catch {
-            preconditionFailure(error.message)
-        }
+        self = trusted { () throws(OrganizationError) in try TimeShare(percent: percent) }
     }
 }
 
 extension Cadence {
     init(trusted days: Int) {
-        do {
-            try self.init(days: days)
-        } catch {
-            preconditionFailure(error.message)
-        }
+        self = trusted { () throws(OrganizationError) in try Cadence(days: days) }
     }
 }

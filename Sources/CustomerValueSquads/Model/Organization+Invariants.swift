@@ -192,12 +192,13 @@ extension Organization {
         }
     }
 
-    /// Checks an accountability's owner, outcomes and tolerance.
+    /// Checks an accountability's owner (unless `ownerMustResolve` is false: the record of a dissolved squad),
+    /// outcomes and tolerance.
     func checkAccountability(
         _ accountability: Accountability,
         of squad: CustomerValueSquad.ID,
         path: @autoclosure () -> [String],
-        ownerMustResolve: Bool = true
+        ownerMustResolve: Bool
     ) throws(OrganizationError) {
         if ownerMustResolve, let owner = accountability.owner, specialistsByID[owner] == nil {
             throw OrganizationError(

@@ -14,9 +14,7 @@ extension Organization {
     ///   ``OrganizationError/Code/invalidValue`` for a blank name.
     /// - Complexity: O(*k* + *h*), where *k* is the number of its assets and *h* the hierarchy's depth.
     public mutating func addDepartment(_ department: Department) throws(OrganizationError) {
-        guard departmentsByID[department.id] == nil else {
-            throw OrganizationError(code: .duplicateID, message: "department \(department.id) already exists")
-        }
+        try Self.requireNew(departmentsByID[department.id] == nil, "department \(department.id)")
         try checkDepartment(department, path: [])
         storage.insert(department)
     }
@@ -92,10 +90,7 @@ extension Organization {
     /// - Throws: ``OrganizationError/Code/unknownReference`` if the department or the specialist does not
     ///   exist; ``OrganizationError/Code/headOutsideDepartment`` if the specialist belongs elsewhere.
     public mutating func appointHead(_ head: Specialist.ID?, of department: Department.ID) throws(OrganizationError) {
-        var changed = try existingDepartment(department)
-        changed.head = head
-        try checkDepartment(changed, path: [])
-        storage.replace(changed)
+        try changeDepartment(department) { $0.head = head }
     }
 
     /// Returns a copy with a department's head appointed; see ``appointHead(_:of:)``.
@@ -166,10 +161,7 @@ extension Organization {
     /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such department;
     ///   ``OrganizationError/Code/invalidValue`` for a share outside 0...1.
     public mutating func setCapacityFloor(_ floor: Double?, of department: Department.ID) throws(OrganizationError) {
-        var changed = try existingDepartment(department)
-        changed.capacityFloor = floor
-        try checkDepartment(changed, path: [])
-        storage.replace(changed)
+        try changeDepartment(department) { $0.capacityFloor = floor }
     }
 
     /// Returns a copy with a department's capacity floor set; see ``setCapacityFloor(_:of:)``.
@@ -187,10 +179,7 @@ extension Organization {
     /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such department;
     ///   ``OrganizationError/Code/invalidValue`` for a negative or infinite amount.
     public mutating func setCostPerFTE(_ cost: Double?, of department: Department.ID) throws(OrganizationError) {
-        var changed = try existingDepartment(department)
-        changed.costPerFTE = cost
-        try checkDepartment(changed, path: [])
-        storage.replace(changed)
+        try changeDepartment(department) { $0.costPerFTE = cost }
     }
 
     /// Returns a copy with a department's cost per FTE set; see ``setCostPerFTE(_:of:)``.
@@ -198,5 +187,15 @@ extension Organization {
         -> Organization
     {
         try transformed { (copy) throws(OrganizationError) in try copy.setCostPerFTE(cost, of: department) }
+    }
+
+    /// Changes one department's own fields with `body`, checks it as a whole, then stores it.
+    private mutating func changeDepartment(_ id: Department.ID, _ body: (inout Department) -> Void)
+        throws(OrganizationError)
+    {
+        var changed = try existingDepartment(id)
+        body(&changed)
+        try checkDepartment(changed, path: [])
+        storage.replace(changed)
     }
 }

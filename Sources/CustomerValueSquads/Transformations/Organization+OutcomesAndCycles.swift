@@ -37,7 +37,7 @@ extension Organization {
         throws(OrganizationError)
     {
         _ = try changeableSquad(squad)
-        try checkAccountability(accountability, of: squad, path: [])
+        try checkAccountability(accountability, of: squad, path: [], ownerMustResolve: true)
         storage.modifySquad(squad) { $0.accountability = accountability }
     }
 

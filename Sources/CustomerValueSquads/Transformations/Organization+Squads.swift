@@ -12,9 +12,7 @@ extension Organization {
     /// - Complexity: O(*m* + *k*), where *m* is the squad's size and *k* the number of squads its members
     ///   already serve in.
     public mutating func formSquad(_ squad: CustomerValueSquad) throws(OrganizationError) {
-        guard squadsByID[squad.id] == nil else {
-            throw OrganizationError(code: .duplicateID, message: "squad \(squad.id) already exists")
-        }
+        try Self.requireNew(squadsByID[squad.id] == nil, "squad \(squad.id)")
         try checkSquad(squad, path: [])
         for (member, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
             try checkBooking(of: member, percent: membership.share.percent, in: squad.id, path: [])

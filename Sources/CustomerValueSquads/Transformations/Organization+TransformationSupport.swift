@@ -45,4 +45,9 @@ extension Organization {
             $0.stage != .dissolved && ($0.grants[asset] != nil || $0.mission.requiredData.contains(asset))
         }.map(\.id).sorted()
     }
+
+    /// Throws ``OrganizationError/Code/duplicateID`` — "`what` already exists" — unless `isNew`.
+    static func requireNew(_ isNew: Bool, _ what: @autoclosure () -> String) throws(OrganizationError) {
+        guard isNew else { throw OrganizationError(code: .duplicateID, message: "\(what()) already exists") }
+    }
 }

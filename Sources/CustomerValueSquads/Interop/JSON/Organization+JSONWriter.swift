@@ -70,6 +70,13 @@ struct JSONWriter: ~Copyable {
         first = false
     }
 
+    /// A field whose value is a list, each element written by `body`.
+    mutating func list<S: Sequence>(_ name: StaticString, _ elements: S, _ body: (inout JSONWriter, S.Element) -> Void)
+    {
+        key(name)
+        array(elements, body)
+    }
+
     mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
@@ -205,15 +212,12 @@ extension Organization {
         let estimate = 320 * specialistsByID.count + 1_600 * squadsByID.count + 4_096
         var writer = JSONWriter(pretty: pretty, capacity: pretty ? 2 * estimate : estimate)
         writer.object { writer in
-            writer.key("departments")
-            writer.array(departments) { writer, department in writer.write(department) }
+            writer.list("departments", departments) { writer, department in writer.write(department) }
             writer.field("goal", goal)
             writer.field("name", name)
             writer.field("schemaVersion", Self.schemaVersion)
-            writer.key("specialists")
-            writer.array(specialists) { writer, specialist in writer.write(specialist) }
-            writer.key("squads")
-            writer.array(squads) { writer, squad in writer.write(squad) }
+            writer.list("specialists", specialists) { writer, specialist in writer.write(specialist) }
+            writer.list("squads", squads) { writer, squad in writer.write(squad) }
         }
         return writer.finish()
     }
@@ -224,8 +228,7 @@ extension JSONWriter {
         object { writer in
             writer.field("capacityFloor", department.capacityFloor)
             writer.field("costPerFTE", department.costPerFTE)
-            writer.key("dataAssets")
-            writer.array(department.dataAssets) { writer, asset in
+            writer.list("dataAssets", department.dataAssets) { writer, asset in
                 writer.object { writer in
                     writer.field("id", asset.id)
                     writer.field("kind", asset.kind.rawValue)
@@ -245,8 +248,7 @@ extension JSONWriter {
             writer.field("department", specialist.department)
             writer.field("id", specialist.id)
             writer.field("name", specialist.name)
-            writer.key("skills")
-            writer.array(specialist.skills.sorted { $0.key < $1.key }) { writer, entry in
+            writer.list("skills", specialist.skills.sorted { $0.key < $1.key }) { writer, entry in
                 writer.object { writer in
                     writer.field("proficiency", entry.value.rawValue)
                     writer.field("skill", entry.key.rawValue)
@@ -261,8 +263,7 @@ extension JSONWriter {
             writer.key("accountability")
             writer.write(squad.accountability)
             writer.field("cycleLength", squad.cycleLength?.days)
-            writer.key("cycles")
-            writer.array(squad.cycles) { writer, cycle in
+            writer.list("cycles", squad.cycles) { writer, cycle in
                 writer.object { writer in
                     writer.field("broke", cycle.broke)
                     writer.field("ended", cycle.ended)
@@ -273,8 +274,7 @@ extension JSONWriter {
                     writer.field("tried", cycle.tried)
                 }
             }
-            writer.key("decisionRights")
-            writer.array(squad.decisionRights.sorted { $0.key < $1.key }) { writer, entry in
+            writer.list("decisionRights", squad.decisionRights.sorted { $0.key < $1.key }) { writer, entry in
                 writer.object { writer in
                     writer.field("id", entry.key)
                     if let limit = entry.value.limit {
@@ -287,8 +287,7 @@ extension JSONWriter {
                     writer.field("scope", entry.value.scope)
                 }
             }
-            writer.key("grants")
-            writer.array(squad.grants.sorted { $0.key < $1.key }) { writer, entry in
+            writer.list("grants", squad.grants.sorted { $0.key < $1.key }) { writer, entry in
                 writer.object { writer in
                     writer.field("approvedBy", entry.value.approvedBy)
                     writer.field("asset", entry.key)
@@ -296,8 +295,7 @@ extension JSONWriter {
                     writer.field("reason", entry.value.reason)
                 }
             }
-            writer.key("history")
-            writer.array(squad.history) { writer, past in
+            writer.list("history", squad.history) { writer, past in
                 writer.object { writer in
                     writer.field("reason", past.reason)
                     writer.field("role", past.role.rawValue)
@@ -308,8 +306,7 @@ extension JSONWriter {
                 }
             }
             writer.field("id", squad.id)
-            writer.key("memberships")
-            writer.array(squad.memberships.sorted { $0.key < $1.key }) { writer, entry in
+            writer.list("memberships", squad.memberships.sorted { $0.key < $1.key }) { writer, entry in
                 writer.object { writer in
                     writer.field("role", entry.value.role.rawValue)
                     writer.field("share", entry.value.share.percent)
@@ -326,8 +323,7 @@ extension JSONWriter {
 
     mutating func write(_ accountability: Accountability) {
         object { writer in
-            writer.key("outcomes")
-            writer.array(accountability.outcomes) { writer, outcome in
+            writer.list("outcomes", accountability.outcomes) { writer, outcome in
                 writer.object { writer in
                     writer.field("baseline", outcome.baseline)
                     writer.field("current", outcome.current)
@@ -349,10 +345,10 @@ extension JSONWriter {
         object { writer in
             writer.field("customer", mission.customer)
             writer.field("goalContribution", mission.goalContribution)
-            writer.key("requiredData")
-            writer.array(mission.requiredData.sorted()) { writer, asset in writer.identifier(asset) }
-            writer.key("requiredSkills")
-            writer.array(mission.requiredSkills.sorted()) { writer, skill in writer.string(skill.rawValue) }
+            writer.list("requiredData", mission.requiredData.sorted()) { writer, asset in writer.identifier(asset) }
+            writer.list("requiredSkills", mission.requiredSkills.sorted()) { writer, skill in
+                writer.string(skill.rawValue)
+            }
             writer.field("statement", mission.statement)
             if let area = mission.valueArea {
                 writer.key("valueArea")
