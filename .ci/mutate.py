@@ -2,6 +2,10 @@
 notices. Not part of CI (it takes a while); its report is the measure of how well the tests guard each part.
 
 Usage: python3 .ci/mutate.py [MUTANTS_PER_PART] [SEED]    (defaults: 5, 2026)
+       python3 .ci/mutate.py --replay FILE                 (the survivors a pass listed, one per line)
+
+`--replay` applies again each mutant a pass listed as a survivor (`path:line: original -> mutated`, found by
+its original text, so lines that moved since are still found) and reports which the tests now catch.
 
 It works in a scratch clone of the current commit. For each part of Sources/CustomerValueSquads it picks
 lines at random (seeded) where one of the operators below applies, applies one replacement, builds and runs
@@ -26,6 +30,9 @@ OPERATORS = [
     (r"\.min\(\)", ".max()"), (r"\.max\(\)", ".min()"), (r"\bcontinue\b", "break"),
 ]
 
+replay = pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[1] == "--replay" else None
+if replay:
+    sys.argv = sys.argv[:1]
 per_part = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 seed = int(sys.argv[2]) if len(sys.argv) > 2 else 2026
 root = pathlib.Path(__file__).resolve().parent.parent
@@ -39,7 +46,23 @@ with tempfile.TemporaryDirectory() as scratch:
     subprocess.run(["swift", "build", "--build-tests"], cwd=clone, check=True, capture_output=True)
     report = {}
     survivors = []
+    plan = []
+    if replay:
+        for entry in replay.read_text().splitlines():
+            entry = entry.strip()
+            if not entry:
+                continue
+            location, change = entry.split(": ", 1)
+            path = location.rsplit(":", 1)[0]
+            before, after = change.split(" -> ", 1)
+            file = clone / path
+            lines = file.read_text().splitlines()
+            number = next(i for i, line in enumerate(lines) if line.strip() == before)
+            part = next(p for p in sorted(PARTS, key=len, reverse=True) if path.startswith(f"Sources/CustomerValueSquads/{p}/"))
+            plan.append((part, [(file, number, re.escape(before), after.replace("\\", "\\\\"))]))
     for part in PARTS:
+        if replay:
+            continue
         files = sorted((clone / "Sources/CustomerValueSquads" / part).rglob("*.swift"))
         sites = []
         for file in files:
@@ -50,8 +73,9 @@ with tempfile.TemporaryDirectory() as scratch:
                 for pattern, replacement in OPERATORS:
                     if re.search(pattern, code):
                         sites.append((file, number, pattern, replacement))
-        chosen = random.sample(sites, min(per_part, len(sites)))
-        killed = viable = 0
+        plan.append((part, random.sample(sites, min(per_part, len(sites)))))
+    for part, chosen in plan:
+        killed, viable = report.get(part, (0, 0))
         for file, number, pattern, replacement in chosen:
             original = file.read_text()
             lines = original.splitlines(keepends=True)

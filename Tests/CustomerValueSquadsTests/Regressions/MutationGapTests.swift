@@ -148,6 +148,31 @@ struct MutationGapTests {
         #expect(gaps == gaps.sorted())
     }
 
+    @Test("looking for a new department, staffing passes over every skilled colleague already on board")
+    func staffingLooksPastColleaguesOnBoard() throws {
+        var company = try Organization(name: "Toko")
+        for id in ["a-ops", "b-other", "c-data"] as [Department.ID] {
+            try company.addDepartment(Department(id: id, name: id.rawValue))
+        }
+        // Many skilled specialists of the department already on board, in whatever order a set yields them:
+        // the search must pass over all of them to reach the one skilled specialist of another department.
+        for index in 0..<30 {
+            try company.hire(
+                Specialist(
+                    id: try Specialist.ID(validating: "ops-\(index)"), name: "Ops", department: "a-ops",
+                    skills: ["x": .expert]))
+        }
+        try company.hire(Specialist(id: "idle", name: "Idle", department: "b-other"))
+        try company.hire(Specialist(id: "analyst", name: "Analyst", department: "c-data", skills: ["x": .novice]))
+        var policy = ValidationPolicy.default
+        policy.thresholds.minimumDepartments = 2
+        policy.thresholds.minimumSquadSize = 2
+        let proposal = company.proposeStaffing(for: Mission(statement: "m", requiredSkills: ["x"]), policy: policy)
+        // The skilled analyst is preferred to the first department in order with no mission skill at all.
+        #expect(proposal.picks.map(\.specialist).contains("analyst"), "\(proposal.picks.map(\.specialist))")
+        #expect(!proposal.picks.map(\.specialist).contains("idle"))
+    }
+
     @Test("a staffing pick that covers several skills says which")
     func staffingReasonNamesEverySkill() throws {
         var company = try Organization(name: "Toko")
