@@ -54,7 +54,8 @@ with tempfile.TemporaryDirectory() as scratch:
                 continue
             location, change = entry.split(": ", 1)
             path = location.rsplit(":", 1)[0]
-            before, after = change.split(" -> ", 1)
+            halves = change.split(" -> ")  # the original and the mutant alike may hold " -> " themselves
+            before, after = " -> ".join(halves[: len(halves) // 2]), " -> ".join(halves[len(halves) // 2 :])
             file = clone / path
             lines = file.read_text().splitlines()
             number = next(i for i, line in enumerate(lines) if line.strip() == before)
