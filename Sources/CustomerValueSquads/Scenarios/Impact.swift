@@ -33,6 +33,9 @@ public struct Impact: Sendable, Hashable, Codable {
         public var fteAtHome: BeforeAfter<Double>
         /// The share of its capacity that stays home, from 0 to 1 (1 for a department without staff).
         public var shareRetained: BeforeAfter<Double>
+        /// Staff per head, the department's span of control: how many of its specialists its head leads
+        /// (the headcount less the head); `nil` on a side where the department has no head.
+        public var staffPerHead: BeforeAfter<Int>
         /// What the FTE pulled into squads cost at the department's ``Department/costPerFTE``, where it has
         /// one: a planning figure.
         public var costPulled: BeforeAfter<Double>
@@ -48,6 +51,8 @@ public struct Impact: Sendable, Hashable, Codable {
         public var size: BeforeAfter<Int>
         /// How many departments its members come from.
         public var departmentsSpanned: BeforeAfter<Int>
+        /// The skills its mission needs that some member brings, sorted.
+        public var coveredSkills: BeforeAfter<[Skill]>
         /// The skills its mission needs that no member brings, sorted.
         public var uncoveredSkills: BeforeAfter<[Skill]>
         /// Its outcome score, from 0 to 1, where it has one.
@@ -104,6 +109,7 @@ extension Organization {
                 ftePulled: .init(before: before[id]?.pulled, after: after[id]?.pulled),
                 fteAtHome: .init(before: before[id]?.atHome, after: after[id]?.atHome),
                 shareRetained: .init(before: before[id]?.retained, after: after[id]?.retained),
+                staffPerHead: .init(before: baseline.staffPerHead(of: id), after: staffPerHead(of: id)),
                 costPulled: .init(
                     before: baseline.cost(of: before[id]?.pulled, in: id), after: cost(of: after[id]?.pulled, in: id)))
         }
@@ -119,7 +125,12 @@ extension Organization {
                 departmentsSpanned: .init(
                     before: baseline.squadsByID[id].map { _ in baseline.departments(of: id).count },
                     after: squadsByID[id].map { _ in departments(of: id).count }),
-                uncoveredSkills: .init(before: baseline.uncoveredSkills(of: id), after: uncoveredSkills(of: id)),
+                coveredSkills: .init(
+                    before: baseline.requiredSkills(of: id, covered: true), after: requiredSkills(of: id, covered: true)
+                ),
+                uncoveredSkills: .init(
+                    before: baseline.requiredSkills(of: id, covered: false),
+                    after: requiredSkills(of: id, covered: false)),
                 score: .init(before: baseline.score(of: id)?.score, after: score(of: id)?.score))
         }
         let stages = CustomerValueSquad.Stage.allCases.map { stage in
@@ -181,12 +192,19 @@ extension Organization {
         return fte * rate
     }
 
-    /// The skills `squad`'s mission needs that no member brings, sorted; `nil` if there is no such squad.
-    private func uncoveredSkills(of squad: CustomerValueSquad.ID) -> [Skill]? {
+    /// The skills `squad`'s mission needs that some member brings (`covered`) or that none brings, sorted;
+    /// `nil` if there is no such squad.
+    private func requiredSkills(of squad: CustomerValueSquad.ID, covered: Bool) -> [Skill]? {
         guard let current = squadsByID[squad] else { return nil }
         return current.mission.requiredSkills.filter { skill in
-            !current.memberships.keys.contains { specialistsByID[$0]?.skills[skill] != nil }
+            current.memberships.keys.contains { specialistsByID[$0]?.skills[skill] != nil } == covered
         }.sorted()
+    }
+
+    /// How many of department `id`'s specialists its head leads; `nil` if it has no head or does not exist.
+    private func staffPerHead(of id: Department.ID) -> Int? {
+        guard departmentsByID[id]?.head != nil else { return nil }
+        return (staffOfDepartment[id]?.count ?? 1) - 1
     }
 
     private func servedCustomers() -> [String] {

@@ -115,6 +115,14 @@ struct ScenarioTests {
         #expect(impact.resolvedFindings.map(\.code) == [.departmentWithoutHead])
         #expect(impact.resolvedFindings.map(\.subject) == [.department(surgery)])
         #expect(scenario.impact(comparedTo: scenario, on: "2026-11-28").newFindings.isEmpty)
+        // Surgery's three specialists: no head to lead them before, its chief leads the other two after.
+        let surgeryImpact = try #require(impact.departments.first { $0.department == surgery })
+        #expect(surgeryImpact.staffPerHead == BeforeAfter(before: nil, after: 2))
+        // Every skill the operating room needs is brought by a member, on both sides.
+        let room = try #require(impact.squads.first { $0.squad == squad })
+        let needed: [Skill] = ["anaesthesia", "analytics", "circulating nursing", "scrub nursing", "surgery"]
+        #expect(room.coveredSkills == BeforeAfter(before: needed, after: needed))
+        #expect(room.uncoveredSkills == BeforeAfter(before: [], after: []))
 
         // Capacity: forming Bali pulls 1.5 FTE more from sales (4 people), 0.5 more from care.
         let before = try company(withReplicas: false)

@@ -28,14 +28,19 @@ extension Commands {
             lines.append(
                 "- \(department.department): headcount \(pair(department.headcount)), pulled "
                     + "\(pair(department.ftePulled)), at home \(pair(department.fteAtHome)), retained "
-                    + "\(pair(department.shareRetained, percent: true))")
+                    + "\(pair(department.shareRetained, percent: true)), staff per head "
+                    + pair(department.staffPerHead))
         }
         lines += ["", "## Squads", ""]
         for squad in impact.squads
         where squad.size.before != squad.size.after || squad.stage.before != squad.stage.after {
             lines.append(
                 "- \(squad.squad): stage \(pair(squad.stage.before?.rawValue, squad.stage.after?.rawValue)), "
-                    + "size \(pair(squad.size)), departments \(pair(squad.departmentsSpanned))")
+                    + "size \(pair(squad.size)), departments \(pair(squad.departmentsSpanned))"
+                    + (squad.uncoveredSkills.before == squad.uncoveredSkills.after
+                        ? ""
+                        : ", skills uncovered \(pair(list(squad.uncoveredSkills.before), list(squad.uncoveredSkills.after)))")
+            )
         }
         lines += ["", "## Findings", ""]
         for finding in impact.newFindings {
@@ -122,6 +127,11 @@ extension Commands {
 
     private static func pair<Value>(_ figures: BeforeAfter<Value>, percent: Bool = false) -> String {
         pair(figures.before.map { text($0, percent: percent) }, figures.after.map { text($0, percent: percent) })
+    }
+
+    /// Skills as a comma-separated list, "none" for an empty one.
+    private static func list(_ skills: [Skill]?) -> String? {
+        skills.map { $0.isEmpty ? "none" : $0.map(\.rawValue).joined(separator: ", ") }
     }
 
     private static func pair(_ before: String?, _ after: String?) -> String {

@@ -93,8 +93,13 @@ struct ScenarioCommandTests {
         let after = try Input.organization(atPath: example("toko-manis-next.json"))
         let text = Commands.diff(before, after, on: "2026-11-28")
         #expect(text.contains("1. updateSquad bali"))
-        #expect(text.contains("- analytics: headcount 5, pulled 1.10 → 1.50, at home 3.90 → 3.50, retained 78% → 70%"))
-        #expect(text.contains("- bali: stage forming, size 3 → 5, departments 3 → 4"))
+        #expect(
+            text.contains(
+                "- analytics: headcount 5, pulled 1.10 → 1.50, at home 3.90 → 3.50, retained 78% → 70%, staff per head 4"
+            ))
+        #expect(
+            text.contains(
+                "- bali: stage forming, size 3 → 5, departments 3 → 4, skills uncovered customer care → none"))
         #expect(text.contains("- warning squad.skills.gap squad bali"))
         #expect(Commands.diff(before, before).contains("none: the two organisations are the same"))
     }
