@@ -93,6 +93,10 @@ struct ScenarioTests {
         #expect(try branch.projection(of: baseline).goal == "Sweeter")
         let data = try JSONEncoder().encode(branch)
         #expect(try JSONDecoder().decode(Scenario.self, from: data) == branch)
+        // The documented shape: {"name", "changes": [...]}.
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(object.keys) == ["name", "changes"])
+        #expect((object["changes"] as? [Any])?.count == 3)
     }
 
     @Test("an impact lists exactly the findings that appear and disappear, and each silo's capacity")
