@@ -173,6 +173,25 @@ struct MutationGapTests {
         #expect(!proposal.picks.map(\.specialist).contains("idle"))
     }
 
+    @Test("bringing in a department where no one has a mission skill, staffing picks in identifier order on a tie")
+    func staffingBreaksTiesByIdentifier() throws {
+        var company = try Organization(name: "Toko")
+        for id in ["a", "b"] as [Department.ID] {
+            try company.addDepartment(Department(id: id, name: id.rawValue))
+        }
+        try company.hire(Specialist(id: "a1", name: "A1", department: "a", skills: ["x": .expert]))
+        // Equally free, neither with a mission skill: the tie goes to the first identifier, whatever order
+        // the department's staff come in.
+        for id in ["b3", "b1", "b2"] as [Specialist.ID] {
+            try company.hire(Specialist(id: id, name: id.rawValue, department: "b"))
+        }
+        var policy = ValidationPolicy.default
+        policy.thresholds.minimumDepartments = 2
+        policy.thresholds.minimumSquadSize = 2
+        let proposal = company.proposeStaffing(for: Mission(statement: "m", requiredSkills: ["x"]), policy: policy)
+        #expect(proposal.picks.map(\.specialist) == ["a1", "b1"])
+    }
+
     @Test("a staffing pick that covers several skills says which")
     func staffingReasonNamesEverySkill() throws {
         var company = try Organization(name: "Toko")
