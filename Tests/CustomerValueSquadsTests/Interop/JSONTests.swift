@@ -299,6 +299,26 @@ struct JSONTests {
         #expect(warnings.last?.message.contains("sahre") == true)
     }
 
+    @Test("a field the format does not know is skipped up to 512 levels deep, and refused deeper, never a crash")
+    func deeplyNestedUnknownField() throws {
+        func document(depth: Int) -> Data {
+            let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            return Data(
+                handWritten.replacingOccurrences(
+                    of: #""schemaVersion": 1,"#, with: #""schemaVersion": 1, "colour": \#(nested),"#
+                ).utf8)
+        }
+        let (organization, warnings) = try Organization.decoding(jsonData: document(depth: 500))
+        #expect(organization == (try decode(handWritten)))
+        #expect(warnings.map(\.path) == [["colour"]])
+        do {
+            _ = try Organization(jsonData: document(depth: 600))
+            Issue.record("a value nested 600 deep was read")
+        } catch let error as DecodingError {
+            #expect(error.problemDescription.contains("nested more than 512 deep"), "\(error.problemDescription)")
+        }
+    }
+
     @Test("a document of another schema version is refused as that, whatever else it holds")
     func otherVersion() throws {
         let text = handWritten.replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 3"#)
