@@ -118,19 +118,16 @@ extension Organization {
                 || squadsByID[id]?.stage ?? .dissolved != .dissolved
         }
         let squadImpacts = squadIDs.map { id in
-            Impact.SquadImpact(
+            let (skillsBefore, skillsAfter) = (baseline.requiredSkills(of: id), requiredSkills(of: id))
+            return Impact.SquadImpact(
                 squad: id,
                 stage: .init(before: baseline.squadsByID[id]?.stage, after: squadsByID[id]?.stage),
                 size: .init(before: baseline.squadsByID[id]?.size, after: squadsByID[id]?.size),
                 departmentsSpanned: .init(
                     before: baseline.squadsByID[id].map { _ in baseline.departments(of: id).count },
                     after: squadsByID[id].map { _ in departments(of: id).count }),
-                coveredSkills: .init(
-                    before: baseline.requiredSkills(of: id, covered: true), after: requiredSkills(of: id, covered: true)
-                ),
-                uncoveredSkills: .init(
-                    before: baseline.requiredSkills(of: id, covered: false),
-                    after: requiredSkills(of: id, covered: false)),
+                coveredSkills: .init(before: skillsBefore?.covered, after: skillsAfter?.covered),
+                uncoveredSkills: .init(before: skillsBefore?.uncovered, after: skillsAfter?.uncovered),
                 score: .init(before: baseline.score(of: id)?.score, after: score(of: id)?.score))
         }
         let stages = CustomerValueSquad.Stage.allCases.map { stage in
@@ -192,13 +189,19 @@ extension Organization {
         return fte * rate
     }
 
-    /// The skills `squad`'s mission needs that some member brings (`covered`) or that none brings, sorted;
-    /// `nil` if there is no such squad.
-    private func requiredSkills(of squad: CustomerValueSquad.ID, covered: Bool) -> [Skill]? {
+    /// The skills `squad`'s mission needs, split into those some member brings and those none brings, each
+    /// sorted; `nil` if there is no such squad.
+    private func requiredSkills(of squad: CustomerValueSquad.ID) -> (covered: [Skill], uncovered: [Skill])? {
         guard let current = squadsByID[squad] else { return nil }
-        return current.mission.requiredSkills.filter { skill in
-            current.memberships.keys.contains { specialistsByID[$0]?.skills[skill] != nil } == covered
-        }.sorted()
+        var (covered, uncovered): ([Skill], [Skill]) = ([], [])
+        for skill in current.mission.requiredSkills.sorted() {
+            if current.memberships.keys.contains(where: { specialistsByID[$0]?.skills[skill] != nil }) {
+                covered.append(skill)
+            } else {
+                uncovered.append(skill)
+            }
+        }
+        return (covered, uncovered)
     }
 
     /// How many of department `id`'s specialists its head leads; `nil` if it has no head or does not exist.
