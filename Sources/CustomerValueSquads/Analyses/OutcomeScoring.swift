@@ -69,6 +69,10 @@ public struct SquadScore: Sendable, Hashable, Codable {
         public var band: StatusBand
         /// Its weight in the squad's score.
         public var weight: Double
+        /// The confidence of its latest check-in, 0 to 10, or `nil` when that did not say.
+        public var confidence: Int?
+        /// Which way it has moved over its last three check-ins, or `nil` with fewer than two.
+        public var trend: Outcome.Trend?
     }
 
     /// The squad.
@@ -89,6 +93,9 @@ public struct OrganizationScore: Sendable, Hashable, Codable {
     public var squads: [SquadScore]
     /// The mean of the squads' scores, each squad counting once, or `nil` when no squad has a score.
     public var score: Double?
+    /// The roll-up for the organisation's goal: every scored outcome of every squad weighted by its weight,
+    /// so a squad counts as much as its outcomes weigh; `nil` when nothing could be scored.
+    public var weightedScore: Double?
     /// The band of ``score``.
     public var band: StatusBand?
     /// How many scored squads fall in each band.
@@ -110,21 +117,13 @@ extension Organization {
                 scored.append(
                     .init(
                         outcome: outcome.id, progress: progress, band: StatusBand(progress: progress),
-                        weight: outcome.weight)
+                        weight: outcome.weight, confidence: outcome.latestCheckIn?.confidence, trend: outcome.trend())
                 )
             } else {
                 unscored.append(outcome.id)
             }
         }
-        var totalWeight = scored.reduce(0) { $0 + $1.weight }
-        var weightedSum = scored.reduce(0) { $0 + $1.progress * $1.weight }
-        if !totalWeight.isFinite || !weightedSum.isFinite {
-            // Sums of huge finite weights overflow: weigh relative to the largest instead.
-            let largest = scored.map(\.weight).max() ?? 1
-            totalWeight = scored.reduce(0) { $0 + $1.weight / largest }
-            weightedSum = scored.reduce(0) { $0 + $1.progress * ($1.weight / largest) }
-        }
-        let score = scored.isEmpty ? nil : weightedSum / totalWeight
+        let score = Self.weightedMean(scored)
         return SquadScore(
             squad: squad.id,
             outcomes: scored,
@@ -147,6 +146,21 @@ extension Organization {
         for band in squads.compactMap(\.band) { perBand[band, default: 0] += 1 }
         let mean = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
         return OrganizationScore(
-            squads: squads, score: mean, band: mean.map(StatusBand.init(progress:)), squadsPerBand: perBand)
+            squads: squads, score: mean, weightedScore: Self.weightedMean(squads.flatMap(\.outcomes)),
+            band: mean.map(StatusBand.init(progress:)), squadsPerBand: perBand)
+    }
+
+    /// The mean of the outcomes' progress weighted by their weights, or `nil` for none.
+    private static func weightedMean(_ scored: [SquadScore.OutcomeProgress]) -> Double? {
+        guard !scored.isEmpty else { return nil }
+        var totalWeight = scored.reduce(0) { $0 + $1.weight }
+        var weightedSum = scored.reduce(0) { $0 + $1.progress * $1.weight }
+        if !totalWeight.isFinite || !weightedSum.isFinite {
+            // Sums of huge finite weights overflow: weigh relative to the largest instead.
+            let largest = scored.map(\.weight).max() ?? 1
+            totalWeight = scored.reduce(0) { $0 + $1.weight / largest }
+            weightedSum = scored.reduce(0) { $0 + $1.progress * ($1.weight / largest) }
+        }
+        return weightedSum / totalWeight
     }
 }

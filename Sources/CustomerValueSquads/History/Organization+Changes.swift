@@ -39,6 +39,7 @@ extension Organization {
             try formSquad(squad)
         case .removeSquad(let squad):
             try requireRecorded(squadsByID[squad.id], squad, "squad \(squad.id)")
+            try requireNoInteractions(with: squad.id, "remove squad \(squad.id)")
             storage.removeSquad(squad.id)
         case .updateSquad(let from, let to):
             try requireRecorded(squadsByID[from.id], from, "squad \(from.id)")
@@ -155,6 +156,9 @@ extension Organization {
                 code: .invalidValue, message: "a squad update cannot change its id \(old.id) to \(new.id)")
         }
         try checkSquad(new, path: [])
+        if new.stage == .dissolved, old.stage != .dissolved {
+            try requireNoInteractions(with: new.id, "dissolve squad \(new.id)")
+        }
         for (member, membership) in new.memberships.sorted(by: { $0.key < $1.key }) {
             try checkBooking(of: member, percent: membership.share.percent, in: new.id, path: [])
         }
@@ -175,6 +179,55 @@ extension Organization {
     ///   - day: The day every change carries; `nil` by default.
     /// - Complexity: O(*n* log *n*) in the size of the two organisations.
     public func changes(from old: Organization, reason: String = "", on day: Day? = nil) -> [OrganizationChange] {
+        let hasInteractions =
+            old.squadsByID.values.contains { !$0.interactions.isEmpty }
+            || squadsByID.values.contains { !$0.interactions.isEmpty }
+        guard hasInteractions else { return structuralChanges(from: old, reason: reason, on: day) }
+        func change(_ action: OrganizationChange.Action) -> OrganizationChange {
+            OrganizationChange(action, reason: reason, day: day)
+        }
+        // Interactions tie squads to each other, so they are taken off first wherever anything around them
+        // changes — their squad, the squad they are with, the data they need — and put back last, once every
+        // squad, department and asset is in its final form.
+        var moving: Set<DataAsset.ID> = []
+        for (asset, holder) in old.holderOfAsset where holderOfAsset[asset] != holder { moving.insert(asset) }
+        let changed = Set(old.squadsByID.keys.filter { squadsByID[$0] != old.squadsByID[$0] })
+        var result: [OrganizationChange] = []
+        var middle = old
+        for id in old.squadsByID.keys.sorted() {
+            guard let before = old.squadsByID[id], !before.interactions.isEmpty else { continue }
+            let touched =
+                changed.contains(id)
+                || before.interactions.contains { interaction in
+                    if case .squad(let other) = interaction.counterpart, changed.contains(other) { return true }
+                    return !interaction.dataNeeded.isDisjoint(with: moving)
+                }
+            guard touched else { continue }
+            var loose = before
+            loose.interactions = []
+            result.append(change(.updateSquad(from: before, to: loose)))
+            middle.storage.replace(loose)  // fewer references: every invariant still holds
+        }
+        var target = self
+        for id in squadsByID.keys.sorted() {
+            guard let after = squadsByID[id], !after.interactions.isEmpty,
+                middle.squadsByID[id]?.interactions != after.interactions
+            else { continue }
+            var loose = after
+            loose.interactions = []
+            target.storage.replace(loose)
+        }
+        result += target.structuralChanges(from: middle, reason: reason, on: day)
+        for id in squadsByID.keys.sorted() {
+            guard let after = squadsByID[id], let now = target.squadsByID[id], now != after else { continue }
+            result.append(change(.updateSquad(from: now, to: after)))
+        }
+        return result
+    }
+
+    /// The changes of squads, departments and specialists, for organisations whose squads' interactions
+    /// need no care: none changes or refers to anything that does.
+    private func structuralChanges(from old: Organization, reason: String, on day: Day?) -> [OrganizationChange] {
         var result: [OrganizationChange] = []
         func add(_ action: OrganizationChange.Action) {
             result.append(OrganizationChange(action, reason: reason, day: day))

@@ -63,10 +63,12 @@ extension Accountability: Codable {
     }
 }
 
-/// A measurable result a squad answers for: a metric with a baseline, a target and its current value.
+/// A measurable result a squad answers for: a metric with a baseline, a target, its current value and the
+/// dated check-ins that led there.
 ///
 /// The numbers must be finite and the weight positive when the outcome enters an ``Organization``
-/// (``OrganizationError/Code/invalidValue``); whether baseline and target are set is a policy.
+/// (``OrganizationError/Code/invalidValue``); whether baseline and target are set is a policy. With
+/// check-ins, ``current`` is the latest one's value, and they are kept in day order, one per day.
 public struct Outcome: Identifiable, Sendable, Hashable {
     /// The identifier of an outcome, unique within one accountability.
     public typealias ID = Identifier<Outcome>
@@ -89,12 +91,14 @@ public struct Outcome: Identifiable, Sendable, Hashable {
     public var baseline: Double?
     /// The value the squad aims for, or `nil` while unset.
     public var target: Double?
-    /// The latest measured value, or `nil` before the first measurement.
+    /// The latest measured value, or `nil` before the first measurement; with check-ins, the latest one's value.
     public var current: Double?
     /// Which way the metric should move.
     public var direction: Direction
     /// The outcome's weight in the squad's score; greater than zero, 1 by default.
     public var weight: Double
+    /// The dated measurements, oldest first, at most one per day; see ``Organization/checkIn(_:for:of:)``.
+    public var checkIns: [CheckIn]
 
     /// Creates an outcome.
     ///
@@ -107,6 +111,8 @@ public struct Outcome: Identifiable, Sendable, Hashable {
     ///   - current: The latest value; `nil` by default.
     ///   - direction: Which way the metric should move; ``Direction-swift.enum/increase`` by default.
     ///   - weight: The weight in the squad's score; 1 by default.
+    ///   - checkIns: The dated measurements, oldest first; none by default. When `current` is `nil` it is
+    ///     the latest check-in's value.
     public init(
         id: ID,
         metric: String,
@@ -115,16 +121,18 @@ public struct Outcome: Identifiable, Sendable, Hashable {
         target: Double? = nil,
         current: Double? = nil,
         direction: Direction = .increase,
-        weight: Double = 1
+        weight: Double = 1,
+        checkIns: [CheckIn] = []
     ) {
         self.id = id
         self.metric = metric
         self.unit = unit
         self.baseline = baseline
         self.target = target
-        self.current = current
+        self.current = current ?? checkIns.last?.value
         self.direction = direction
         self.weight = weight
+        self.checkIns = checkIns
     }
 
     /// Whether the outcome can be measured: it has both a baseline and a target.
@@ -133,10 +141,11 @@ public struct Outcome: Identifiable, Sendable, Hashable {
 
 extension Outcome: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, metric, unit, baseline, target, current, direction, weight
+        case id, metric, unit, baseline, target, current, direction, weight, checkIns
     }
 
-    /// Decodes an outcome; a missing unit reads as empty, direction as increase and weight as 1.
+    /// Decodes an outcome; a missing unit reads as empty, direction as increase, weight as 1, check-ins as
+    /// none and the current value as the latest check-in's.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -147,7 +156,8 @@ extension Outcome: Codable {
             target: try container.decodeIfPresent(Double.self, forKey: .target),
             current: try container.decodeIfPresent(Double.self, forKey: .current),
             direction: try container.decodeIfPresent(Direction.self, forKey: .direction) ?? .increase,
-            weight: try container.decodeIfPresent(Double.self, forKey: .weight) ?? 1
+            weight: try container.decodeIfPresent(Double.self, forKey: .weight) ?? 1,
+            checkIns: try container.decodeIfPresent([CheckIn].self, forKey: .checkIns) ?? []
         )
     }
 
@@ -162,5 +172,6 @@ extension Outcome: Codable {
         try container.encodeIfPresent(current, forKey: .current)
         try container.encode(direction, forKey: .direction)
         try container.encode(weight, forKey: .weight)
+        try container.encode(checkIns, forKey: .checkIns)
     }
 }

@@ -22,7 +22,7 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
         case operating
         /// Serving as the design that new squads copy.
         case replicating
-        /// Ended; it holds no members and no grants.
+        /// Ended; it holds no members, no grants and no interactions.
         case dissolved
 
         private var order: Int {
@@ -70,6 +70,9 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
     public var history: [PastMembership]
     /// The break-fix cycles the squad has run, in the order they were recorded.
     public var cycles: [BreakFixCycle]
+    /// How the squad works with departments and other squads, in the order they were agreed; each identifier
+    /// appears once.
+    public var interactions: [Interaction]
 
     /// Creates a squad.
     ///
@@ -85,6 +88,7 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
     ///   - stage: The lifecycle stage; ``Stage-swift.enum/forming`` by default.
     ///   - history: The memberships that have ended; none by default.
     ///   - cycles: The break-fix cycles run so far; none by default.
+    ///   - interactions: How the squad works with departments and other squads; none by default.
     public init(
         id: ID,
         name: String,
@@ -96,7 +100,8 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
         cycleLength: Cadence? = nil,
         stage: Stage = .forming,
         history: [PastMembership] = [],
-        cycles: [BreakFixCycle] = []
+        cycles: [BreakFixCycle] = [],
+        interactions: [Interaction] = []
     ) {
         self.id = id
         self.name = name
@@ -109,6 +114,14 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
         self.stage = stage
         self.history = history
         self.cycles = cycles
+        self.interactions = interactions
+    }
+
+    /// The interaction with the given identifier, if any.
+    ///
+    /// - Complexity: O(*n*), where *n* is the number of the squad's interactions.
+    public func interaction(_ id: Interaction.ID) -> Interaction? {
+        interactions.first { $0.id == id }
     }
 
     /// The number of members.
@@ -134,7 +147,7 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
 extension CustomerValueSquad: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, name, stage, cycleLength, mission, memberships, decisionRights, grants, accountability, history
-        case cycles
+        case cycles, interactions
     }
 
     private struct MembershipEntry: Codable {
@@ -203,7 +216,8 @@ extension CustomerValueSquad: Codable {
             cycleLength: try container.decodeIfPresent(Cadence.self, forKey: .cycleLength),
             stage: try container.decodeIfPresent(Stage.self, forKey: .stage) ?? .forming,
             history: try container.decodeIfPresent([PastMembership].self, forKey: .history) ?? [],
-            cycles: try container.decodeIfPresent([BreakFixCycle].self, forKey: .cycles) ?? []
+            cycles: try container.decodeIfPresent([BreakFixCycle].self, forKey: .cycles) ?? [],
+            interactions: try container.decodeIfPresent([Interaction].self, forKey: .interactions) ?? []
         )
     }
 
@@ -237,5 +251,6 @@ extension CustomerValueSquad: Codable {
         try container.encode(accountability, forKey: .accountability)
         try container.encode(history, forKey: .history)
         try container.encode(cycles, forKey: .cycles)
+        try container.encode(interactions, forKey: .interactions)
     }
 }

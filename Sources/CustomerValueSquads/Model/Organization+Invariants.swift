@@ -241,6 +241,7 @@ extension Organization {
                     path: outcomePath() + ["weight"]
                 )
             }
+            try Self.checkCheckIns(of: outcome, path: outcomePath())
         }
     }
 
@@ -282,15 +283,19 @@ extension Organization {
         }
     }
 
-    /// Checks a whole squad against the organisation, except the members' total bookings.
-    func checkSquad(_ squad: CustomerValueSquad, path: @autoclosure () -> [String]) throws(OrganizationError) {
+    /// Checks a whole squad against the organisation, except the members' total bookings (and, while
+    /// `counterpartSquadsKnown` is false, the squads its interactions are with).
+    func checkSquad(
+        _ squad: CustomerValueSquad, path: @autoclosure () -> [String], counterpartSquadsKnown: Bool = true
+    ) throws(OrganizationError) {
         let id = squad.id
         try Self.requireText(squad.name, "the name of squad \(id)", path: path() + ["name"])
-        if squad.stage == .dissolved, !(squad.memberships.isEmpty && squad.grants.isEmpty) {
+        if squad.stage == .dissolved, !(squad.memberships.isEmpty && squad.grants.isEmpty && squad.interactions.isEmpty)
+        {
             throw OrganizationError(
                 code: .dissolvedSquadNotEmpty,
-                message: "squad \(id) is dissolved but still holds \(squad.memberships.count) members "
-                    + "and \(squad.grants.count) grants",
+                message: "squad \(id) is dissolved but still holds \(squad.memberships.count) members, "
+                    + "\(squad.grants.count) grants and \(squad.interactions.count) interactions",
                 path: path() + ["stage"]
             )
         }
@@ -329,6 +334,7 @@ extension Organization {
         for (index, cycle) in squad.cycles.enumerated() {
             try Self.checkCycle(cycle, of: id, path: path() + ["cycles", String(index)])
         }
+        try checkInteractions(of: squad, path: path(), counterpartSquadsKnown: counterpartSquadsKnown)
     }
 
     static func checkPeriod(

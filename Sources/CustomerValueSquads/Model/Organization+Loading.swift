@@ -31,7 +31,8 @@ extension Organization {
         for (index, squad) in squads.enumerated() {
             func path() -> [String] { ["squads", String(index)] }
             try Self.requireListedOnce(squadsByID[squad.id] == nil, "squad \(squad.id)", path: path())
-            try checkSquad(squad, path: path())
+            // The squads its interactions are with are checked below, once every squad is in.
+            try checkSquad(squad, path: path(), counterpartSquadsKnown: false)
             try Self.checkEach(squad.memberships) { (member, membership) throws(OrganizationError) in
                 let total = bookedPercent(of: member) + membership.share.percent
                 guard total <= 100 else {
@@ -44,6 +45,14 @@ extension Organization {
                 }
             }
             storage.insert(squad)
+        }
+        for (index, squad) in squads.enumerated() {
+            for (position, interaction) in squad.interactions.enumerated() {
+                guard case .squad(let other) = interaction.counterpart else { continue }
+                try checkCounterpart(
+                    other, of: interaction, of: squad.id,
+                    path: ["squads", String(index), "interactions", String(position), "squad"])
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 extension Organization {
     /// The organisation as a Graphviz DOT graph, read from left to right: departments as boxes linked by
     /// their hierarchy, and the squads that cut across them as ellipses, with a dashed edge from each
-    /// department their members come from, labelled with how many.
+    /// department their members come from, labelled with how many, and an edge for each interaction styled by
+    /// its mode (a legend explains them).
     ///
     /// Render it with `dot -Tpng`. Every node is declared before any edge names it, and every identifier and
     /// label is quoted and escaped.
@@ -67,6 +68,34 @@ extension Organization {
                 )
             }
         }
+        let interactions = interactionEdges(departments: shownDepartments, squads: squads)
+        for (squad, interaction) in interactions {
+            let target =
+                switch interaction.counterpart {
+                case .department(let id): "department:\(id)"
+                case .squad(let id): "squad:\(id)"
+                }
+            let label = interaction.isBlocking ? "\(interaction.mode.rawValue), blocking" : interaction.mode.rawValue
+            lines.append(
+                "  \(Self.dotQuoted("squad:\(squad)")) -> \(Self.dotQuoted(target)) "
+                    + "[\(Self.dotStyle(for: interaction.mode)), penwidth=\(interaction.isBlocking ? 3 : 1.5), "
+                    + "label=\(Self.dotQuoted(label))];"
+            )
+        }
+        if !interactions.isEmpty {
+            lines.append("  subgraph cluster_interactions {")
+            lines.append("    label=\"Interaction modes\";")
+            lines.append("    style=dashed;")
+            lines.append("    color=\"#bbbbbb\";")
+            for mode in Interaction.Mode.allCases {
+                let from = Self.dotQuoted("legend:\(mode.rawValue):from")
+                let to = Self.dotQuoted("legend:\(mode.rawValue):to")
+                lines.append("    \(from) [shape=point]; \(to) [shape=point];")
+                lines.append(
+                    "    \(from) -> \(to) [\(Self.dotStyle(for: mode)), label=\(Self.dotQuoted(mode.rawValue))];")
+            }
+            lines.append("  }")
+        }
         lines.append("  subgraph cluster_legend {")
         lines.append("    label=\"Squad stages\";")
         lines.append("    style=dashed;")
@@ -129,6 +158,36 @@ extension Organization {
                 }
             }
         }
+        // Links are styled by their position among all the links drawn so far.
+        var links = lines.count { $0.contains(" --- ") || $0.contains(" .-> ") }
+        var linkStyles: [String] = []
+        let interactions = interactionEdges(
+            departments: Set(departments.map(\.id)), squads: shown)
+        let squadNode = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1.id, "s\($0 + 1)") })
+        for (squad, interaction) in interactions {
+            let target: String? =
+                switch interaction.counterpart {
+                case .department(let id): node[id]
+                case .squad(let id): squadNode[id]
+                }
+            guard let source = squadNode[squad], let target else { continue }
+            let label = interaction.isBlocking ? "\(interaction.mode.rawValue), blocking" : interaction.mode.rawValue
+            lines.append("  \(source) \(Self.mermaidArrow(for: interaction.mode, label: label)) \(target)")
+            linkStyles.append("  linkStyle \(links) \(Self.mermaidLinkStyle(for: interaction.mode))")
+            links += 1
+        }
+        if !interactions.isEmpty {
+            lines.append("  subgraph modes[\"Interaction modes\"]")
+            for mode in Interaction.Mode.allCases {
+                lines.append(
+                    "    mode\(mode.rawValue)a(( )) \(Self.mermaidArrow(for: mode, label: mode.rawValue)) mode\(mode.rawValue)b(( ))"
+                )
+                linkStyles.append("  linkStyle \(links) \(Self.mermaidLinkStyle(for: mode))")
+                links += 1
+            }
+            lines.append("  end")
+        }
+        lines += linkStyles
         lines.append("  subgraph legend[\"Squad stages\"]")
         for stage in CustomerValueSquad.Stage.allCases where includeDissolved || stage != .dissolved {
             lines.append("    legend\(stage.rawValue)([\"\(stage.rawValue)\"]):::\(stage.rawValue)")
@@ -148,8 +207,18 @@ extension Organization {
             return (departments, visible)
         case .squad(let id):
             guard let squad = squadsByID[id], includeDissolved || squad.stage != .dissolved else { return ([], []) }
-            let drawn = Set(memberCounts(of: squad).map(\.0))
-            return (departments.filter { drawn.contains($0.id) }, [squad])
+            var drawn = Set(memberCounts(of: squad).map(\.0))
+            var partners: [CustomerValueSquad] = []
+            for interaction in squad.interactions {
+                switch interaction.counterpart {
+                case .department(let department): drawn.insert(department)
+                case .squad(let other):
+                    if let partner = squadsByID[other], !partners.contains(where: { $0.id == other }) {
+                        partners.append(partner)
+                    }
+                }
+            }
+            return (departments.filter { drawn.contains($0.id) }, [squad] + partners.sorted { $0.id < $1.id })
         case .department(let id):
             guard let department = departmentsByID[id] else { return ([], []) }
             var neighbours: Set<Department.ID> = [id]
@@ -157,6 +226,49 @@ extension Organization {
             neighbours.formUnion(childrenOfDepartment[id] ?? [])
             let drawing = visible.filter { squad in memberCounts(of: squad).contains { $0.0 == id } }
             return (departments.filter { neighbours.contains($0.id) }, drawing)
+        }
+    }
+
+    /// The interactions of `squads` whose counterpart is drawn too, in squad order.
+    func interactionEdges(departments: Set<Department.ID>, squads: [CustomerValueSquad])
+        -> [(CustomerValueSquad.ID, Interaction)]
+    {
+        let drawn = Set(squads.map(\.id))
+        return squads.flatMap { squad in
+            squad.interactions.filter { interaction in
+                switch interaction.counterpart {
+                case .department(let id): departments.contains(id)
+                case .squad(let id): drawn.contains(id)
+                }
+            }.map { (squad.id, $0) }
+        }
+    }
+
+    /// How an interaction of `mode` is drawn in DOT: a collaboration bold both ways, a service solid, a
+    /// facilitation dotted.
+    static func dotStyle(for mode: Interaction.Mode) -> String {
+        switch mode {
+        case .collaboration: "style=bold, dir=both, color=\"#8e44ad\""
+        case .xAsAService: "style=solid, color=\"#2471a3\""
+        case .facilitating: "style=dotted, color=\"#1e8449\""
+        }
+    }
+
+    /// How an interaction of `mode` is drawn in Mermaid, with its label.
+    static func mermaidArrow(for mode: Interaction.Mode, label: String) -> String {
+        switch mode {
+        case .collaboration: "<== \"\(mermaidEscaped(label))\" ==>"
+        case .xAsAService: "-- \"\(mermaidEscaped(label))\" -->"
+        case .facilitating: "-- \"\(mermaidEscaped(label))\" --o"
+        }
+    }
+
+    /// The colour of an interaction of `mode` in Mermaid.
+    static func mermaidLinkStyle(for mode: Interaction.Mode) -> String {
+        switch mode {
+        case .collaboration: "stroke:#8e44ad,stroke-width:3px"
+        case .xAsAService: "stroke:#2471a3"
+        case .facilitating: "stroke:#1e8449,stroke-dasharray:2 4"
         }
     }
 
@@ -207,7 +319,7 @@ extension Organization {
 public enum DiagramScope: Sendable, Hashable {
     /// Every department and squad.
     case whole
-    /// One squad and the departments its members come from.
+    /// One squad, the departments its members come from and the departments and squads it interacts with.
     case squad(CustomerValueSquad.ID)
     /// One department, its parent and its sub-departments, and the squads that draw members from it.
     case department(Department.ID)

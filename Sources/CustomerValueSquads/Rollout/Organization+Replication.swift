@@ -27,7 +27,10 @@ extension Organization {
         if mission.requiredData.isEmpty { mission.requiredData = proven.mission.requiredData }
         var accountability = proven.accountability
         accountability.owner = nil
-        for index in accountability.outcomes.indices { accountability.outcomes[index].current = nil }
+        for index in accountability.outcomes.indices {
+            accountability.outcomes[index].current = nil
+            accountability.outcomes[index].checkIns = []
+        }
         return CustomerValueSquad(
             id: id,
             name: name,

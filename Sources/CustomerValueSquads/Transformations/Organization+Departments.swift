@@ -29,8 +29,9 @@ extension Organization {
     /// - Parameter id: The department to remove.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such department;
     ///   ``OrganizationError/Code/stillReferenced`` if specialists still have it as their home, departments
-    ///   report to it, or a squad holds a grant to or needs one of its assets.
-    /// - Complexity: O(*q* · *k*), where *q* is the number of squads and *k* the number of its assets.
+    ///   report to it, a squad holds a grant to or needs one of its assets, or a squad has an interaction with it.
+    /// - Complexity: O(*q* · *k* + *i*), where *q* is the number of squads, *k* the number of its assets and *i*
+    ///   the number of interactions.
     public mutating func removeDepartment(_ id: Department.ID) throws(OrganizationError) {
         let department = try existingDepartment(id)
         if let staff = staffOfDepartment[id], let first = staff.min() {
@@ -43,6 +44,13 @@ extension Organization {
             throw OrganizationError(
                 code: .stillReferenced,
                 message: "departments such as \(first) still report to \(id); move them first"
+            )
+        }
+        let partners = squadsByID.values.filter { $0.interactions.contains { $0.counterpart == .department(id) } }
+        if let first = partners.map(\.id).min() {
+            throw OrganizationError(
+                code: .stillReferenced,
+                message: "squad \(first) still has an interaction with department \(id); remove that first"
             )
         }
         for asset in department.dataAssets {
@@ -131,7 +139,8 @@ extension Organization {
     ///
     /// - Parameter id: The asset.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if no department holds it;
-    ///   ``OrganizationError/Code/stillReferenced`` if a squad holds a grant to it or its mission needs it.
+    ///   ``OrganizationError/Code/stillReferenced`` if a squad holds a grant to it or its mission or an
+    ///   interaction needs it.
     /// - Complexity: O(*q* + *k*), where *q* is the number of squads and *k* the assets of its department.
     public mutating func removeDataAsset(_ id: DataAsset.ID) throws(OrganizationError) {
         guard let holder = holderOfAsset[id] else {

@@ -56,7 +56,8 @@ extension Organization {
     ///   - squad: The squad.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if the squad or the outcome does not exist;
     ///   ``OrganizationError/Code/squadDissolved`` for a dissolved squad; ``OrganizationError/Code/invalidValue``
-    ///   if the value is not finite.
+    ///   if the value is not finite, or if the outcome keeps dated check-ins: record those with
+    ///   ``checkIn(_:for:of:)``.
     /// - Complexity: O(*k*), where *k* is the number of the squad's outcomes.
     public mutating func recordOutcome(_ value: Double, for outcome: Outcome.ID, of squad: CustomerValueSquad.ID)
         throws(OrganizationError)
@@ -66,6 +67,11 @@ extension Organization {
             throw OrganizationError(code: .unknownReference, message: "squad \(squad) has no outcome \(outcome)")
         }
         try Self.requireFinite(value, "the current value of outcome \(outcome)", path: [])
+        guard current.accountability.outcomes[index].checkIns.isEmpty else {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "outcome \(outcome) of squad \(squad) keeps dated check-ins; record the value as a check-in")
+        }
         storage.modifySquad(squad) { $0.accountability.outcomes[index].current = value }
     }
 

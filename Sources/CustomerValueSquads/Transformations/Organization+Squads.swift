@@ -130,7 +130,8 @@ extension Organization {
     ///   ``OrganizationError/Code/squadDissolved`` for a dissolved squad;
     ///   ``OrganizationError/Code/invalidStageTransition`` for a move the lifecycle does not allow;
     ///   ``OrganizationError/Code/dissolvedSquadNotEmpty`` when moving to dissolved a squad that still has
-    ///   members or grants.
+    ///   members, grants or interactions; ``OrganizationError/Code/stillReferenced`` when moving to dissolved a
+    ///   squad another squad has an interaction with.
     public mutating func advance(_ squad: CustomerValueSquad.ID, to stage: CustomerValueSquad.Stage)
         throws(OrganizationError)
     {
@@ -141,13 +142,16 @@ extension Organization {
                 message: "squad \(squad) cannot move from \(current.stage.rawValue) to \(stage.rawValue)"
             )
         }
-        if stage == .dissolved, !(current.memberships.isEmpty && current.grants.isEmpty) {
+        if stage == .dissolved, !(current.memberships.isEmpty && current.grants.isEmpty && current.interactions.isEmpty)
+        {
             throw OrganizationError(
                 code: .dissolvedSquadNotEmpty,
-                message: "squad \(squad) still holds \(current.memberships.count) members and "
-                    + "\(current.grants.count) grants; dissolve it to release and revoke them"
+                message: "squad \(squad) still holds \(current.memberships.count) members, "
+                    + "\(current.grants.count) grants and \(current.interactions.count) interactions; dissolve it "
+                    + "to release, revoke and end them"
             )
         }
+        if stage == .dissolved { try requireNoInteractions(with: squad, "dissolve squad \(squad)") }
         storage.modifySquad(squad) { $0.stage = stage }
     }
 
@@ -158,8 +162,8 @@ extension Organization {
         try transformed { (copy) throws(OrganizationError) in try copy.advance(squad, to: stage) }
     }
 
-    /// Dissolves a squad: releases every member into its history, revokes every grant and moves it to the
-    /// dissolved stage.
+    /// Dissolves a squad: releases every member into its history, revokes every grant, ends its interactions
+    /// and moves it to the dissolved stage.
     ///
     /// The squad's mission, decision rights, accountability, cycles and history stay on record.
     ///
@@ -169,12 +173,14 @@ extension Organization {
     ///   - reason: Why; empty by default.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if the squad does not exist;
     ///   ``OrganizationError/Code/squadDissolved`` if it is already dissolved;
-    ///   ``OrganizationError/Code/invalidValue`` if `day` is before a membership started.
-    /// - Complexity: O(*m* log *m*), where *m* is the squad's size.
+    ///   ``OrganizationError/Code/invalidValue`` if `day` is before a membership started;
+    ///   ``OrganizationError/Code/stillReferenced`` if another squad has an interaction with it.
+    /// - Complexity: O(*m* log *m* + *q*), where *m* is the squad's size and *q* the number of squads.
     public mutating func dissolve(_ squad: CustomerValueSquad.ID, on day: Day? = nil, reason: String = "")
         throws(OrganizationError)
     {
         let current = try changeableSquad(squad)
+        try requireNoInteractions(with: squad, "dissolve squad \(squad)")
         let members = current.memberships.sorted { $0.key < $1.key }
         for (member, membership) in members {
             try Self.checkPeriod(
@@ -189,6 +195,7 @@ extension Organization {
             }
             $0.memberships = [:]
             $0.grants = [:]
+            $0.interactions = []
             $0.stage = .dissolved
         }
     }

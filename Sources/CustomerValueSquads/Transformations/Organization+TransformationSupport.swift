@@ -38,11 +38,13 @@ extension Organization {
         return squad
     }
 
-    /// The squads that grant or need the data asset `id`, sorted.
-    /// A dissolved squad holds no grants and its mission is a record, so it uses nothing.
+    /// The squads that grant or need the data asset `id`, in their mission or an interaction, sorted.
+    /// A dissolved squad holds no grants or interactions and its mission is a record, so it uses nothing.
     func squadsUsing(_ asset: DataAsset.ID) -> [CustomerValueSquad.ID] {
         squadsByID.values.filter {
-            $0.stage != .dissolved && ($0.grants[asset] != nil || $0.mission.requiredData.contains(asset))
+            $0.stage != .dissolved
+                && ($0.grants[asset] != nil || $0.mission.requiredData.contains(asset)
+                    || $0.interactions.contains { $0.dataNeeded.contains(asset) })
         }.map(\.id).sorted()
     }
 

@@ -33,6 +33,11 @@ public struct ValidationPolicy: Sendable {
         /// How many percentage points below its capacity floor a department may fall before it is an error
         /// rather than a warning; 10 by default.
         public var capacityFloorMarginPercent: Int
+        /// How many days past its review cadence an outcome may go without a check-in before it is stale; 3 by
+        /// default.
+        public var checkInGraceDays: Int
+        /// The most collaborations a squad should run at once; 2 by default.
+        public var maximumCollaborations: Int
 
         /// Creates thresholds; every parameter defaults to the domain's value.
         ///
@@ -45,6 +50,8 @@ public struct ValidationPolicy: Sendable {
         ///   - maximumBookedPercent: The most of a specialist's time all squads should take.
         ///   - capacityFloorMarginPercent: How far below its capacity floor a department may fall before it is an
         ///     error.
+        ///   - checkInGraceDays: How many days past the review cadence an outcome may go without a check-in.
+        ///   - maximumCollaborations: The most collaborations a squad should run at once.
         public init(
             minimumSquadSize: Int = 6,
             maximumSquadSize: Int = 10,
@@ -52,7 +59,9 @@ public struct ValidationPolicy: Sendable {
             minimumDistinctSkills: Int = 3,
             maximumCycleDays: Int = 14,
             maximumBookedPercent: Int = 80,
-            capacityFloorMarginPercent: Int = 10
+            capacityFloorMarginPercent: Int = 10,
+            checkInGraceDays: Int = 3,
+            maximumCollaborations: Int = 2
         ) {
             self.minimumSquadSize = minimumSquadSize
             self.maximumSquadSize = maximumSquadSize
@@ -61,11 +70,13 @@ public struct ValidationPolicy: Sendable {
             self.maximumCycleDays = maximumCycleDays
             self.maximumBookedPercent = maximumBookedPercent
             self.capacityFloorMarginPercent = capacityFloorMarginPercent
+            self.checkInGraceDays = checkInGraceDays
+            self.maximumCollaborations = maximumCollaborations
         }
 
         private enum CodingKeys: String, CodingKey {
             case minimumSquadSize, maximumSquadSize, minimumDepartments, minimumDistinctSkills, maximumCycleDays
-            case maximumBookedPercent, capacityFloorMarginPercent
+            case maximumBookedPercent, capacityFloorMarginPercent, checkInGraceDays, maximumCollaborations
         }
 
         /// Decodes thresholds; a missing field keeps its default.
@@ -90,7 +101,9 @@ public struct ValidationPolicy: Sendable {
                 minimumDistinctSkills: try count(.minimumDistinctSkills, defaults.minimumDistinctSkills),
                 maximumCycleDays: try count(.maximumCycleDays, defaults.maximumCycleDays),
                 maximumBookedPercent: try count(.maximumBookedPercent, defaults.maximumBookedPercent),
-                capacityFloorMarginPercent: try count(.capacityFloorMarginPercent, defaults.capacityFloorMarginPercent)
+                capacityFloorMarginPercent: try count(.capacityFloorMarginPercent, defaults.capacityFloorMarginPercent),
+                checkInGraceDays: try count(.checkInGraceDays, defaults.checkInGraceDays),
+                maximumCollaborations: try count(.maximumCollaborations, defaults.maximumCollaborations)
             )
         }
     }
@@ -187,6 +200,10 @@ public struct ValidationPolicy: Sendable {
             LeastPrivilegeRule(),
             DepartmentHeadRule(),
             SiloCapacityRule(),
+            CheckInStalenessRule(),
+            OpenEndedCollaborationRule(),
+            BlockingDependencyRule(),
+            CollaborationLoadRule(),
         ]
     }
 

@@ -272,6 +272,61 @@ private let ruleCases: [RuleCase] = [
         subject: .department(OR.nursing),
         severity: .error
     ) { try $0.setCapacityFloor(0.6, of: OR.nursing) },
+    // The operating room reviews every 14 days and the policy gives 3 days' grace: 18 days since is stale.
+    .init(
+        description: "an outcome last checked in 18 days ago",
+        rule: CheckInStalenessRule(),
+        code: .staleOutcome,
+        subject: .outcome(squad: OR.squad, outcome: "complications"),
+        severity: .warning
+    ) {
+        try $0.checkIn(
+            Outcome.CheckIn(day: try Day.today.adding(days: -18), value: 3), for: "complications", of: OR.squad)
+    },
+    .init(
+        description: "a collaboration with quality that never ends",
+        rule: OpenEndedCollaborationRule(),
+        code: .openEndedCollaboration,
+        subject: squadSubject,
+        severity: .warning
+    ) {
+        try $0.setInteraction(
+            Interaction(
+                id: "registry-design", with: .department(OR.quality), mode: .collaboration,
+                purpose: "design the registry together", start: "2026-01-05"),
+            of: OR.squad)
+    },
+    .init(
+        description: "blocked by quality for the registry without a grant to it",
+        rule: BlockingDependencyRule(),
+        code: .blockedWithoutGrant,
+        subject: squadSubject,
+        severity: .error
+    ) {
+        try $0.revokeAccess(to: OR.outcomeRegistry, from: OR.squad)
+        try $0.setInteraction(
+            Interaction(
+                id: "registry-feed", with: .department(OR.quality), mode: .xAsAService,
+                purpose: "the outcome of every operation", start: "2026-01-05", isBlocking: true,
+                dataNeeded: [OR.outcomeRegistry]),
+            of: OR.squad)
+    },
+    .init(
+        description: "three collaborations running at once",
+        rule: CollaborationLoadRule(),
+        code: .tooManyCollaborations,
+        subject: squadSubject,
+        severity: .warning
+    ) {
+        for department in [OR.quality, OR.nursing, OR.surgery] {
+            try $0.setInteraction(
+                Interaction(
+                    id: try Interaction.ID(validating: "with-\(department)"), with: .department(department),
+                    mode: .collaboration, purpose: "work on the checklist", start: try Day.today.adding(days: -10),
+                    expectedEnd: try Day.today.adding(days: 30)),
+                of: OR.squad)
+        }
+    },
 ]
 
 @Suite("Validation rules")

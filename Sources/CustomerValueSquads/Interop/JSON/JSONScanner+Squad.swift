@@ -13,6 +13,7 @@ extension JSONScanner {
         var stage = CustomerValueSquad.Stage.forming
         var history: [PastMembership] = []
         var cycles: [BreakFixCycle] = []
+        var interactions: [Interaction] = []
         let start = try readObject(CustomerValueSquad.self, "a squad object") { scanner, key throws(JSONFailure) in
             switch key {
             case "id": id = try scanner.readID()
@@ -33,6 +34,8 @@ extension JSONScanner {
             case "history":
                 history = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readPastMembership() }
             case "cycles": cycles = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readCycle() }
+            case "interactions":
+                interactions = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readInteraction() }
             default: return false
             }
             return true
@@ -41,7 +44,8 @@ extension JSONScanner {
             id: try required(id, "id", in: start), name: try required(name, "name", in: start),
             mission: try required(mission, "mission", in: start), memberships: memberships, decisionRights: rights,
             grants: grants,
-            accountability: accountability, cycleLength: cycleLength, stage: stage, history: history, cycles: cycles)
+            accountability: accountability, cycleLength: cycleLength, stage: stage, history: history, cycles: cycles,
+            interactions: interactions)
     }
 
     /// Reads a list whose entries each name their key once, into a dictionary.
@@ -172,6 +176,7 @@ extension JSONScanner {
         var current: Double?
         var direction = Outcome.Direction.increase
         var weight = 1.0
+        var checkIns: [Outcome.CheckIn] = []
         let start = try readObject(Outcome.self, "an outcome object") { scanner, key throws(JSONFailure) in
             switch key {
             case "id": id = try scanner.readID()
@@ -182,6 +187,7 @@ extension JSONScanner {
             case "current": current = try scanner.readOptionalDouble()
             case "direction": direction = scanner.skipNull() ? .increase : try scanner.readCase("direction")
             case "weight": weight = try scanner.readOptionalDouble() ?? 1
+            case "checkIns": checkIns = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readCheckIn() }
             default: return false
             }
             return true
@@ -189,7 +195,73 @@ extension JSONScanner {
         return Outcome(
             id: try required(id, "id", in: start), metric: try required(metric, "metric", in: start), unit: unit,
             baseline: baseline, target: target, current: current,
-            direction: direction, weight: weight)
+            direction: direction, weight: weight, checkIns: checkIns)
+    }
+
+    private mutating func readCheckIn() throws(JSONFailure) -> Outcome.CheckIn {
+        var day: Day?
+        var value: Double?
+        var confidence: Int?
+        var note = ""
+        let start = try readObject(Outcome.CheckIn.self, "a check-in object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "day": day = try scanner.readDay()
+            case "value": value = try scanner.readDouble()
+            case "confidence": confidence = scanner.skipNull() ? nil : try scanner.readInt()
+            case "note": note = try scanner.readOptionalString() ?? ""
+            default: return false
+            }
+            return true
+        }
+        return Outcome.CheckIn(
+            day: try required(day, "day", in: start), value: try required(value, "value", in: start),
+            confidence: confidence, note: note)
+    }
+
+    private mutating func readInteraction() throws(JSONFailure) -> Interaction {
+        var id: Interaction.ID?
+        var department: Department.ID?
+        var squad: CustomerValueSquad.ID?
+        var mode: Interaction.Mode?
+        var purpose: String?
+        var start: Day?
+        var expectedEnd: Day?
+        var blocking = false
+        var dataNeeded: Set<DataAsset.ID> = []
+        let objectStart = try readObject(Interaction.self, "an interaction object") {
+            scanner, key throws(JSONFailure) in
+            switch key {
+            case "id": id = try scanner.readID()
+            case "department": department = try scanner.readOptionalID()
+            case "squad": squad = try scanner.readOptionalID()
+            case "mode": mode = try scanner.readCase("mode")
+            case "purpose": purpose = try scanner.readString()
+            case "start": start = try scanner.readDay()
+            case "expectedEnd": expectedEnd = try scanner.readOptionalDay()
+            case "blocking": blocking = scanner.skipNull() ? false : try scanner.readBool()
+            case "dataNeeded":
+                dataNeeded = Set(
+                    try scanner.readOptionalArray { s throws(JSONFailure) in try s.readID(DataAsset.self) })
+            default: return false
+            }
+            return true
+        }
+        let counterpart: Interaction.Counterpart
+        switch (department, squad) {
+        case (let department?, nil): counterpart = .department(department)
+        case (nil, let squad?): counterpart = .squad(squad)
+        default:
+            throw invalid(
+                OrganizationError(
+                    code: .invalidDocument, message: "an interaction names exactly one of department and squad"),
+                at: objectStart)
+        }
+        return Interaction(
+            id: try required(id, "id", in: objectStart), with: counterpart,
+            mode: try required(mode, "mode", in: objectStart),
+            purpose: try required(purpose, "purpose", in: objectStart),
+            start: try required(start, "start", in: objectStart), expectedEnd: expectedEnd, isBlocking: blocking,
+            dataNeeded: dataNeeded)
     }
 
     private mutating func readPastMembership() throws(JSONFailure) -> PastMembership {

@@ -227,6 +227,20 @@ extension JSONScanner {
         return Int(value)
     }
 
+    /// Reads `true` or `false`.
+    mutating func readBool() throws(JSONFailure) -> Bool {
+        skipWhitespace()
+        if matches("true") {
+            offset += 4
+            return true
+        }
+        if matches("false") {
+            offset += 5
+            return false
+        }
+        throw typeMismatch(Bool.self, "true or false")
+    }
+
     /// Reads a finite number.
     mutating func readDouble() throws(JSONFailure) -> Double {
         let (start, end, isInteger) = try numberToken(Double.self, "a number")

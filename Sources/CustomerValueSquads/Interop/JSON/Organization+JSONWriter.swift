@@ -199,6 +199,12 @@ struct JSONWriter: ~Copyable {
         number(value)
     }
 
+    mutating func field(_ name: StaticString, _ value: Bool) {
+        key(name)
+        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        first = false
+    }
+
     mutating func field(_ name: StaticString, _ value: Int?) {
         guard let value else { return }
         key(name)
@@ -306,6 +312,23 @@ extension JSONWriter {
                 }
             }
             writer.field("id", squad.id)
+            writer.list("interactions", squad.interactions) { writer, interaction in
+                writer.object { writer in
+                    writer.field("blocking", interaction.isBlocking)
+                    writer.list("dataNeeded", interaction.dataNeeded.sorted()) { writer, asset in
+                        writer.identifier(asset)
+                    }
+                    if case .department(let department) = interaction.counterpart {
+                        writer.field("department", department)
+                    }
+                    writer.field("expectedEnd", interaction.expectedEnd)
+                    writer.field("id", interaction.id)
+                    writer.field("mode", interaction.mode.rawValue)
+                    writer.field("purpose", interaction.purpose)
+                    if case .squad(let other) = interaction.counterpart { writer.field("squad", other) }
+                    writer.field("start", interaction.start)
+                }
+            }
             writer.list("memberships", squad.memberships.sorted { $0.key < $1.key }) { writer, entry in
                 writer.object { writer in
                     writer.field("role", entry.value.role.rawValue)
@@ -326,6 +349,14 @@ extension JSONWriter {
             writer.list("outcomes", accountability.outcomes) { writer, outcome in
                 writer.object { writer in
                     writer.field("baseline", outcome.baseline)
+                    writer.list("checkIns", outcome.checkIns) { writer, checkIn in
+                        writer.object { writer in
+                            writer.field("confidence", checkIn.confidence)
+                            writer.field("day", checkIn.day)
+                            writer.field("note", checkIn.note)
+                            writer.field("value", checkIn.value)
+                        }
+                    }
                     writer.field("current", outcome.current)
                     writer.field("direction", outcome.direction.rawValue)
                     writer.field("id", outcome.id)

@@ -11,6 +11,7 @@ enum JSONNode: Encodable {
     case string(String)
     case number(Double)
     case integer(Int)
+    case boolean(Bool)
 
     static func id(_ iri: String) -> JSONNode { .object(["@id": .string(iri)]) }
 
@@ -31,6 +32,9 @@ enum JSONNode: Encodable {
         case .integer(let value):
             var container = encoder.singleValueContainer()
             try container.encode(value)
+        case .boolean(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
         }
     }
 }
@@ -49,6 +53,12 @@ extension Organization {
     /// `org:memberDuring` a `time:Interval`. Decision rights, data-access grants, data assets, skills,
     /// outcomes and cycles have no ORG term and are carried as `cvs:` properties (see
     /// ``linkedDataNamespace``). Nodes are named `cvs:department/ID`, `cvs:person/ID`, `cvs:squad/ID`.
+    ///
+    /// A squad's interactions keep to ORG where it has a term: the squad is `org:linkedTo` each department or
+    /// squad it interacts with. The contract itself has none and is a `cvs:interaction` node with `cvs:name`,
+    /// `cvs:with` (the counterpart's node), `cvs:mode`, `cvs:purpose`, `cvs:start`, `cvs:expectedEnd`,
+    /// `cvs:blocking` and `cvs:dataNeeded`. An outcome carries `cvs:weight` and its dated measurements as
+    /// `cvs:checkIn` nodes with `cvs:day`, `cvs:value`, `cvs:confidence` and `cvs:note`.
     ///
     /// - Parameter prettyPrinted: Whether to indent the document; `true` by default.
     /// - Returns: The JSON-LD document, with keys sorted so the same value gives the same bytes.
@@ -171,12 +181,52 @@ extension Organization {
                         if let baseline = outcome.baseline { value["cvs:baseline"] = .number(baseline) }
                         if let target = outcome.target { value["cvs:target"] = .number(target) }
                         if let current = outcome.current { value["cvs:current"] = .number(current) }
+                        value["cvs:weight"] = .number(outcome.weight)
+                        if !outcome.checkIns.isEmpty {
+                            value["cvs:checkIn"] = .array(
+                                outcome.checkIns.map { checkIn in
+                                    var node: [String: JSONNode] = [
+                                        "cvs:day": .object([
+                                            "@value": .string(checkIn.day.description), "@type": .string("xsd:date"),
+                                        ]),
+                                        "cvs:value": .number(checkIn.value), "cvs:note": .string(checkIn.note),
+                                    ]
+                                    if let confidence = checkIn.confidence {
+                                        node["cvs:confidence"] = .integer(confidence)
+                                    }
+                                    return .object(node)
+                                })
+                        }
                         return .object(value)
                     }
                 )
             }
             if let owner = squad.accountability.owner { node["cvs:accountableOwner"] = .id(iri("person", owner)) }
             if let cycle = squad.cycleLength { node["cvs:cycleLengthDays"] = .integer(cycle.days) }
+            if !squad.interactions.isEmpty {
+                func counterpartIRI(_ counterpart: Interaction.Counterpart) -> String {
+                    switch counterpart {
+                    case .department(let id): iri("department", id)
+                    case .squad(let id): iri("squad", id)
+                    }
+                }
+                node["org:linkedTo"] = .array(
+                    Set(squad.interactions.map { counterpartIRI($0.counterpart) }).sorted().map { .id($0) })
+                node["cvs:interaction"] = .array(
+                    squad.interactions.map { interaction in
+                        var value: [String: JSONNode] = [
+                            "cvs:name": .string(interaction.id.rawValue),
+                            "cvs:with": .id(counterpartIRI(interaction.counterpart)),
+                            "cvs:mode": .string(interaction.mode.rawValue),
+                            "cvs:purpose": .string(interaction.purpose),
+                            "cvs:start": .string(interaction.start.description),
+                            "cvs:blocking": .boolean(interaction.isBlocking),
+                            "cvs:dataNeeded": .array(interaction.dataNeeded.sorted().map { .id(iri("data", $0)) }),
+                        ]
+                        if let end = interaction.expectedEnd { value["cvs:expectedEnd"] = .string(end.description) }
+                        return .object(value)
+                    })
+            }
             graph.append(.object(node))
 
             var memberships: [(Specialist.ID, Role, Day?, Day?, String)] = squad.memberships.map {

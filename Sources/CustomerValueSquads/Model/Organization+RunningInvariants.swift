@@ -1,0 +1,152 @@
+// The invariants of a running squad: its outcomes' check-ins and its interaction contracts.
+
+extension Organization {
+    /// Checks an outcome's check-ins: finite values, confidences in range, days in order and one per day, and
+    /// the current value being the latest one's.
+    static func checkCheckIns(of outcome: Outcome, path: @autoclosure () -> [String]) throws(OrganizationError) {
+        var previous: Day?
+        for (index, checkIn) in outcome.checkIns.enumerated() {
+            func checkInPath() -> [String] { path() + ["checkIns", String(index)] }
+            try checkCheckIn(checkIn, of: outcome.id, path: checkInPath())
+            if let previous, checkIn.day <= previous {
+                throw OrganizationError(
+                    code: checkIn.day == previous ? .duplicateID : .invalidValue,
+                    message: checkIn.day == previous
+                        ? "outcome \(outcome.id) has two check-ins on \(checkIn.day)"
+                        : "the check-ins of outcome \(outcome.id) must be in day order: \(checkIn.day) comes after "
+                            + "\(previous)",
+                    path: checkInPath() + ["day"]
+                )
+            }
+            previous = checkIn.day
+        }
+        if let latest = outcome.checkIns.last, outcome.current != latest.value {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "the current value of outcome \(outcome.id) is \(outcome.current.map { "\($0)" } ?? "unset") "
+                    + "but its latest check-in, on \(latest.day), says \(latest.value)",
+                path: path() + ["current"]
+            )
+        }
+    }
+
+    /// Checks one check-in's own fields.
+    static func checkCheckIn(_ checkIn: Outcome.CheckIn, of outcome: Outcome.ID, path: @autoclosure () -> [String])
+        throws(OrganizationError)
+    {
+        try requireFinite(checkIn.value, "the value checked in for outcome \(outcome)", path: path() + ["value"])
+        if let confidence = checkIn.confidence, !Outcome.CheckIn.confidenceRange.contains(confidence) {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "the confidence checked in for outcome \(outcome) on \(checkIn.day) must be from 0 to 10, "
+                    + "not \(confidence)",
+                path: path() + ["confidence"]
+            )
+        }
+    }
+
+    /// Checks a squad's interactions: identifiers listed once, a purpose, an end after the start, data that
+    /// exists and a counterpart that exists — when `counterpartSquadsKnown` is false (a bulk load before every
+    /// squad is in) other squads are not looked up.
+    func checkInteractions(
+        of squad: CustomerValueSquad, path: @autoclosure () -> [String], counterpartSquadsKnown: Bool = true
+    ) throws(OrganizationError) {
+        var seen: Set<Interaction.ID> = []
+        for (index, interaction) in squad.interactions.enumerated() {
+            func interactionPath() -> [String] { path() + ["interactions", String(index)] }
+            guard seen.insert(interaction.id).inserted else {
+                throw OrganizationError(
+                    code: .duplicateID,
+                    message: "interaction \(interaction.id) is listed twice in squad \(squad.id)",
+                    path: interactionPath() + ["id"]
+                )
+            }
+            try checkInteraction(
+                interaction, of: squad.id, path: interactionPath(), counterpartSquadsKnown: counterpartSquadsKnown)
+        }
+    }
+
+    /// Checks one interaction of `squad` against the organisation.
+    func checkInteraction(
+        _ interaction: Interaction, of squad: CustomerValueSquad.ID, path: @autoclosure () -> [String],
+        counterpartSquadsKnown: Bool = true
+    ) throws(OrganizationError) {
+        let id = interaction.id
+        try Self.requireText(interaction.purpose, "the purpose of interaction \(id)", path: path() + ["purpose"])
+        if let end = interaction.expectedEnd, end <= interaction.start {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "interaction \(id) of squad \(squad) is expected to end on \(end), which is not after its "
+                    + "start on \(interaction.start)",
+                path: path() + ["expectedEnd"]
+            )
+        }
+        switch interaction.counterpart {
+        case .department(let department):
+            guard departmentsByID[department] != nil else {
+                throw OrganizationError(
+                    code: .unknownReference,
+                    message:
+                        "interaction \(id) of squad \(squad) is with department \(department), which does not exist",
+                    path: path() + ["department"]
+                )
+            }
+        case .squad(let other):
+            guard other != squad else {
+                throw OrganizationError(
+                    code: .invalidValue,
+                    message: "interaction \(id) of squad \(squad) is with the squad itself",
+                    path: path() + ["squad"]
+                )
+            }
+            if counterpartSquadsKnown {
+                try checkCounterpart(other, of: interaction, of: squad, path: path() + ["squad"])
+            }
+        }
+        for asset in interaction.dataNeeded.sorted() where holderOfAsset[asset] == nil {
+            throw OrganizationError(
+                code: .unknownReference,
+                message: "interaction \(id) of squad \(squad) needs data asset \(asset), which no department holds",
+                path: path() + ["dataNeeded"]
+            )
+        }
+    }
+
+    /// Checks that the squad an interaction is with exists and is not dissolved.
+    func checkCounterpart(
+        _ other: CustomerValueSquad.ID, of interaction: Interaction, of squad: CustomerValueSquad.ID,
+        path: @autoclosure () -> [String]
+    ) throws(OrganizationError) {
+        guard let counterpart = squadsByID[other] else {
+            throw OrganizationError(
+                code: .unknownReference,
+                message: "interaction \(interaction.id) of squad \(squad) is with squad \(other), which does not exist",
+                path: path()
+            )
+        }
+        guard counterpart.stage != .dissolved else {
+            throw OrganizationError(
+                code: .squadDissolved,
+                message: "interaction \(interaction.id) of squad \(squad) is with squad \(other), which is dissolved",
+                path: path()
+            )
+        }
+    }
+
+    /// Throws ``OrganizationError/Code/stillReferenced`` when another squad has an interaction with `squad`.
+    ///
+    /// - Complexity: O(*q* + *i*) in the squads and their interactions.
+    func requireNoInteractions(with squad: CustomerValueSquad.ID, _ doing: @autoclosure () -> String)
+        throws(OrganizationError)
+    {
+        let partners = squadsByID.values.filter { other in
+            other.interactions.contains { $0.counterpart == .squad(squad) }
+        }
+        if let first = partners.map(\.id).min() {
+            throw OrganizationError(
+                code: .stillReferenced,
+                message: "cannot \(doing()): squad \(first) still has an interaction with it; remove that first"
+            )
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// A squad blocked by a department needs live grants to the data it needs from it, or it waits on the silo.
+///
+/// Code: ``Finding/Code/blockedWithoutGrant`` (an error, or a warning while forming) for each blocking
+/// interaction with a department, not ended on the judging day, that needs data the squad holds no live grant
+/// to.
+public struct BlockingDependencyRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.blockedWithoutGrant] }
+
+    /// Checks the squad's blocking dependencies on departments.
+    ///
+    /// - Complexity: O(*n* + *k*) in the squad's interactions and the data they need.
+    public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        let day = context.day ?? .today
+        return squad.interactions.compactMap { interaction -> Finding? in
+            guard interaction.isBlocking, case .department(let department) = interaction.counterpart,
+                interaction.expectedEnd.map({ day <= $0 }) ?? true
+            else { return nil }
+            let missing = interaction.dataNeeded.filter { !(squad.grants[$0]?.isLive(on: day) ?? false) }.sorted()
+            guard !missing.isEmpty else { return nil }
+            return context.finding(
+                .blockedWithoutGrant, about: squad,
+                message: "the squad is blocked by department \(department) (\(interaction.id)) but holds no live grant "
+                    + "to \(missing.map(\.rawValue).joined(separator: ", ")); grant it or the squad waits on the silo",
+                figures: ["missingGrants": Double(missing.count)]
+            )
+        }
+    }
+}
+
+extension Finding.Code {
+    /// A squad depends on a department for data it holds no live grant to.
+    public static let blockedWithoutGrant: Self = "squad.interaction.blockedWithoutGrant"
+}
