@@ -182,7 +182,7 @@ public struct OrganizationGenerator: Sendable {
             }
             let baseline = Double(Int.random(in: 0...50, using: &random))
             let target = baseline + Double(Int.random(in: 1...50, using: &random))
-            let outcomes = (0..<Int.random(in: 0...2, using: &random)).map { number in
+            var outcomes = (0..<Int.random(in: 0...2, using: &random)).map { number in
                 Outcome(
                     id: Outcome.ID(trusted: "outcome-\(number)"),
                     metric: "Metric \(number)",
@@ -192,6 +192,14 @@ public struct OrganizationGenerator: Sendable {
                     current: baseline + Double(Int.random(in: 0...60, using: &random)),
                     direction: number == 0 ? .increase : .decrease
                 )
+            }
+            // Some outcomes were checked in twice, the second time with a confidence: the current value is the
+            // latest check-in's.
+            if index % 4 == 1, let first = outcomes.first, let current = first.current, let baseline = first.baseline {
+                outcomes[0].checkIns = [
+                    Outcome.CheckIn(day: Self.day(2026, index), value: baseline, note: "first reading"),
+                    Outcome.CheckIn(day: Self.day(2027, index), value: current, confidence: 1 + index % 10),
+                ]
             }
             // Some squads started on a known day, and some have a history and break-fix cycles, so that every
             // field of the format appears in generated documents. These come from the index, not the random
@@ -243,6 +251,25 @@ public struct OrganizationGenerator: Sendable {
                     cycles: cycles
                 )
             )
+        }
+        // Some squads have interactions: with a department (blocking on its data for every other one), and
+        // with the squad before them.
+        for index in squads.indices where index % 6 == 2 {
+            let department = departments[index % departments.count]
+            var interactions = [
+                Interaction(
+                    id: "with-department", with: .department(department.id),
+                    mode: Interaction.Mode.allCases[index % 3], purpose: "work with \(department.name)",
+                    start: Self.day(2026, index), expectedEnd: index % 4 == 2 ? nil : Self.day(2027, index),
+                    isBlocking: index % 12 == 2, dataNeeded: Set(department.dataAssets.prefix(1).map(\.id)))
+            ]
+            if squads[index - 1].stage != .dissolved {
+                interactions.append(
+                    Interaction(
+                        id: "with-squad", with: .squad(squads[index - 1].id), mode: .facilitating,
+                        purpose: "learn from squad \(index - 1)", start: Self.day(2026, index)))
+            }
+            squads[index].interactions = interactions
         }
         return Fixtures.build(
             name: "Generated organisation \(seed)",

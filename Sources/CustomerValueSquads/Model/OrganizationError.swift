@@ -190,6 +190,7 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
     /// The fields of the JSON format that hold lists.
     static let listNames: Set<String> = [
         "departments", "specialists", "squads", "dataAssets", "skills", "memberships", "decisionRights", "grants",
-        "outcomes", "history", "cycles", "requiredSkills", "requiredData", "phases", "batches", "changes",
+        "outcomes", "history", "cycles", "checkIns", "interactions", "dataNeeded", "requiredSkills", "requiredData",
+        "phases", "batches", "changes",
     ]
 }

@@ -13,7 +13,10 @@ extension Organization: Codable {
     }
 
     /// The list fields whose path components are positions rather than keys.
-    private static let indexedLists: Set<String> = ["departments", "specialists", "squads", "dataAssets", "outcomes"]
+    private static let indexedLists: Set<String> = [
+        "departments", "specialists", "squads", "dataAssets", "outcomes", "history", "cycles", "checkIns",
+        "interactions",
+    ]
 
     /// Decodes an organisation and re-checks every invariant.
     ///
