@@ -171,23 +171,30 @@ extension Organization {
     ///
     /// Applying the result to `old` with ``apply(_:)-(Sequence<OrganizationChange>)`` gives this organisation. Departments that
     /// change are first loosened (their parent, head and moving data assets taken off) and set to their final
-    /// form once the specialists are in place; squads that change are replaced whole.
+    /// form once the specialists are in place; squads that change are replaced whole. When squads have
+    /// interactions and replacing each changed squad once cannot be ordered (an interaction with a squad that
+    /// arrives later, say), the interactions of the squads concerned are taken off first and put back last.
     ///
     /// - Parameters:
     ///   - old: The organisation before.
     ///   - reason: The reason every change carries; empty by default.
     ///   - day: The day every change carries; `nil` by default.
-    /// - Complexity: O(*n* log *n*) in the size of the two organisations.
+    /// - Complexity: O(*n* log *n*) in the size of the two organisations, plus applying the changes once to
+    ///   check them when squads have interactions.
     public func changes(from old: Organization, reason: String = "", on day: Day? = nil) -> [OrganizationChange] {
         let hasInteractions =
             old.squadsByID.values.contains { !$0.interactions.isEmpty }
             || squadsByID.values.contains { !$0.interactions.isEmpty }
-        guard hasInteractions else { return structuralChanges(from: old, reason: reason, on: day) }
+        let plain = structuralChanges(from: old, reason: reason, on: day)
+        guard hasInteractions else { return plain }
+        // Most changes leave interactions alone, and one change per squad does: use that when it applies.
+        var attempt = old
+        if (try? attempt.apply(plain)) != nil, attempt == self { return plain }
         func change(_ action: OrganizationChange.Action) -> OrganizationChange {
             OrganizationChange(action, reason: reason, day: day)
         }
-        // Interactions tie squads to each other, so they are taken off first wherever anything around them
-        // changes — their squad, the squad they are with, the data they need — and put back last, once every
+        // Otherwise interactions tie squads to each other in an order the changes cannot follow: they are taken
+        // off first wherever anything around them changes — their squad, the squad they are with, the data they need — and put back last, once every
         // squad, department and asset is in its final form.
         var moving: Set<DataAsset.ID> = []
         for (asset, holder) in old.holderOfAsset where holderOfAsset[asset] != holder { moving.insert(asset) }

@@ -9,7 +9,7 @@
 /// itself or a dissolved squad, the data it needs must exist, its purpose must not be blank and its
 /// expected end must come after its start. Whether a collaboration is open-ended, whether a blocking
 /// dependency is served by a live grant, and how many collaborations run at once are policies
-/// (``InteractionRule``).
+/// (``OpenEndedCollaborationRule``, ``BlockingDependencyRule``, ``CollaborationLoadRule``).
 public struct Interaction: Identifiable, Sendable, Hashable {
     /// The identifier of an interaction, unique within one squad.
     public typealias ID = Identifier<Interaction>

@@ -107,6 +107,40 @@ enum IndependentChecker {
             for cycle in squad.cycles where cycle.ended.map({ $0 < cycle.started }) ?? false {
                 problems.append("cycle ends before it starts in \(squad.id)")
             }
+            for outcome in accountability.outcomes {
+                let days = outcome.checkIns.map(\.day)
+                if days != days.sorted() || Set(days).count != days.count {
+                    problems.append("check-ins of \(outcome.id) in \(squad.id) out of order or twice on a day")
+                }
+                if let latest = outcome.checkIns.last, outcome.current != latest.value {
+                    problems.append("current of \(outcome.id) in \(squad.id) is not its latest check-in")
+                }
+                for checkIn in outcome.checkIns
+                where !checkIn.value.isFinite || !(checkIn.confidence.map { (0...10).contains($0) } ?? true) {
+                    problems.append("bad check-in of \(outcome.id) in \(squad.id)")
+                }
+            }
+            if isRecord && !squad.interactions.isEmpty { problems.append("dissolved \(squad.id) has interactions") }
+            if Set(squad.interactions.map(\.id)).count != squad.interactions.count {
+                problems.append("duplicate interaction in \(squad.id)")
+            }
+            for interaction in squad.interactions {
+                switch interaction.counterpart {
+                case .department(let id):
+                    if !departmentIDs.contains(id) { problems.append("interaction with \(id) of \(squad.id) dangles") }
+                case .squad(let id):
+                    let other = squads.first { $0.id == id }
+                    if id == squad.id || other == nil || other?.stage == .dissolved {
+                        problems.append("interaction with squad \(id) of \(squad.id) is not with a live other squad")
+                    }
+                }
+                if interaction.expectedEnd.map({ $0 <= interaction.start }) ?? false {
+                    problems.append("interaction \(interaction.id) of \(squad.id) ends before it starts")
+                }
+                for asset in interaction.dataNeeded where assetHolder[asset] == nil {
+                    problems.append("interaction of \(squad.id) needs \(asset), which dangles")
+                }
+            }
         }
         for (member, total) in booked where total > 100 { problems.append("\(member) booked \(total)%") }
         for specialist in specialists {

@@ -50,7 +50,7 @@ struct RandomTransformations {
         let asset = assetID(in: organization)
         let share = share()
         let day = day()
-        switch int(0..<22) {
+        switch int(0..<25) {
         case 0:
             let parent: Department.ID? = chance(70) ? department : nil
             return (
@@ -147,6 +147,22 @@ struct RandomTransformations {
         case 20:
             let value = chance(10) ? Double.nan : Double(int(0..<100))
             return ("recordOutcome in \(squad)", { try $0.recordOutcome(value, for: "outcome-0", of: squad) })
+        case 21:
+            let checkIn = Outcome.CheckIn(
+                day: day ?? "2026-11-01", value: chance(10) ? .infinity : Double(int(0..<100)),
+                confidence: chance(20) ? 11 : int(0..<11))
+            return ("checkIn in \(squad)", { try $0.checkIn(checkIn, for: "outcome-0", of: squad) })
+        case 22:
+            let counterpart: Interaction.Counterpart =
+                chance(50) ? .department(department) : .squad(squadID(in: organization))
+            let interaction = Interaction(
+                id: .init(stringLiteral: "i-\(int(0..<4))"), with: counterpart,
+                mode: pick(Interaction.Mode.allCases) ?? .collaboration, purpose: chance(10) ? " " : "work together",
+                start: "2026-10-15", expectedEnd: day, isBlocking: chance(50), dataNeeded: chance(50) ? [asset] : [])
+            return ("setInteraction \(counterpart) of \(squad)", { try $0.setInteraction(interaction, of: squad) })
+        case 23:
+            let id = Interaction.ID(stringLiteral: "i-\(int(0..<4))")
+            return ("removeInteraction \(id) of \(squad)", { try $0.removeInteraction(id, of: squad) })
         default:
             let cycle = BreakFixCycle(
                 started: "2026-10-01", ended: day, tried: chance(10) ? "" : "try \(counter)",

@@ -104,14 +104,16 @@ extension Commands {
             let name = organization.squad(squad.squad)?.name ?? squad.squad.rawValue
             let score = squad.score.map { "\(percent($0)) \(words(squad.band))" } ?? "no measurable outcome yet"
             lines.append("- \(name): \(score)")
-            for outcome in squad.outcomes {
-                lines.append("    \(outcome.outcome): \(percent(outcome.progress)) \(words(outcome.band))")
-            }
+            for outcome in squad.outcomes { lines.append(scoreLine(outcome)) }
         }
         lines.append("")
         lines.append(
             "Organisation: " + (scores.score.map { "\(percent($0)) \(words(scores.band))" } ?? "no score yet")
         )
+        if let weighted = scores.weightedScore {
+            lines.append(
+                "Goal, each outcome by its weight: \(percent(weighted)) \(words(StatusBand(progress: weighted)))")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -18,8 +18,8 @@ struct Squads: ParsableCommand {
             option or identifier — or the output cannot be written.
             """,
         subcommands: [
-            Demo.self, Sample.self, Validate.self, Diagram.self, Gaps.self, Staffing.self, Scores.self, Reach.self,
-            ImportSCIM.self, ExportORG.self, Diff.self, Apply.self, Plan.self, Report.self,
+            Demo.self, Sample.self, Validate.self, Diagram.self, Gaps.self, Staffing.self, Scores.self, CheckIn.self,
+            Reach.self, ImportSCIM.self, ExportORG.self, Diff.self, Apply.self, Plan.self, Report.self,
         ]
     )
 
@@ -80,6 +80,17 @@ func emit(_ text: String) throws {
             throw ExitCode(2)
         }
         bytes = bytes.dropFirst(written)
+    }
+}
+
+/// Writes a document to `path` atomically — an interrupted run never leaves half a file — or to standard output
+/// for `-`.
+func writeOutput(_ data: Data, to path: String) throws {
+    guard path != "-" else { return try emit(String(decoding: data, as: UTF8.self)) }
+    do {
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw failOnInput(InputError("\(path): cannot be written: \(error.localizedDescription)"))
     }
 }
 
@@ -402,6 +413,69 @@ struct Diff: ParsableCommand {
     }
 }
 
+struct CheckIn: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-in",
+        abstract: "Record a dated check-in of a squad's outcome and write the organisation with it.",
+        discussion: "The outcome's current value becomes the latest check-in's. One check-in per outcome and day; "
+            + "the output file is written atomically."
+    )
+
+    @Argument(help: "The organisation (JSON); - reads standard input.")
+    var organization: String
+
+    @Option(help: "The squad.")
+    var squad: String
+
+    @Option(help: "The squad's outcome.")
+    var outcome: String
+
+    @Option(help: "The measured value.")
+    var value: Double
+
+    @Option(help: "How confident the squad is of reaching the target, 0 to 10.")
+    var confidence: Int?
+
+    @Option(help: "The day of the check-in, such as 2026-11-28; today (UTC) by default.")
+    var day: String?
+
+    @Option(help: "A note to keep with the check-in.")
+    var note: String = ""
+
+    @Option(help: "Where to write the organisation with the check-in; - writes standard output.")
+    var output: String
+
+    func run() throws {
+        let base = try readOrganization(organization)
+        let data: Data
+        do {
+            let squadID = try Input.squadID(squad)
+            let outcomeID: Outcome.ID
+            do {
+                outcomeID = try Outcome.ID(validating: outcome)
+            } catch {
+                throw InputError("--outcome: \(error.message)")
+            }
+            let checkInDay: Day
+            do {
+                checkInDay = try day.map { text throws(OrganizationError) in try Day(iso: text) } ?? .today
+            } catch {
+                throw InputError("--day: \(error.message)")
+            }
+            do {
+                data = try Commands.checkIn(
+                    base, squad: squadID, outcome: outcomeID, value: value, confidence: confidence, day: checkInDay,
+                    note: note)
+            } catch {
+                throw InputError("\(organization): \(error.message)")
+            }
+        } catch let error as InputError {
+            throw failOnInput(error)
+        }
+        try writeOutput(data, to: output)
+    }
+}
+
 struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Apply a change log to an organisation and write the result.",
@@ -415,7 +489,7 @@ struct Apply: ParsableCommand {
     @Argument(help: "The change log: a JSON list of changes, as OrganizationChange.jsonData writes it.")
     var changes: String
 
-    @Option(help: "Where to write the organisation with the changes applied.")
+    @Option(help: "Where to write the organisation with the changes applied; - writes standard output.")
     var output: String
 
     func run() throws {
@@ -435,11 +509,7 @@ struct Apply: ParsableCommand {
         } catch let error as InputError {
             throw failOnInput(error)
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw failOnInput(InputError("\(output): cannot be written: \(error.localizedDescription)"))
-        }
+        try writeOutput(data, to: output)
     }
 }
 
