@@ -337,32 +337,6 @@ extension Organization {
         try checkInteractions(of: squad, path: path(), counterpartSquadsKnown: counterpartSquadsKnown)
     }
 
-    static func checkPeriod(
-        from start: Day?, to end: Day?, _ what: @autoclosure () -> String, path: @autoclosure () -> [String]
-    )
-        throws(OrganizationError)
-    {
-        if let start, let end, end < start {
-            throw OrganizationError(
-                code: .invalidValue,
-                message: "\(what()) ends on \(end), before it starts on \(start)",
-                path: path()
-            )
-        }
-    }
-
-    static func checkCycle(_ cycle: BreakFixCycle, of squad: CustomerValueSquad.ID, path: @autoclosure () -> [String])
-        throws(OrganizationError)
-    {
-        try requireText(cycle.tried, "what squad \(squad) tried in a break-fix cycle", path: path() + ["tried"])
-        try checkPeriod(
-            from: cycle.started,
-            to: cycle.ended,
-            "the break-fix cycle of squad \(squad) started \(cycle.started)",
-            path: path() + ["ended"]
-        )
-    }
-
     /// Checks that giving `specialist` a share of `percent` in `squad` keeps them at or under 100 %.
     ///
     /// `bookedHere` is what they give `squad` now, when the caller knows it; otherwise it is looked up.

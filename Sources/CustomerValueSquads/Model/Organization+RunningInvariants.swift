@@ -1,6 +1,33 @@
-// The invariants of a running squad: its outcomes' check-ins and its interaction contracts.
+// The invariants of a running squad: its break-fix cycles, its outcomes' check-ins and its interaction
+// contracts.
 
 extension Organization {
+    static func checkPeriod(
+        from start: Day?, to end: Day?, _ what: @autoclosure () -> String, path: @autoclosure () -> [String]
+    )
+        throws(OrganizationError)
+    {
+        if let start, let end, end < start {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "\(what()) ends on \(end), before it starts on \(start)",
+                path: path()
+            )
+        }
+    }
+
+    static func checkCycle(_ cycle: BreakFixCycle, of squad: CustomerValueSquad.ID, path: @autoclosure () -> [String])
+        throws(OrganizationError)
+    {
+        try requireText(cycle.tried, "what squad \(squad) tried in a break-fix cycle", path: path() + ["tried"])
+        try checkPeriod(
+            from: cycle.started,
+            to: cycle.ended,
+            "the break-fix cycle of squad \(squad) started \(cycle.started)",
+            path: path() + ["ended"]
+        )
+    }
+
     /// Checks an outcome's check-ins: finite values, confidences in range, days in order and one per day, and
     /// the current value being the latest one's.
     static func checkCheckIns(of outcome: Outcome, path: @autoclosure () -> [String]) throws(OrganizationError) {
