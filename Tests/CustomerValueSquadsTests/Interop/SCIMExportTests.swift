@@ -1,0 +1,164 @@
+import CustomerValueSquads
+import CustomerValueSquadsTesting
+import Foundation
+import Testing
+
+private typealias OR = Fixtures.OperatingRoom
+
+@Suite("SCIM outbound: resources and patches")
+struct SCIMExportTests {
+    @Test("the RFC 7644 §3.5.2.1 and §3.5.2.2 examples decode, and the patches built for them encode the same")
+    func rfcPatchExamples() throws {
+        let add = Data(
+            #"""
+            { "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+              "Operations":[
+                { "op":"add", "path":"members",
+                  "value":[ { "display": "Babs Jensen",
+                              "$ref": "https://example.com/v2/Users/2819c223-7f76-453a-919d-413861904646",
+                              "value": "2819c223-7f76-453a-919d-413861904646" } ] } ] }
+            """#.utf8)
+        let decodedAdd = try JSONDecoder().decode(SCIMPatchRequest.self, from: add)
+        #expect(decodedAdd.operations.map(\.op) == [.add])
+        #expect(decodedAdd.operations.first?.path == "members")
+
+        let remove = Data(
+            #"""
+            { "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+              "Operations":[ { "op":"remove", "path":"members[value eq \"2819c223-7f76-453a-919d-413861904646\"]" } ] }
+            """#.utf8)
+        let decodedRemove = try JSONDecoder().decode(SCIMPatchRequest.self, from: remove)
+
+        let babs = SCIMGroup.Member(value: "2819c223-7f76-453a-919d-413861904646", display: "Babs Jensen")
+        let before = SCIMGroup(displayName: "Tour Guides")
+        let after = SCIMGroup(displayName: "Tour Guides", members: [babs])
+        let built = try #require(before.patch(toward: after))
+        // The RFC's example also carries "$ref"; everything else is the same.
+        guard case .array(let values)? = decodedAdd.operations.first?.value, case .object(var object)? = values.first
+        else {
+            Issue.record("the example's value is not a list of objects")
+            return
+        }
+        object["$ref"] = nil
+        #expect(built.operations == [SCIMPatchOperation(op: .add, path: "members", value: .array([.object(object)]))])
+        #expect(after.patch(toward: before) == decodedRemove)
+        #expect(before.patch(toward: before) == nil)
+        // Operation names are read in any case; the schema must be named.
+        #expect(
+            try JSONDecoder().decode(
+                SCIMPatchRequest.self,
+                from: Data(
+                    #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"displayName","value":"x"}]}"#
+                        .utf8)
+            ).operations.first?.op == .replace)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(SCIMPatchRequest.self, from: Data(#"{"schemas":[],"Operations":[]}"#.utf8))
+        }
+        #expect(SCIMPatchRequest.memberPath(#"a"b\c"#) == #"members[value eq "a\"b\\c"]"#)
+    }
+
+    @Test("the RFC 7643 §8.3 enterprise user reads into the attributes the model fills")
+    func rfcEnterpriseUser() throws {
+        let user = try JSONDecoder().decode(
+            SCIMUser.self,
+            from: Data(
+                #"""
+                { "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
+                              "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                  "id": "2819c223-7f76-453a-919d-413861904646", "externalId": "701984", "userName": "bjensen@example.com",
+                  "name": { "formatted": "Ms. Barbara J Jensen, III", "familyName": "Jensen" },
+                  "displayName": "Babs Jensen", "title": "Tour Guide", "active": true,
+                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+                    "employeeNumber": "701984", "costCenter": "4130", "organization": "Universal Studios",
+                    "division": "Theme Park", "department": "Tour Operations",
+                    "manager": { "value": "26118915-6090-4610-87e4-49d8ca9f808d",
+                                 "$ref": "../Users/26118915-6090-4610-87e4-49d8ca9f808d", "displayName": "John Smith" } },
+                  "meta": { "resourceType": "User", "version": "W/\"3694e05e9dff591\"" } }
+                """#.utf8))
+        #expect(user.id == "2819c223-7f76-453a-919d-413861904646")
+        #expect(
+            user.userName == "bjensen@example.com" && user.displayName == "Babs Jensen" && user.title == "Tour Guide")
+        #expect(user.enterprise?.department == "Tour Operations" && user.enterprise?.division == "Theme Park")
+        #expect(
+            user.enterprise?.manager == .init(value: "26118915-6090-4610-87e4-49d8ca9f808d", displayName: "John Smith"))
+        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(user)) as? [String: Any]
+        #expect(
+            encoded?["schemas"] as? [String] == [
+                "urn:ietf:params:scim:schemas:core:2.0:User",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+            ])
+        #expect(try JSONDecoder().decode(SCIMUser.self, from: JSONEncoder().encode(user)) == user)
+    }
+
+    @Test("an organisation's users carry department, division and the head as manager; squads become groups")
+    func resources() throws {
+        let organization = Fixtures.operatingRoom
+        let users = organization.scimUsers()
+        #expect(users.count == organization.specialistCount)
+        let nurse = try #require(users.first { $0.userName == "n-rina" })
+        let head = try #require(organization.department(OR.nursing)?.head)
+        #expect(nurse.displayName == "Rina Kusuma" && nurse.title == "Circulating nurse")
+        #expect(nurse.enterprise?.department == "Nursing" && nurse.enterprise?.division == "Hospital board")
+        #expect(nurse.enterprise?.manager?.value == head.rawValue)
+        // The head has no manager in their own department.
+        #expect(users.first { $0.userName == head.rawValue }?.enterprise?.manager == nil)
+
+        let groups = organization.scimGroups()
+        #expect(groups.map(\.externalId) == ["squad:or-team"])
+        #expect(groups.first?.members.map(\.value) == organization.squad(OR.squad)?.memberIDs.map(\.rawValue))
+        let withDepartments = organization.scimGroups(includingDepartments: true)
+        #expect(withDepartments.count == 1 + organization.departmentCount)
+        #expect(
+            withDepartments.first { $0.externalId == "department:nursing" }?.members.count
+                == organization.staff(of: OR.nursing).count)
+    }
+
+    @Test("a change log becomes SCIM requests: one patch per changed squad, with an add and a remove")
+    func operationsForChanges() throws {
+        let before = Fixtures.operatingRoom
+        var after = before
+        try after.hire(Specialist(id: "n-wati", name: "Wati", title: "Nurse", department: OR.nursing))
+        try after.assign("n-wati", to: OR.squad, role: "scrub nurse", share: 40)
+        try after.release("n-rina", from: OR.squad)
+        let operations = after.changes(from: before).flatMap { after.scimOperations(for: $0) }
+        #expect(operations.count == 2)
+        guard case .createUser(let user) = operations.first else {
+            Issue.record("\(operations) does not start with a user created")
+            return
+        }
+        #expect(user.userName == "n-wati" && user.enterprise?.department == "Nursing")
+        guard case .patchGroup(let externalId, let patch) = operations.last else {
+            Issue.record("\(operations) does not end with a group patched")
+            return
+        }
+        #expect(externalId == "squad:or-team")
+        #expect(patch.operations.map(\.op) == [.add, .remove])
+        #expect(patch.operations.last?.path == #"members[value eq "n-rina"]"#)
+
+        // Renaming nursing patches the department name of each nurse; dissolving the squad deletes its group.
+        var renamed = before
+        var nursing = try #require(renamed.department(OR.nursing))
+        nursing.name = "Nursing care"
+        let rename = OrganizationChange(
+            .updateDepartment(from: try #require(before.department(OR.nursing)), to: nursing))
+        try renamed.apply(rename)
+        let patches = renamed.scimOperations(for: rename)
+        #expect(patches.count == renamed.staff(of: OR.nursing).count)
+        #expect(
+            patches.allSatisfy {
+                if case .patchUser(_, let patch) = $0 {
+                    return patch.operations == [
+                        .init(
+                            op: .replace, path: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                            value: .string("Nursing care"))
+                    ]
+                }
+                return false
+            })
+        let dissolved = try before.dissolving(OR.squad)
+        #expect(
+            dissolved.changes(from: before).flatMap { dissolved.scimOperations(for: $0) } == [
+                .deleteGroup(externalId: "squad:or-team")
+            ])
+    }
+}
