@@ -172,7 +172,8 @@ extension SCIMUser {
         var operations: [SCIMPatchOperation] = []
         func compare(_ path: String, _ current: SCIMValue?, _ wanted: SCIMValue?) {
             guard current != wanted else { return }
-            operations.append(wanted.map { .init(op: .replace, path: path, value: $0) } ?? .init(op: .remove, path: path))
+            operations.append(
+                wanted.map { .init(op: .replace, path: path, value: $0) } ?? .init(op: .remove, path: path))
         }
         compare("externalId", externalId.map(SCIMValue.string), target.externalId.map(SCIMValue.string))
         compare("displayName", displayName.map(SCIMValue.string), target.displayName.map(SCIMValue.string))
