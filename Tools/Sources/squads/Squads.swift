@@ -19,7 +19,7 @@ struct Squads: ParsableCommand {
             """,
         subcommands: [
             Demo.self, Sample.self, Validate.self, Diagram.self, Gaps.self, Staffing.self, Scores.self, CheckIn.self,
-            Reach.self, ImportSCIM.self, ExportORG.self, Diff.self, Apply.self, Plan.self, Report.self,
+            Reach.self, ImportSCIM.self, SCIM.self, ExportORG.self, Diff.self, Apply.self, Plan.self, Report.self,
         ]
     )
 
@@ -40,6 +40,7 @@ struct Squads: ParsableCommand {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension DiagramFormat: ExpressibleByArgument {}
+extension SCIMImport.Options.SpecialistIDs: @retroactive ExpressibleByArgument {}
 
 /// Reads an organisation document (`-` for standard input); prints a warning on standard error for each field
 /// the format does not know (an error with `strict`); when reading takes more than a moment, says how much was
@@ -348,6 +349,9 @@ struct ImportSCIM: ParsableCommand {
     @Option(help: "The share of each squad member's time, in percent.")
     var share: Int = 20
 
+    @Option(help: "Which user attribute names each specialist: resourceID, userName or externalID.")
+    var ids: SCIMImport.Options.SpecialistIDs = .resourceID
+
     func importDocument() throws(InputError) -> (document: String, report: [String]) {
         let memberShare: TimeShare
         do {
@@ -355,12 +359,13 @@ struct ImportSCIM: ParsableCommand {
         } catch {
             throw InputError("--share: \(error.message)")
         }
-        let options = SCIMImport.Options(
+        var options = SCIMImport.Options(
             name: name,
             goal: goal,
             squads: allGroups ? .all : groups.isEmpty ? .none : .named(Set(groups)),
             share: memberShare
         )
+        options.specialistIDs = ids
         return try Commands.importSCIM(from: try Input.data(atPath: file), name: file, options: options)
     }
 
@@ -373,6 +378,136 @@ struct ImportSCIM: ParsableCommand {
         }
         try emit(imported.document)
         for line in imported.report { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+    }
+}
+
+struct SCIM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scim",
+        abstract: "Provision people and squads into an identity system over SCIM 2.0, or read them from one.",
+        subcommands: [SCIMPush.self, SCIMPull.self]
+    )
+}
+
+struct SCIMServerOptions: ParsableArguments {
+    @Option(help: "The SCIM server's base URL, such as https://idp.example.com/scim/v2.")
+    var url: String
+
+    @Option(help: "A bearer token; or set SQUADS_SCIM_TOKEN, which keeps it out of the process list.")
+    var token: String?
+
+    @Option(help: "How long one request may take, in seconds.")
+    var timeout: Double = 30
+
+    @Flag(help: "Print each request and the server's answer on standard error.")
+    var verbose = false
+
+    func client() throws -> SCIMClient {
+        guard let base = URL(string: url), ["http", "https"].contains(base.scheme?.lowercased() ?? "") else {
+            throw failOnInput(InputError("--url: \(url) is not an http or https URL"))
+        }
+        guard timeout > 0 else {
+            throw failOnInput(InputError("--timeout: \(timeout) is not a positive number of seconds"))
+        }
+        let verbose = verbose
+        return SCIMClient(
+            baseURL: base, token: token ?? ProcessInfo.processInfo.environment["SQUADS_SCIM_TOKEN"], timeout: timeout,
+            log: { message in
+                if verbose { FileHandle.standardError.write(Data("squads: \(message)\n".utf8)) }
+            })
+    }
+}
+
+/// Runs a SCIM exchange, turning a refusal by the server or an unreachable server into a message and exit 2.
+func talkingToSCIM<Value>(_ body: () throws -> Value) throws -> Value {
+    do {
+        return try body()
+    } catch let error as SCIMServerError {
+        throw failOnInput(InputError(error.description))
+    } catch let error as InputError {
+        throw failOnInput(error)
+    }
+}
+
+struct SCIMPush: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "Make a SCIM server hold the organisation's people and squads, changing only what differs.",
+        discussion: "Users are matched by userName (the specialist's id), groups by externalId (squad:<id>, "
+            + "department:<id>). A second push changes nothing. Only what squads provisions is deleted: users whose "
+            + "externalId is their userName and groups whose externalId starts with squad: (or department:). Requests "
+            + "refused with 429 or 503 are tried again with back-off; any other refusal is shown with the server's "
+            + "SCIM error and exits 2."
+    )
+
+    @Argument(help: "The organisation (JSON); - reads standard input.")
+    var organization: String
+
+    @OptionGroup var server: SCIMServerOptions
+
+    @Flag(help: "Also provision each department as a group of its staff.")
+    var departments = false
+
+    @Flag(help: "Read what the server holds and print the requests a push would send, without sending them.")
+    var dryRun = false
+
+    func run() throws {
+        let model = try readOrganization(organization)
+        let client = try server.client()
+        let summary = try talkingToSCIM {
+            try Commands.scimPush(model, to: client, includingDepartments: departments, dryRun: dryRun)
+        }
+        if dryRun { for request in summary.requests { try emit("\(request)\n") } }
+        try emit("pushed \(server.url): \(summary.line)\n")
+    }
+}
+
+struct SCIMPull: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pull",
+        abstract: "Read the users and groups of a SCIM server into an organisation document.",
+        discussion: "The same mapping and report as import-scim: departments from each user's department (under "
+            + "their division), heads from manager chains, squads from the groups you name."
+    )
+
+    @OptionGroup var server: SCIMServerOptions
+
+    @Option(help: "The organisation's name.")
+    var name = "Imported organisation"
+
+    @Option(help: "The organisation's shared goal.")
+    var goal = ""
+
+    @Option(parsing: .upToNextOption, help: "Groups to read as squads, by id or display name.")
+    var groups: [String] = []
+
+    @Flag(help: "Read every group as a squad.")
+    var allGroups = false
+
+    @Option(help: "The share of each squad member's time, in percent.")
+    var share: Int = 20
+
+    @Option(help: "Which user attribute names each specialist: resourceID, userName (as push writes it) or externalID.")
+    var ids: SCIMImport.Options.SpecialistIDs = .userName
+
+    @Option(help: "Where to write the organisation; standard output by default.")
+    var output = "-"
+
+    func run() throws {
+        let memberShare: TimeShare
+        do {
+            memberShare = try TimeShare(percent: share)
+        } catch {
+            throw failOnInput(InputError("--share: \(error.message)"))
+        }
+        var options = SCIMImport.Options(
+            name: name, goal: goal, squads: allGroups ? .all : groups.isEmpty ? .none : .named(Set(groups)),
+            share: memberShare)
+        options.specialistIDs = ids
+        let client = try server.client()
+        let imported = try talkingToSCIM { try Commands.scimPull(from: client, options: options) }
+        for line in imported.report { FileHandle.standardError.write(Data("squads: \(line)\n".utf8)) }
+        try writeOutput(Data(imported.document.utf8), to: output)
     }
 }
 

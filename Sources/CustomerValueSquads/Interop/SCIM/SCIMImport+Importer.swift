@@ -36,6 +36,18 @@ struct Importer {
         }
     }
 
+    /// Whether the unit named `upper` is `lower` or above it in `parents` (names to the names above them).
+    private func isAbove(_ upper: String, _ lower: String, _ parents: [String: String]) -> Bool {
+        var current: String? = lower
+        var steps = 0
+        while let name = current, steps <= parents.count {
+            if name == upper { return true }
+            current = parents[name]
+            steps += 1
+        }
+        return false
+    }
+
     /// Turns any text into a valid identifier: lower-case letters, digits and dashes.
     static func slug(_ text: String) -> String {
         var result = ""
@@ -75,15 +87,31 @@ struct Importer {
             guard let name = user.enterprise?.department, !Organization.isBlank(name) else { continue }
             let division = user.enterprise?.division.flatMap { Organization.isBlank($0) ? nil : $0 }
             if let division, divisionIDs[division] == nil {
-                let id = try Department.ID(validating: Self.uniqueID(for: division, taken: &takenDepartments))
-                divisionIDs[division] = id
-                departments.append(Department(id: id, name: division, function: "division"))
+                // A division that some users name as their department is that department.
+                if let department = departmentIDs[division] {
+                    divisionIDs[division] = department
+                } else {
+                    let id = try Department.ID(validating: Self.uniqueID(for: division, taken: &takenDepartments))
+                    divisionIDs[division] = id
+                    departments.append(Department(id: id, name: division, function: "division"))
+                }
             }
             if departmentIDs[name] != nil {
                 if let division, let recorded = parentOfDepartment[name], recorded != division {
                     note(
                         .warning, user.id,
                         "department \(name) is placed under division \(recorded); this user names division \(division)")
+                }
+                continue
+            }
+            if let id = divisionIDs[name] {
+                // A department that other users name as their division is already in the list.
+                departmentIDs[name] = id
+                if let division, division != name, let index = departments.firstIndex(where: { $0.id == id }),
+                    departments[index].parent == nil, !isAbove(name, division, parentOfDepartment)
+                {
+                    parentOfDepartment[name] = division
+                    departments[index].parent = divisionIDs[division]
                 }
                 continue
             }
@@ -116,7 +144,15 @@ struct Importer {
                 note(.warning, user.id, "user \(personName) has no department; not imported")
                 continue
             }
-            let id = try Specialist.ID(validating: Self.uniqueID(for: user.id, taken: &takenSpecialists))
+            let source: String? =
+                switch options.specialistIDs {
+                case .resourceID: user.id
+                case .userName: user.userName
+                case .externalID: user.externalId
+                }
+            let id = try Specialist.ID(
+                validating: Self.uniqueID(
+                    for: source.flatMap { Organization.isBlank($0) ? nil : $0 } ?? user.id, taken: &takenSpecialists))
             specialistOf[user.id] = id
             departmentOfUser[user.id] = department
             specialists.append(

@@ -51,6 +51,20 @@ public enum SCIMImport {
         public var squads: SquadGroups
         /// The share of time each squad member gives; 20 % by default.
         public var share: TimeShare
+        /// Which attribute of a user names its specialist; the resource's `id` by default.
+        public var specialistIDs: SpecialistIDs = .resourceID
+
+        /// The attribute of a user that becomes its specialist's identifier, made a valid identifier (lower
+        /// case, dashes) and unique.
+        public enum SpecialistIDs: String, Sendable, Hashable, CaseIterable {
+            /// The resource's `id`, which the identity system assigned.
+            case resourceID
+            /// The user's `userName`, such as the one ``Organization/scimUser(for:)`` gives: the specialist's
+            /// identifier, so a push and a pull give the people back their identifiers.
+            case userName
+            /// The user's `externalId`, where there is one.
+            case externalID
+        }
 
         /// The groups to read as squads as a set of ids or display names, `nil` meaning every group — the
         /// earlier spelling of ``squads``, kept for compatibility; prefer ``squads``, which says `.none` and
@@ -197,6 +211,7 @@ struct Resource: Decodable {
     var id: String
     var schemas: [String]
     var userName: String?
+    var externalId: String?
     var name: Name?
     var displayName: String?
     var title: String?
@@ -205,7 +220,7 @@ struct Resource: Decodable {
     var enterprise: Enterprise?
 
     enum CodingKeys: String, CodingKey {
-        case id, schemas, userName, name, displayName, title, active, members
+        case id, schemas, userName, externalId, name, displayName, title, active, members
         case enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
     }
 
