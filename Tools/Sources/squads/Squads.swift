@@ -40,7 +40,19 @@ struct Squads: ParsableCommand {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension DiagramFormat: ExpressibleByArgument {}
-extension SCIMImport.Options.SpecialistIDs: @retroactive ExpressibleByArgument {}
+
+/// Which user attribute names each specialist an import reads; see `SCIMImport.Options.SpecialistIDs`.
+enum SpecialistIDSource: String, CaseIterable, ExpressibleByArgument {
+    case resourceID, userName, externalID
+
+    var choice: SCIMImport.Options.SpecialistIDs {
+        switch self {
+        case .resourceID: .resourceID
+        case .userName: .userName
+        case .externalID: .externalID
+        }
+    }
+}
 
 /// Reads an organisation document (`-` for standard input); prints a warning on standard error for each field
 /// the format does not know (an error with `strict`); when reading takes more than a moment, says how much was
@@ -350,7 +362,7 @@ struct ImportSCIM: ParsableCommand {
     var share: Int = 20
 
     @Option(help: "Which user attribute names each specialist: resourceID, userName or externalID.")
-    var ids: SCIMImport.Options.SpecialistIDs = .resourceID
+    var ids: SpecialistIDSource = .resourceID
 
     func importDocument() throws(InputError) -> (document: String, report: [String]) {
         let memberShare: TimeShare
@@ -365,7 +377,7 @@ struct ImportSCIM: ParsableCommand {
             squads: allGroups ? .all : groups.isEmpty ? .none : .named(Set(groups)),
             share: memberShare
         )
-        options.specialistIDs = ids
+        options.specialistIDs = ids.choice
         return try Commands.importSCIM(from: try Input.data(atPath: file), name: file, options: options)
     }
 
@@ -488,7 +500,7 @@ struct SCIMPull: ParsableCommand {
     var share: Int = 20
 
     @Option(help: "Which user attribute names each specialist: resourceID, userName (as push writes it) or externalID.")
-    var ids: SCIMImport.Options.SpecialistIDs = .userName
+    var ids: SpecialistIDSource = .userName
 
     @Option(help: "Where to write the organisation; standard output by default.")
     var output = "-"
@@ -503,7 +515,7 @@ struct SCIMPull: ParsableCommand {
         var options = SCIMImport.Options(
             name: name, goal: goal, squads: allGroups ? .all : groups.isEmpty ? .none : .named(Set(groups)),
             share: memberShare)
-        options.specialistIDs = ids
+        options.specialistIDs = ids.choice
         let client = try server.client()
         let imported = try talkingToSCIM { try Commands.scimPull(from: client, options: options) }
         for line in imported.report { FileHandle.standardError.write(Data("squads: \(line)\n".utf8)) }
