@@ -16,7 +16,7 @@ public struct SCIMPushSummary: Sendable, Equatable {
     /// One line for people: the counts, and how many requests changed the server.
     public var line: String {
         "\(users) users, \(groups) groups, \(memberships) memberships; "
-            + "\(requests.count) requests \(dryRun ? "would change" : "changed") the server "
+            + "\(requests.count) request\(requests.count == 1 ? "" : "s") \(dryRun ? "would change" : "changed") the server "
             + "(\(created) created, \(patched) patched, \(deleted) deleted)"
     }
 }
