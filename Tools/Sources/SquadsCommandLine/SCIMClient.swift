@@ -17,6 +17,14 @@ public struct SCIMServerError: Error, Equatable, CustomStringConvertible {
     /// What the server said is wrong, if it said.
     public let detail: String?
 
+    /// Creates the error for a refused request.
+    public init(request: String, status: Int, scimType: String?, detail: String?) {
+        self.request = request
+        self.status = status
+        self.scimType = scimType
+        self.detail = detail
+    }
+
     /// `the SCIM server refused PATCH /Groups/x: 401 (invalidValue): Authorization failure ...`
     public var description: String {
         "the SCIM server refused \(request): \(status)" + (scimType.map { " (\($0))" } ?? "")
@@ -37,17 +45,33 @@ public struct SCIMClient: Sendable {
     public let retries: Int
     /// Where each request is reported, for `--verbose`.
     public let log: @Sendable (String) -> Void
+    /// What sends a request and waits for the answer: its status, body and `Retry-After` seconds.
+    public typealias Transport = @Sendable (URLRequest) throws -> (status: Int, body: Data, retryAfter: Double?)
+    private let transport: Transport
+    private let pause: @Sendable (TimeInterval) -> Void
 
     /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - baseURL: The server's base URL.
+    ///   - token: The bearer token, if any.
+    ///   - timeout: How long one request may take, in seconds; 30 by default.
+    ///   - retries: How many times a request refused with 429 or 503 is tried again; 4 by default.
+    ///   - log: Where each request is reported; nowhere by default.
+    ///   - transport: What sends requests; `URLSession` by default. Tests give a server of their own.
+    ///   - pause: How the client waits before trying again; `Thread.sleep` by default.
     public init(
         baseURL: URL, token: String? = nil, timeout: TimeInterval = 30, retries: Int = 4,
-        log: @escaping @Sendable (String) -> Void = { _ in }
+        log: @escaping @Sendable (String) -> Void = { _ in }, transport: Transport? = nil,
+        pause: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
     ) {
         self.baseURL = baseURL
         self.token = token
         self.timeout = timeout
         self.retries = retries
         self.log = log
+        self.transport = transport ?? { try SCIMClient.perform($0) }
+        self.pause = pause
     }
 
     /// Sends one request and returns the body of a successful answer.
@@ -70,7 +94,7 @@ public struct SCIMClient: Sendable {
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         var attempt = 0
         while true {
-            let (status, data, retryAfter) = try Self.perform(request)
+            let (status, data, retryAfter) = try transport(request)
             if (200..<300).contains(status) {
                 log("\(method) \(path) → \(status)")
                 return data
@@ -78,7 +102,7 @@ public struct SCIMClient: Sendable {
             if (status == 429 || status == 503) && attempt < retries {
                 let wait = min(retryAfter ?? 0.25 * pow(2, Double(attempt)), 10)
                 log("\(method) \(path) → \(status); trying again in \(wait) s")
-                Thread.sleep(forTimeInterval: wait)
+                pause(wait)
                 attempt += 1
                 continue
             }
@@ -110,7 +134,7 @@ public struct SCIMClient: Sendable {
     }
 
     /// Sends `request` and waits for the answer: status, body and the `Retry-After` seconds, if given.
-    private static func perform(_ request: URLRequest) throws -> (Int, Data, Double?) {
+    private static func perform(_ request: URLRequest) throws -> (status: Int, body: Data, retryAfter: Double?) {
         final class Answer: @unchecked Sendable {
             var value: Result<(Int, Data, Double?), any Error> = .failure(InputError("no answer"))
         }
