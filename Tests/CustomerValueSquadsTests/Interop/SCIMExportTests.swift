@@ -161,4 +161,52 @@ struct SCIMExportTests {
                 .deleteGroup(externalId: "squad:or-team")
             ])
     }
+
+    @Test(
+        "what the library provisions imports back: the same people, departments with their heads and parents, and squads"
+    )
+    func roundTrip() throws {
+        let organization = Fixtures.regionalRollout
+        // A server gives each resource an id of its own; members and managers then name those ids.
+        let users = organization.scimUsers().map { user in
+            var placed = user
+            placed.id = "u-\(user.userName)"
+            placed.enterprise?.manager?.value = user.enterprise?.manager?.value.map { "u-\($0)" }
+            return placed
+        }
+        let groups = organization.scimGroups().map { group in
+            SCIMGroup(
+                id: "g-\(group.externalId ?? "")", externalId: group.externalId, displayName: group.displayName,
+                members: group.members.map { SCIMGroup.Member(value: "u-\($0.value)", display: $0.display) })
+        }
+        let resources =
+            try users.map { try JSONSerialization.jsonObject(with: JSONEncoder().encode($0)) }
+            + groups.map { try JSONSerialization.jsonObject(with: JSONEncoder().encode($0)) }
+        let list = try JSONSerialization.data(
+            withJSONObject: [
+                "schemas": [SCIMImport.listResponseSchema], "totalResults": resources.count, "Resources": resources,
+            ])
+        var options = SCIMImport.Options(name: organization.name, squads: .all)
+        options.specialistIDs = .userName
+        let imported = try SCIMImport.organization(from: list, options: options).organization
+        #expect(imported.specialists.map(\.id) == organization.specialists.map(\.id))
+        #expect(imported.specialists.map(\.name) == organization.specialists.map(\.name))
+        func units(_ organization: Organization) -> Set<String> {
+            Set(
+                organization.departments.map { department in
+                    let parent = department.parent.flatMap { organization.department($0)?.name } ?? "-"
+                    return "\(department.name) under \(parent), head \(department.head?.rawValue ?? "-")"
+                })
+        }
+        // The head office is some users' department and the others' division: one department, not two.
+        #expect(units(imported) == units(organization))
+        let squads = organization.squads.filter { $0.stage != .dissolved }
+        #expect(
+            Set(imported.squads.map { "\($0.name): \($0.memberIDs)" })
+                == Set(squads.map { "\($0.name): \($0.memberIDs)" }))
+        // By resource id, as before, the people are named after the server's ids.
+        options.specialistIDs = .resourceID
+        let byID = try SCIMImport.organization(from: list, options: options).organization
+        #expect(byID.specialists.allSatisfy { $0.id.rawValue.hasPrefix("u-") })
+    }
 }
