@@ -49,6 +49,9 @@ public struct ValidationContext: Sendable {
     public let thresholds: ValidationPolicy.Thresholds
     /// The day validation judges on: grants must be live on it. With none, grants are judged on ``Day/today``.
     public let day: Day?
+    /// The day validation judges on: ``day``, or ``Day/today`` when there is none, read from the clock once for
+    /// the whole validation.
+    public let judgingDay: Day
 
     private var facts: SquadFacts?
 
@@ -68,6 +71,7 @@ public struct ValidationContext: Sendable {
         self.organization = organization
         self.thresholds = thresholds
         self.day = day
+        self.judgingDay = day ?? .today
     }
 
     /// A context that knows `squad`'s members and departments, so rules share one look at them.

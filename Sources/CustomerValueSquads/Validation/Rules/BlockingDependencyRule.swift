@@ -14,7 +14,7 @@ public struct BlockingDependencyRule: ValidationRule {
     ///
     /// - Complexity: O(*n* + *k*) in the squad's interactions and the data they need.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
-        let day = context.day ?? .today
+        let day = context.judgingDay
         return squad.interactions.compactMap { interaction -> Finding? in
             guard interaction.isBlocking, case .department(let department) = interaction.counterpart,
                 interaction.expectedEnd.map({ day <= $0 }) ?? true

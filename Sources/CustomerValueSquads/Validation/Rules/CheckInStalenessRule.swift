@@ -16,7 +16,7 @@ public struct CheckInStalenessRule: ValidationRule {
     /// - Complexity: O(*k*) in the squad's outcomes.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         guard let cadence = squad.accountability.reviewCadence else { return [] }
-        let day = context.day ?? .today
+        let day = context.judgingDay
         let grace = context.thresholds.checkInGraceDays
         let allowed = cadence.days.addingReportingOverflow(grace)
         return squad.accountability.outcomes.compactMap { outcome -> Finding? in

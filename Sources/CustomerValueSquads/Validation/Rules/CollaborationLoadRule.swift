@@ -14,7 +14,7 @@ public struct CollaborationLoadRule: ValidationRule {
     ///
     /// - Complexity: O(*n*) in the squad's interactions.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
-        let day = context.day ?? .today
+        let day = context.judgingDay
         let running = squad.interactions.filter { $0.mode == .collaboration && $0.isActive(on: day) }
         let maximum = context.thresholds.maximumCollaborations
         guard running.count > maximum else { return [] }

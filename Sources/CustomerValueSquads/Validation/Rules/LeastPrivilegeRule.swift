@@ -12,7 +12,7 @@ public struct LeastPrivilegeRule: ValidationRule {
     /// Checks each grant against the mission's needs and the validation day.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         let suspect = squad.grants.contains { asset, grant in
-            !squad.mission.requiredData.contains(asset) || !grant.isLive(on: context.day)
+            !squad.mission.requiredData.contains(asset) || !grant.isLive(on: context.judgingDay)
         }
         guard suspect else { return [] }
         var findings: [Finding] = []
@@ -28,7 +28,7 @@ public struct LeastPrivilegeRule: ValidationRule {
                     )
                 )
             }
-            if !grant.isLive(on: context.day) {
+            if !grant.isLive(on: context.judgingDay) {
                 let when = grant.expires.map { " on \($0)" } ?? ""
                 findings.append(
                     Finding(
