@@ -47,9 +47,15 @@ func consume<T>(_ value: T) {
 }
 
 /// The peak resident memory of this process so far, in bytes (Linux: VmHWM in /proc/self/status).
-func peakResidentBytes() -> Int? {
+func peakResidentBytes() -> Int? { statusBytes("VmHWM:") }
+
+/// The resident memory of this process now, in bytes (Linux: VmRSS in /proc/self/status).
+func residentBytes() -> Int? { statusBytes("VmRSS:") }
+
+/// A size in /proc/self/status, in bytes.
+private func statusBytes(_ field: String) -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    for line in status.split(separator: "\n") where line.hasPrefix(field) {
         let digits = line.split(separator: " ").compactMap { Int($0) }
         return digits.first.map { $0 * 1024 }
     }

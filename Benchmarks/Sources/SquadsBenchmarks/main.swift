@@ -5,6 +5,7 @@ import Foundation
 // squads-benchmarks [all] [--sizes small|large|small,large]
 // squads-benchmarks memory --size small|large
 // squads-benchmarks write-json --size small|large FILE
+// squads-benchmarks decode-memory FILE
 // squads-benchmarks time-json FILE
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -46,6 +47,23 @@ case "time-json":
     let prettyEncode = seconds(ContinuousClock.now - start)
     consume(pretty)
     print("decode \(decode) encode \(encode) pretty \(prettyEncode)")
+
+case "decode-memory":
+    // Peak memory while decoding, against what the process holds once the organisation is decoded (the
+    // organisation and the file's bytes): run in a process of its own, on a file `write-json` wrote.
+    guard let path = arguments.last, path != command else { fatalError("decode-memory needs a file") }
+    let baseline = residentBytes() ?? 0
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let withFile = residentBytes() ?? 0
+    let organization = try Organization(jsonData: data)
+    let held = (residentBytes() ?? 0) - baseline
+    let peak = (peakResidentBytes() ?? 0) - baseline
+    print(
+        "decode memory: file \(data.count / 1_048_576) MiB (resident \((withFile - baseline) / 1_048_576) MiB), "
+            + "organisation and file resident \(held / 1_048_576) MiB, peak while decoding \(peak / 1_048_576) MiB: "
+            + String(format: "%.2f× (target ≤ 1.5×)", Double(peak) / Double(max(held, 1))))
+    consume(organization)
+    consume(data)
 
 case "listings":
     // How long the sorted listings the encoder writes from take on their own.
