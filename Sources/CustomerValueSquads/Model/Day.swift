@@ -28,11 +28,28 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     ///
     /// - Throws: ``OrganizationError/Code/invalidValue`` for text of another form or a day that does not exist.
     public init(iso text: String) throws(OrganizationError) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-        else {
+        // Exactly ten ASCII bytes: four digits, a dash, two digits, a dash, two digits.
+        var (year, month, day) = (0, 0, 0)
+        var field = 0
+        var wellFormed = text.utf8.count == 10
+        if wellFormed {
+            for (position, byte) in text.utf8.enumerated() {
+                if position == 4 || position == 7 {
+                    wellFormed = wellFormed && byte == UInt8(ascii: "-")
+                    field += 1
+                } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                    let digit = Int(byte - UInt8(ascii: "0"))
+                    switch field {
+                    case 0: year = year * 10 + digit
+                    case 1: month = month * 10 + digit
+                    default: day = day * 10 + digit
+                    }
+                } else {
+                    wellFormed = false
+                }
+            }
+        }
+        guard wellFormed else {
             throw OrganizationError(
                 code: .invalidValue, message: "\(String(reflecting: text)) is not a day written as YYYY-MM-DD")
         }

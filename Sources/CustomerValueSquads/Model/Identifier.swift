@@ -36,6 +36,19 @@ public struct Identifier<Tag>: Sendable, Hashable, Comparable, CustomStringConve
 
     /// The description of what is wrong with `text` as an identifier, or `nil` when it is valid.
     static func problem(with text: String) -> String? {
+        // The common case, read as bytes: ASCII letters and digits with `-_.:`, short enough.
+        let valid = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, bytes.count <= maximumLength, isAlphanumeric(first) else { return false }
+            for byte in bytes where !isAlphanumeric(byte) {
+                guard
+                    byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                        || byte == UInt8(ascii: ":")
+                else { return false }
+            }
+            return true
+        }
+        if valid == true { return nil }
+        // Otherwise, scalar by scalar, to say what is wrong.
         let scalars = text.unicodeScalars
         guard let first = scalars.first else { return "it is empty" }
         guard scalars.count <= maximumLength else {
@@ -46,6 +59,13 @@ public struct Identifier<Tag>: Sendable, Hashable, Comparable, CustomStringConve
             return "the character \(String(reflecting: String(scalar))) is not allowed"
         }
         return nil
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
     }
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

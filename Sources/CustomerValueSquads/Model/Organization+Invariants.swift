@@ -18,7 +18,9 @@ extension Organization {
     ///
     /// - Complexity: O(*n*) in the length of `text`.
     public static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
+        // Text that starts with a printable ASCII character other than the space shows something.
+        if let first = text.utf8.first, (0x21...0x7E).contains(first) { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
                 || [0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0].contains(scalar.value)
         }

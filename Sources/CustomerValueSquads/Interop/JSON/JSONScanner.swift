@@ -239,15 +239,28 @@ struct JSONName {
 
     /// Whether the name is the same as `other`.
     func isSame(as other: JSONName) -> Bool {
-        if decoded == nil, other.decoded == nil { return raw.elementsEqual(other.raw) }
+        if decoded == nil, other.decoded == nil { return Self.same(raw, other.raw) }
         return text == other.text
+    }
+
+    /// Whether two runs of bytes are equal: the lengths first, then byte by byte — most names differ in one
+    /// or the other at once.
+    @inline(__always)
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        var index = 0
+        while index < a.count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether the name spells `pattern`.
     static func ~= (pattern: StaticString, name: JSONName) -> Bool {
         let literal = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
         guard let decoded = name.decoded else {
-            return name.raw.count == literal.count && name.raw.elementsEqual(literal)
+            return same(name.raw, literal)
         }
         return decoded.utf8.elementsEqual(literal)
     }
