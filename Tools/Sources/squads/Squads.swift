@@ -457,7 +457,7 @@ struct SCIMPush: ParsableCommand {
 
     @OptionGroup var server: SCIMServerOptions
 
-    @Flag(help: "Also provision each department as a group of its staff.")
+    @Flag(help: "Also provision each department as a group of its staff; without it, department groups are left alone.")
     var departments = false
 
     @Flag(help: "Read what the server holds and print the requests a push would send, without sending them.")

@@ -202,4 +202,20 @@ struct SCIMCommandTests {
         #expect(server.resources("Groups").contains { $0["externalId"] as? String == "hr:all" })
         #expect(!server.resources("Users").contains { $0["userName"] as? String == leaver.id.rawValue })
     }
+
+    @Test("with departments, each department is a group of its staff too, and a second push changes nothing")
+    func departments() throws {
+        let server = FakeSCIMServer()
+        let first = try Commands.scimPush(sample, to: client(server), includingDepartments: true)
+        let live = sample.squads.filter { $0.stage != .dissolved }.count
+        #expect(first.groups == live + sample.departmentCount)
+        let groups = server.resources("Groups")
+        let sales = try #require(groups.first { $0["externalId"] as? String == "department:sales" })
+        #expect((sales["members"] as? [Any])?.count == sample.staff(of: "sales").count)
+        #expect(try Commands.scimPush(sample, to: client(server), includingDepartments: true).requests.isEmpty)
+        // Without departments, their groups are left as they are.
+        let without = try Commands.scimPush(sample, to: client(server))
+        #expect(without.requests.isEmpty)
+        #expect(server.resources("Groups").count == live + sample.departmentCount)
+    }
 }
