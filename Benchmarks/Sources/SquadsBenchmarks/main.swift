@@ -6,6 +6,7 @@ import Foundation
 // squads-benchmarks memory --size small|large
 // squads-benchmarks write-json --size small|large FILE
 // squads-benchmarks decode-memory FILE
+// squads-benchmarks validate-file FILE
 // squads-benchmarks time-json FILE
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -64,6 +65,14 @@ case "decode-memory":
             + String(format: "%.2f× (target ≤ 1.5×)", Double(peak) / Double(max(held, 1))))
     consume(organization)
     consume(data)
+
+case "validate-file":
+    // One validation of a file's organisation, for profilers (`--toggle-collect` on `validate`).
+    guard let path = arguments.last, path != command else { fatalError("validate-file needs a file") }
+    let organization = try Organization(jsonData: Data(contentsOf: URL(fileURLWithPath: path)))
+    let start = ContinuousClock.now
+    let report = organization.validate(on: "2026-11-28")
+    print("validate: \(format(seconds(ContinuousClock.now - start))), \(report.findings.count) findings")
 
 case "listings":
     // How long the sorted listings the encoder writes from take on their own.

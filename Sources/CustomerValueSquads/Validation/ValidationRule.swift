@@ -160,7 +160,7 @@ public struct ValidationContext: Sendable {
     public var bookings: [Specialist.ID: Int] { organization.bookedPercentOf }
 
     /// Whether `squad` has its brain piece: a member with one of `analyticsSkills`, or a grant live on
-    /// ``day`` to analytical data.
+    /// ``judgingDay`` to analytical data.
     ///
     /// - Complexity: O(*m* + *g*), where *m* is the squad's size and *g* the number of its grants.
     public func hasBrain(_ squad: CustomerValueSquad, analyticsSkills: Set<Skill> = [.analytics]) -> Bool {
@@ -170,7 +170,7 @@ public struct ValidationContext: Sendable {
         }
         guard squad.stage != .dissolved else { return false }
         return squad.grants.contains { asset, grant in
-            grant.isLive(on: day) && organization.dataAsset(asset)?.kind == .analytical
+            grant.isLive(on: judgingDay) && organization.dataAsset(asset)?.kind == .analytical
         }
     }
 

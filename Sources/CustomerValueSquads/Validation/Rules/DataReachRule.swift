@@ -12,9 +12,11 @@ public struct DataReachRule: ValidationRule {
     /// Checks that each needed asset has a grant.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         // The same rule as Organization.canReach, for a squad that is not dissolved and is at hand.
-        squad.mission.requiredData.filter { !(squad.grants[$0]?.isLive(on: context.judgingDay) ?? false) }.sorted().map
-        {
-            asset in
+        var unreachable: [DataAsset.ID] = []
+        for asset in squad.mission.requiredData where !(squad.grants[asset]?.isLive(on: context.judgingDay) ?? false) {
+            unreachable.append(asset)
+        }
+        return unreachable.sorted().map { asset in
             let holder = context.organization.holder(of: asset).map { " held by \($0)" } ?? ""
             let why = squad.grants[asset] == nil ? "holds no grant to it" : "holds only an expired grant to it"
             return context.finding(
