@@ -86,6 +86,55 @@ extension Organization {
         return planner.proposal()
     }
 
+    /// Proposes squads for several missions at once, without booking anyone beyond their time: each mission is
+    /// staffed as ``proposeStaffing(for:share:policy:excluding:)`` does, with the time the proposals before it
+    /// took counted as booked.
+    ///
+    /// The choice is greedy: missions are staffed in the order given, each taking the best people still free, so
+    /// an earlier mission may take someone a later one needed more; put the hardest missions first. Forming every
+    /// proposed squad (``formSquad(_:name:from:)``) books no specialist over 100 %.
+    ///
+    /// - Parameters:
+    ///   - missions: The missions, in the order to staff them.
+    ///   - share: The share of time each member gives; 40 % by default.
+    ///   - policy: Where the size range and department count come from; ``ValidationPolicy/default``.
+    ///   - excluded: Specialists not to propose.
+    /// - Returns: One proposal per mission, in the same order.
+    /// - Complexity: The sum of the single proposals', plus O(*q*) per mission to book its picks.
+    public func proposeStaffing(
+        for missions: [Mission],
+        share: TimeShare = 40,
+        policy: ValidationPolicy = .default,
+        excluding excluded: Set<Specialist.ID> = []
+    ) -> [StaffingProposal] {
+        var scratch = self
+        var excluded = excluded
+        var proposals: [StaffingProposal] = []
+        for (index, mission) in missions.enumerated() {
+            let proposal = scratch.proposeStaffing(for: mission, share: share, policy: policy, excluding: excluded)
+            proposals.append(proposal)
+            // Book the picks in the scratch copy, so the missions after this one see their time as taken.
+            var number = index
+            var id = CustomerValueSquad.ID(stringLiteral: "staffing-batch-\(number)")
+            while scratch.squadsByID[id] != nil {
+                number += missions.count
+                id = CustomerValueSquad.ID(stringLiteral: "staffing-batch-\(number)")
+            }
+            let booking = CustomerValueSquad(
+                id: id, name: "booking", mission: Mission(statement: "booking"),
+                memberships: Dictionary(
+                    proposal.picks.map { ($0.specialist, Membership(role: "member", share: $0.share)) },
+                    uniquingKeysWith: { first, _ in first }))
+            do {
+                try scratch.formSquad(booking)
+            } catch {
+                // Every pick had the share to spare, so this does not happen; should it, nobody is proposed twice.
+                excluded.formUnion(proposal.picks.map(\.specialist))
+            }
+        }
+        return proposals
+    }
+
     /// Forms a squad from a staffing proposal, in one transformation.
     ///
     /// - Parameters:
