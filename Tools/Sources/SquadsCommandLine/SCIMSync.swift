@@ -68,8 +68,18 @@ extension Commands {
         {
             let wanted = desired(user)
             let created = try change("POST", "/Users", user.userName, try encoder.encode(wanted))
-            var placed = try created.map { try JSONDecoder().decode(SCIMUser.self, from: $0) } ?? wanted
-            if placed.id == nil { placed.id = "(new \(user.userName))" }
+            var placed =
+                try created.map { data in
+                    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                        throw InputError(
+                            "the SCIM server's answer to POST /Users for \(user.userName) is not a JSON object")
+                    }
+                    return try decodeResource(SCIMUser.self, object)
+                } ?? wanted
+            if placed.id == nil {
+                guard dryRun else { throw InputError("the SCIM server created user \(user.userName) without an id") }
+                placed.id = "(new \(user.userName))"
+            }
             onServer[user.userName] = placed
             summary.created += 1
         }

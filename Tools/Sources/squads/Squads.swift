@@ -77,6 +77,10 @@ func readOrganization(_ file: String, strict: Bool = false) throws -> Organizati
         return organization
     } catch let error as InputError {
         throw failOnInput(error)
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        throw failOnInput(InputError("SCIM: \(error)"))
     }
 }
 
@@ -438,6 +442,10 @@ func talkingToSCIM<Value>(_ body: () throws -> Value) throws -> Value {
         throw failOnInput(InputError(error.description))
     } catch let error as InputError {
         throw failOnInput(error)
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        throw failOnInput(InputError("SCIM: \(error)"))
     }
 }
 
