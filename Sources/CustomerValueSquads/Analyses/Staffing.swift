@@ -87,7 +87,7 @@ extension Organization {
     }
 
     /// Proposes squads for several missions at once, without booking anyone beyond their time: each mission is
-    /// staffed as ``proposeStaffing(for:share:policy:excluding:)`` does, with the time the proposals before it
+    /// staffed as ``proposeStaffing(for:share:policy:excluding:)->StaffingProposal`` does, with the time the proposals before it
     /// took counted as booked.
     ///
     /// The choice is greedy: missions are staffed in the order given, each taking the best people still free, so

@@ -218,6 +218,18 @@ struct JSONTests {
             for: "loyalty"
         )
         try awkward.release("bimo", from: "loyalty", on: "2026-02-01", reason: "rotation")
+        // Each character that needs care at every position of an eight-byte word and of the tail after it.
+        for (kind, special) in ["\"", "\\", "\n", "\u{01}", "\u{7F}", "é", "e\u{301}", "🍬"].enumerated() {
+            for position in 0..<19 {
+                let id = try Specialist.ID(validating: "scan-\(kind)-\(position)")
+                let name =
+                    String(repeating: "a", count: position) + special + String(repeating: "b", count: 18 - position)
+                try awkward.hire(Specialist(id: id, name: name, department: "ops"))
+            }
+        }
+        var tolerant = try #require(awkward.squad("loyalty")).accountability
+        tolerant.toleratedSmallFailures = .max
+        try awkward.setAccountability(tolerant, of: "loyalty")
         let organizations = [
             awkward, Fixtures.operatingRoom, Fixtures.regionalRollout,
             OrganizationGenerator(seed: 4, shape: .init(specialists: 300)).generate(),

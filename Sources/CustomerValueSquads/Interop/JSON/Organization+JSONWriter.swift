@@ -95,18 +95,7 @@ struct JSONWriter: ~Copyable {
         // Text is written in Unicode normalization form C, so values that compare equal (Swift compares
         // strings by canonical equivalence) give the same bytes. Scalars below U+0300 — UTF-8 bytes below
         // 0xCC — are already in form C.
-        let (needsEscape, mayNeedNormalizing) = text.withUTF8 { buffer in
-            var escape = false
-            var normalize = false
-            for byte in buffer {
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    escape = true
-                } else if byte >= 0xCC {
-                    normalize = true
-                }
-            }
-            return (escape, normalize)
-        }
+        let (needsEscape, mayNeedNormalizing) = text.withUTF8(Self.scan)
         if mayNeedNormalizing {
             let normalized = String(decoding: text._nfcCodeUnits, as: UTF8.self)
             if !normalized.utf8.elementsEqual(text.utf8) { return string(normalized) }
@@ -147,8 +136,62 @@ struct JSONWriter: ~Copyable {
         first = false
     }
 
+    /// Whether `buffer` holds a byte that needs an escape, and whether it may not be in NFC — eight bytes at a
+    /// time, looking at single bytes only in words that hold something other than plain printable ASCII.
+    static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> (escape: Bool, normalize: Bool) {
+        var escape = false
+        var normalize = false
+        func look(at byte: UInt8) {
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                escape = true
+            } else if byte >= 0xCC {
+                normalize = true
+            }
+        }
+        guard let base = buffer.baseAddress else { return (false, false) }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= buffer.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A byte below 0x20, a quote, a backslash, or a byte of 0x80 and above.
+            let control = (word &- ones &* 0x20) & ~word & highs
+            let quote = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22)) & highs
+            let backslash = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C)) & highs
+            if control | quote | backslash | (word & highs) != 0 {
+                for offset in index..<index + 8 { look(at: buffer[offset]) }
+            }
+            index += 8
+        }
+        while index < buffer.count {
+            look(at: buffer[index])
+            index += 1
+        }
+        return (escape, normalize)
+    }
+
     mutating func integer(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        // Digits written straight into the buffer, without making a `String` first.
+        guard value != .min else {
+            bytes.append(contentsOf: String(value).utf8)
+            first = false
+            return
+        }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { room in
+            repeat {
+                room[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(
+                contentsOf: UnsafeBufferPointer(
+                    start: room.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - count), count: count))
+        }
         first = false
     }
 
