@@ -350,6 +350,30 @@ struct ImportSCIM: ParsableCommand {
     @Argument(help: "The SCIM ListResponse document (JSON).")
     var file: String
 
+    @OptionGroup var reading: SCIMReadingOptions
+
+    @Option(help: "Which user attribute names each specialist: resourceID, userName or externalID.")
+    var ids: SpecialistIDSource = .resourceID
+
+    func importDocument() throws(InputError) -> (document: String, report: [String]) {
+        try Commands.importSCIM(
+            from: try Input.data(atPath: file), name: file, options: try reading.options(ids: ids))
+    }
+
+    func run() throws {
+        let imported: (document: String, report: [String])
+        do {
+            imported = try importDocument()
+        } catch {
+            throw failOnInput(error)
+        }
+        try emit(imported.document)
+        for line in imported.report { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+    }
+}
+
+/// How `import-scim` and `scim pull` read users and groups into an organisation.
+struct SCIMReadingOptions: ParsableArguments {
     @Option(help: "The organisation's name.")
     var name = "Imported organisation"
 
@@ -365,10 +389,7 @@ struct ImportSCIM: ParsableCommand {
     @Option(help: "The share of each squad member's time, in percent.")
     var share: Int = 20
 
-    @Option(help: "Which user attribute names each specialist: resourceID, userName or externalID.")
-    var ids: SpecialistIDSource = .resourceID
-
-    func importDocument() throws(InputError) -> (document: String, report: [String]) {
+    func options(ids: SpecialistIDSource) throws(InputError) -> SCIMImport.Options {
         let memberShare: TimeShare
         do {
             memberShare = try TimeShare(percent: share)
@@ -376,24 +397,10 @@ struct ImportSCIM: ParsableCommand {
             throw InputError("--share: \(error.message)")
         }
         var options = SCIMImport.Options(
-            name: name,
-            goal: goal,
-            squads: allGroups ? .all : groups.isEmpty ? .none : .named(Set(groups)),
-            share: memberShare
-        )
+            name: name, goal: goal, squads: allGroups ? .all : groups.isEmpty ? .none : .named(Set(groups)),
+            share: memberShare)
         options.specialistIDs = ids.choice
-        return try Commands.importSCIM(from: try Input.data(atPath: file), name: file, options: options)
-    }
-
-    func run() throws {
-        let imported: (document: String, report: [String])
-        do {
-            imported = try importDocument()
-        } catch {
-            throw failOnInput(error)
-        }
-        try emit(imported.document)
-        for line in imported.report { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        return options
     }
 }
 
@@ -492,38 +499,22 @@ struct SCIMPull: ParsableCommand {
 
     @OptionGroup var server: SCIMServerOptions
 
-    @Option(help: "The organisation's name.")
-    var name = "Imported organisation"
+    @OptionGroup var reading: SCIMReadingOptions
 
-    @Option(help: "The organisation's shared goal.")
-    var goal = ""
-
-    @Option(parsing: .upToNextOption, help: "Groups to read as squads, by id or display name.")
-    var groups: [String] = []
-
-    @Flag(help: "Read every group as a squad.")
-    var allGroups = false
-
-    @Option(help: "The share of each squad member's time, in percent.")
-    var share: Int = 20
-
-    @Option(help: "Which user attribute names each specialist: resourceID, userName (as push writes it) or externalID.")
+    @Option(
+        help: "Which user attribute names each specialist: resourceID, userName (as push writes it) or externalID.")
     var ids: SpecialistIDSource = .userName
 
     @Option(help: "Where to write the organisation; standard output by default.")
     var output = "-"
 
     func run() throws {
-        let memberShare: TimeShare
+        let options: SCIMImport.Options
         do {
-            memberShare = try TimeShare(percent: share)
+            options = try reading.options(ids: ids)
         } catch {
-            throw failOnInput(InputError("--share: \(error.message)"))
+            throw failOnInput(error)
         }
-        var options = SCIMImport.Options(
-            name: name, goal: goal, squads: allGroups ? .all : groups.isEmpty ? .none : .named(Set(groups)),
-            share: memberShare)
-        options.specialistIDs = ids.choice
         let client = try server.client()
         let imported = try talkingToSCIM { try Commands.scimPull(from: client, options: options) }
         for line in imported.report { FileHandle.standardError.write(Data("squads: \(line)\n".utf8)) }
