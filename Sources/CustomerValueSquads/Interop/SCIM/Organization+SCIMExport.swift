@@ -85,7 +85,8 @@ extension Organization {
     /// one leaving a `remove` of `members[value eq "…"]`. A renamed or moved department patches its staff's
     /// `department` or `division`. Changes to anything else need no request.
     ///
-    /// - Complexity: O(*m*) in the members of the squads the change touches, or the staff of a department.
+    /// - Complexity: O(*m*) in the members of the squads the change touches; for a changed department, O(*s* +
+    ///   *d*) in its staff (and its sub-departments') and the number of departments.
     public func scimOperations(for change: OrganizationChange) -> [SCIMOperation] {
         switch change.action {
         case .addSpecialist(let specialist):
