@@ -160,16 +160,21 @@ extension Organization {
         }
     }
 
+    /// The first squad, by identifier, that has an interaction with `counterpart`, if any.
+    ///
+    /// - Complexity: O(*q* + *i*) in the squads and their interactions.
+    func squadInteracting(with counterpart: Interaction.Counterpart) -> CustomerValueSquad.ID? {
+        squadsByID.values.filter { squad in squad.interactions.contains { $0.counterpart == counterpart } }
+            .map(\.id).min()
+    }
+
     /// Throws ``OrganizationError/Code/stillReferenced`` when another squad has an interaction with `squad`.
     ///
     /// - Complexity: O(*q* + *i*) in the squads and their interactions.
     func requireNoInteractions(with squad: CustomerValueSquad.ID, _ doing: @autoclosure () -> String)
         throws(OrganizationError)
     {
-        let partners = squadsByID.values.filter { other in
-            other.interactions.contains { $0.counterpart == .squad(squad) }
-        }
-        if let first = partners.map(\.id).min() {
+        if let first = squadInteracting(with: .squad(squad)) {
             throw OrganizationError(
                 code: .stillReferenced,
                 message: "cannot \(doing()): squad \(first) still has an interaction with it; remove that first"

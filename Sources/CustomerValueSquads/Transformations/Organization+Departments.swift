@@ -46,8 +46,7 @@ extension Organization {
                 message: "departments such as \(first) still report to \(id); move them first"
             )
         }
-        let partners = squadsByID.values.filter { $0.interactions.contains { $0.counterpart == .department(id) } }
-        if let first = partners.map(\.id).min() {
+        if let first = squadInteracting(with: .department(id)) {
             throw OrganizationError(
                 code: .stillReferenced,
                 message: "squad \(first) still has an interaction with department \(id); remove that first"
