@@ -79,8 +79,23 @@ func sharedAssignmentTime(_ organization: Organization) -> Double {
     }
 }
 
-/// Gap analysis and staffing for every squad's mission among the first `count` squads, per call.
-func analysisTimes(_ organization: Organization, count: Int) -> (gaps: Double, staffing: Double) {
+/// The costs of gap analysis and staffing, per squad.
+struct AnalysisTimes {
+    /// `Organization.skillGaps(of:)`, which ranks the holders of the mission's skills on every call.
+    var gaps: Double
+    /// `Organization.proposeStaffing(for:)`, likewise.
+    var staffing: Double
+    /// Making a `StaffingPool` of the whole organisation, once.
+    var poolBuild: Double
+    /// `StaffingPool.skillGaps(of:limit:)` with the best 10 candidates per gap.
+    var poolGaps: Double
+    /// `StaffingPool.proposeStaffing(for:)`.
+    var poolStaffing: Double
+}
+
+/// Gap analysis and staffing for every squad's mission among the first `count` squads, per call: one-off calls
+/// on the organisation, and questions to a pool made once.
+func analysisTimes(_ organization: Organization, count: Int) -> AnalysisTimes {
     let squads = Array(organization.squads.filter { $0.stage != .dissolved }.prefix(count))
     let gaps = best(of: 3) {
         for squad in squads { consume(try? organization.skillGaps(of: squad.id)) }
@@ -88,7 +103,41 @@ func analysisTimes(_ organization: Organization, count: Int) -> (gaps: Double, s
     let staffing = best(of: 3) {
         for squad in squads { consume(organization.proposeStaffing(for: squad.mission)) }
     }
-    return (gaps / Double(squads.count), staffing / Double(squads.count))
+    var pool = StaffingPool(organization)
+    let poolBuild = best(of: 3) { pool = StaffingPool(organization) }
+    let poolGaps = best(of: 3) {
+        for squad in squads { consume(try? pool.skillGaps(of: squad.id, limit: 10)) }
+    }
+    let poolStaffing = best(of: 3) {
+        for squad in squads { consume(pool.proposeStaffing(for: squad.mission)) }
+    }
+    let perSquad = Double(squads.count)
+    return AnalysisTimes(
+        gaps: gaps / perSquad, staffing: staffing / perSquad, poolBuild: poolBuild,
+        poolGaps: poolGaps / perSquad, poolStaffing: poolStaffing / perSquad)
+}
+
+/// Times gap analysis and staffing at each size given and prints the figures and their scaling.
+func reportAnalyses(_ organizations: [Size: Organization]) {
+    var analyses: [Size: AnalysisTimes] = [:]
+    for size in Size.allCases {
+        guard let organization = organizations[size] else { continue }
+        let times = analysisTimes(organization, count: 50)
+        analyses[size] = times
+        print(
+            "[\(size.rawValue)] per squad: skill gaps \(format(times.gaps)), staffing \(format(times.staffing)) "
+                + "(one-off calls); from a pool made in \(format(times.poolBuild)): skill gaps (best 10) "
+                + "\(format(times.poolGaps)), staffing \(format(times.poolStaffing))"
+        )
+    }
+    if let small = analyses[.small], let large = analyses[.large] {
+        print(
+            "analysis scaling for a 100× organisation, per squad from a pool: skill gaps "
+                + "\(ratio(large.poolGaps / small.poolGaps)), staffing \(ratio(large.poolStaffing / small.poolStaffing)) "
+                + "(target ≤ 3×); one-off calls, which rank the mission's candidates: skill gaps "
+                + "\(ratio(large.gaps / small.gaps)), staffing \(ratio(large.staffing / small.staffing))"
+        )
+    }
 }
 
 /// The timed loop of the assignment benchmark, kept in its own function so profilers can single it out.

@@ -4,6 +4,7 @@ import Foundation
 
 // squads-benchmarks [all] [--sizes small|large|small,large]
 // squads-benchmarks memory --size small|large
+// squads-benchmarks analyses [--sizes small|large|small,large]
 // squads-benchmarks write-json --size small|large FILE
 // squads-benchmarks decode-memory FILE
 // squads-benchmarks validate-file FILE
@@ -128,6 +129,10 @@ case "memory":
     )
     consume(organization)
 
+case "analyses":
+    // Only gap analysis and staffing, at the sizes asked for.
+    reportAnalyses(Dictionary(uniqueKeysWithValues: sizes().map { ($0, $0.organization()) }))
+
 default:
     let chosen = sizes()
     print("CustomerValueSquads benchmarks — sizes: \(chosen.map(\.rawValue).joined(separator: ", "))")
@@ -156,19 +161,7 @@ default:
         print("assignment scaling: large / small per operation \(ratio(large / small)) (target ≤ 2×)")
     }
     // Gap analysis and staffing per squad.
-    var analyses: [Size: (gaps: Double, staffing: Double)] = [:]
-    for size in chosen {
-        analyses[size] = analysisTimes(organizations[size]!, count: 50)
-        print(
-            "[\(size.rawValue)] per squad: skill gaps \(format(analyses[size]!.gaps)), staffing \(format(analyses[size]!.staffing))"
-        )
-    }
-    if let small = analyses[.small], let large = analyses[.large] {
-        print(
-            "analysis scaling for a 100× organisation: skill gaps \(ratio(large.gaps / small.gaps)), "
-                + "staffing \(ratio(large.staffing / small.staffing)) (candidates per skill grow 100×)"
-        )
-    }
+    reportAnalyses(organizations)
     // SCIM import scaling.
     benchmarkSCIMImport()
     // JSON round trip.

@@ -62,9 +62,9 @@ extension Organization {
     ///   - requiredSkills: The skills to check; the mission's by default.
     /// - Returns: The gaps, sorted by skill.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such squad.
-    /// - Complexity: O(*g* · *c* log *c* + *m*), where *g* is the number of gaps, *c* the number of specialists
-    ///   with a missing skill (found through the skill index, not by scanning everyone) and *m* the squad's
-    ///   size.
+    /// - Complexity: O(*c* log *c* + *m*), where *c* is the number of specialists with a missing skill (found
+    ///   through the skill index, not by scanning everyone, then ranked) and *m* the squad's size. To ask about
+    ///   many squads, or for only the best few candidates, make a ``StaffingPool`` once and ask it.
     public func skillGaps(of squad: CustomerValueSquad.ID, requiredSkills: Set<Skill>? = nil) throws(OrganizationError)
         -> [SkillGap]
     {
@@ -84,40 +84,67 @@ extension Organization {
     ///   - requiredSkills: The skills needed.
     ///   - members: The specialists already on board; none by default.
     /// - Returns: The gaps, sorted by skill.
-    /// - Complexity: O(*g* · *c* log *c* + *m*), where *g* is the number of gaps, *c* the number of specialists
-    ///   with a missing skill and *m* the number of members.
+    /// - Complexity: O(*c* log *c* + *m*), where *c* is the number of specialists with a missing skill and *m*
+    ///   the number of members.
     public func skillGaps(requiredSkills: Set<Skill>, members: Set<Specialist.ID> = []) -> [SkillGap] {
+        // Rank only the holders of the skills no member brings.
+        var missing = requiredSkills
+        for member in members { missing.subtract(specialistsByID[member]?.skills.keys ?? [:].keys) }
+        return StaffingPool(self, skills: missing).skillGaps(requiredSkills: requiredSkills, members: members)
+    }
+}
+
+extension StaffingPool {
+    /// The skills a squad needs that none of its members brings, each with the best specialists who could fill
+    /// it, as ``Organization/skillGaps(of:requiredSkills:)`` finds them — at most `limit` per gap.
+    ///
+    /// - Parameters:
+    ///   - squad: The squad.
+    ///   - requiredSkills: The skills to check; the mission's by default.
+    ///   - limit: The most candidates to name per gap; all by default. A negative limit names none.
+    /// - Returns: The gaps, sorted by skill.
+    /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such squad.
+    /// - Complexity: As ``skillGaps(requiredSkills:members:limit:)``.
+    public func skillGaps(of squad: CustomerValueSquad.ID, requiredSkills: Set<Skill>? = nil, limit: Int? = nil)
+        throws(OrganizationError) -> [SkillGap]
+    {
+        guard let current = organization.squadsByID[squad] else {
+            throw OrganizationError(code: .unknownReference, message: "there is no squad \(squad)")
+        }
+        return skillGaps(
+            requiredSkills: requiredSkills ?? current.mission.requiredSkills,
+            members: Set(current.memberships.keys),
+            limit: limit
+        )
+    }
+
+    /// The skills in `requiredSkills` that none of `members` brings, each with the best other specialists who
+    /// could fill it, as ``Organization/skillGaps(requiredSkills:members:)`` finds them — at most `limit` per gap.
+    ///
+    /// - Parameters:
+    ///   - requiredSkills: The skills needed.
+    ///   - members: The specialists already on board; none by default.
+    ///   - limit: The most candidates to name per gap; all by default. A negative limit names none.
+    /// - Returns: The gaps, sorted by skill.
+    /// - Complexity: O(*m* + *g* · *v* log *c*), where *m* is the number of members, *g* the number of gaps,
+    ///   *c* the number of holders of a missing skill and *v* the number visited: about `limit` (members,
+    ///   people without time and, among equals, people from the squad's departments are passed over). Without
+    ///   a limit, *v* is *c*. It does not grow with the size of the organisation.
+    public func skillGaps(requiredSkills: Set<Skill>, members: Set<Specialist.ID> = [], limit: Int? = nil)
+        -> [SkillGap]
+    {
         var present: Set<Skill> = []
         var departments: Set<Department.ID> = []
         for member in members {
-            guard let specialist = specialistsByID[member] else { continue }
+            guard let specialist = organization.specialistsByID[member] else { continue }
             present.formUnion(specialist.skills.keys)
             departments.insert(specialist.department)
         }
         return requiredSkills.subtracting(present).sorted().map { skill in
-            SkillGap(skill: skill, candidates: candidates(for: skill, excluding: members, departments: departments))
+            SkillGap(
+                skill: skill,
+                candidates: candidates(
+                    for: skill, excluding: members, departments: departments, limit: max(0, limit ?? .max)))
         }
-    }
-
-    /// The specialists with `skill` and time to spare, outside `excluded`, ranked best first.
-    func candidates(for skill: Skill, excluding excluded: Set<Specialist.ID>, departments: Set<Department.ID>)
-        -> [Candidate]
-    {
-        var result: [Candidate] = []
-        for id in specialistsWithSkill[skill] ?? [] where !excluded.contains(id) {
-            guard let specialist = specialistsByID[id], let level = specialist.skills[skill] else { continue }
-            let spare = sparePercent(of: id)
-            guard spare > 0 else { continue }
-            result.append(
-                Candidate(
-                    specialist: id,
-                    department: specialist.department,
-                    proficiency: level,
-                    sparePercent: spare,
-                    bringsNewDepartment: !departments.contains(specialist.department)
-                )
-            )
-        }
-        return result.sorted { $0.ranks(before: $1) }
     }
 }

@@ -57,11 +57,16 @@ extension Organization {
     /// spare, preferring the best qualified.
     ///
     /// The choice is greedy and deterministic. Skills are covered rarest first; for each, the candidate with
-    /// the highest proficiency wins — unless the squad still lacks departments, in which case a candidate from
-    /// a new department is preferred even over a better one from a department already on board. Then missing
-    /// departments are added, then the squad is filled to its minimum size. Every pick says why it was made;
-    /// what could not be covered is reported in ``StaffingProposal/uncoveredSkills`` and
+    /// the highest proficiency wins, then the one with the most time to spare, then the lowest identifier —
+    /// unless the squad still lacks departments, in which case a candidate from a new department is preferred
+    /// even over a better one from a department already on board. Then missing departments are added (the most
+    /// proficient in a mission skill first), then the squad is filled to its minimum size (the most proficient
+    /// in a mission skill or analytics first, from a new department among equals). Every pick says why it was
+    /// made; what could not be covered is reported in ``StaffingProposal/uncoveredSkills`` and
     /// ``StaffingProposal/shortfalls``.
+    ///
+    /// To staff many missions of one organisation, make a ``StaffingPool`` once and ask it: each call here ranks
+    /// the holders of the mission's skills anew.
     ///
     /// - Parameters:
     ///   - mission: The mission to staff.
@@ -69,21 +74,17 @@ extension Organization {
     ///   - policy: Where the size range and department count come from; ``ValidationPolicy/default``.
     ///   - excluded: Specialists not to propose.
     /// - Returns: The proposal.
-    /// - Complexity: O(*c* log *c* + *q*), where *c* is the number of specialists who have one of the mission's
-    ///   skills (found through the skill index) and *q* the size of the squad; filling missing departments or
-    ///   size from people without the mission's skills also walks the staff of the departments it tries.
+    /// - Complexity: O(*c* log *c*), where *c* is the number of specialists who have one of the mission's skills
+    ///   or analytics (found through the skill index, then ranked), plus
+    ///   ``StaffingPool/proposeStaffing(for:share:policy:excluding:)``'s cost.
     public func proposeStaffing(
         for mission: Mission,
         share: TimeShare = 40,
         policy: ValidationPolicy = .default,
         excluding excluded: Set<Specialist.ID> = []
     ) -> StaffingProposal {
-        var planner = StaffingPlanner(
-            organization: self, mission: mission, share: share, excluded: excluded, policy: policy)
-        planner.coverSkills()
-        planner.addDepartments()
-        planner.fillToMinimumSize()
-        return planner.proposal()
+        StaffingPool(self, skills: mission.requiredSkills.union([.analytics]))
+            .proposeStaffing(for: mission, share: share, policy: policy, excluding: excluded)
     }
 
     /// Proposes squads for several missions at once, without booking anyone beyond their time: each mission is
@@ -100,39 +101,29 @@ extension Organization {
     ///   - policy: Where the size range and department count come from; ``ValidationPolicy/default``.
     ///   - excluded: Specialists not to propose.
     /// - Returns: One proposal per mission, in the same order.
-    /// - Complexity: The sum of the single proposals', plus O(*q*) per mission to book its picks.
+    /// - Complexity: O(*c* log *c*) once, where *c* is the number of specialists who have one of the missions'
+    ///   skills or analytics, plus per mission ``StaffingPool/proposeStaffing(for:share:policy:excluding:)``'s
+    ///   cost and ``StaffingPool/book(_:)``'s.
     public func proposeStaffing(
         for missions: [Mission],
         share: TimeShare = 40,
         policy: ValidationPolicy = .default,
         excluding excluded: Set<Specialist.ID> = []
     ) -> [StaffingProposal] {
-        var scratch = self
+        var skills: Set<Skill> = [.analytics]
+        for mission in missions { skills.formUnion(mission.requiredSkills) }
+        var pool = StaffingPool(self, skills: skills)
         var excluded = excluded
-        var proposals: [StaffingProposal] = []
-        for (index, mission) in missions.enumerated() {
-            let proposal = scratch.proposeStaffing(for: mission, share: share, policy: policy, excluding: excluded)
-            proposals.append(proposal)
-            // Book the picks in the scratch copy, so the missions after this one see their time as taken.
-            var number = index
-            var id = CustomerValueSquad.ID(stringLiteral: "staffing-batch-\(number)")
-            while scratch.squadsByID[id] != nil {
-                number += missions.count
-                id = CustomerValueSquad.ID(stringLiteral: "staffing-batch-\(number)")
-            }
-            let booking = CustomerValueSquad(
-                id: id, name: "booking", mission: Mission(statement: "booking"),
-                memberships: Dictionary(
-                    proposal.picks.map { ($0.specialist, Membership(role: "member", share: $0.share)) },
-                    uniquingKeysWith: { first, _ in first }))
+        return missions.map { mission in
+            let proposal = pool.proposeStaffing(for: mission, share: share, policy: policy, excluding: excluded)
             do {
-                try scratch.formSquad(booking)
+                try pool.book(proposal)
             } catch {
                 // Every pick had the share to spare, so this does not happen; should it, nobody is proposed twice.
                 excluded.formUnion(proposal.picks.map(\.specialist))
             }
+            return proposal
         }
-        return proposals
     }
 
     /// Forms a squad from a staffing proposal, in one transformation.
@@ -154,232 +145,5 @@ extension Organization {
         throws(OrganizationError) -> Organization
     {
         try transformed { (copy) throws(OrganizationError) in try copy.formSquad(id, name: name, from: proposal) }
-    }
-}
-
-/// The state of one staffing proposal while it is being made.
-struct StaffingPlanner {
-    let organization: Organization
-    let mission: Mission
-    let share: TimeShare
-    let excluded: Set<Specialist.ID>
-    let minimumSize: Int
-    let maximumSize: Int
-    let minimumDepartments: Int
-    let required: [Skill]
-    /// The mission's skills and analytics, each once: what a filler should bring.
-    let fillerSkills: [Skill]
-
-    var picks: [StaffingProposal.Pick] = []
-    var picked: Set<Specialist.ID> = []
-    var departments: Set<Department.ID> = []
-    var covered: Set<Skill> = []
-
-    init(
-        organization: Organization,
-        mission: Mission,
-        share: TimeShare,
-        excluded: Set<Specialist.ID>,
-        policy: ValidationPolicy
-    ) {
-        self.organization = organization
-        self.mission = mission
-        self.share = share
-        self.excluded = excluded
-        self.minimumSize = max(1, policy.thresholds.minimumSquadSize)
-        self.maximumSize = max(minimumSize, policy.thresholds.maximumSquadSize)
-        self.minimumDepartments = policy.thresholds.minimumDepartments
-        // Rarest skills first, so scarce people are not spent on common skills.
-        self.required = mission.requiredSkills.sorted { lhs, rhs in
-            let (left, right) = (
-                organization.specialistsWithSkill[lhs]?.count ?? 0, organization.specialistsWithSkill[rhs]?.count ?? 0
-            )
-            return left != right ? left < right : lhs < rhs
-        }
-        self.fillerSkills = required.contains(.analytics) ? required : required + [.analytics]
-    }
-
-    func isAvailable(_ id: Specialist.ID) -> Bool {
-        !excluded.contains(id) && !picked.contains(id) && organization.sparePercent(of: id) >= share.percent
-    }
-
-    var needsDepartments: Bool { departments.count < minimumDepartments }
-
-    /// The mission skills `specialist` brings that no pick covers yet.
-    func uncoveredSkills(of specialist: Specialist) -> [Skill] {
-        required.filter { !covered.contains($0) && specialist.skills[$0] != nil }
-    }
-
-    mutating func pick(_ specialist: Specialist, reason: String) {
-        let covers = uncoveredSkills(of: specialist)
-        picks.append(
-            StaffingProposal.Pick(
-                specialist: specialist.id,
-                department: specialist.department,
-                role: covers.first.map { Role($0.rawValue) } ?? "member",
-                share: share,
-                covers: covers,
-                reason: reason
-            )
-        )
-        picked.insert(specialist.id)
-        departments.insert(specialist.department)
-        covered.formUnion(covers)
-    }
-
-    mutating func coverSkills() {
-        for skill in required where !covered.contains(skill) && picks.count < maximumSize {
-            var best = BestCandidate()
-            for id in organization.specialistsWithSkill[skill] ?? [] where isAvailable(id) {
-                guard let specialist = organization.specialistsByID[id], let level = specialist.skills[skill] else {
-                    continue
-                }
-                let isNew = !departments.contains(specialist.department)
-                best.consider(
-                    specialist,
-                    rank: .init(
-                        needsDepartments && isNew ? 1 : 0,
-                        level.level,
-                        uncoveredSkills(of: specialist).count,
-                        organization.sparePercent(of: id)
-                    )
-                )
-            }
-            guard let chosen = best.specialist, let level = chosen.skills[skill] else { continue }
-            var reason = "covers \(skill.rawValue) (\(level.rawValue))"
-            let others = uncoveredSkills(of: chosen).filter { $0 != skill }
-            if !others.isEmpty { reason += " and \(others.map(\.rawValue).joined(separator: ", "))" }
-            if needsDepartments && !departments.contains(chosen.department) {
-                reason += "; brings department \(chosen.department), preferred while the squad needs departments"
-            }
-            pick(chosen, reason: reason)
-        }
-    }
-
-    /// The best available specialist outside the departments on board: first among those with a mission
-    /// skill, then anyone, department by department.
-    func bestFromNewDepartment() -> Specialist? {
-        var best = BestCandidate()
-        for skill in required {
-            for id in organization.specialistsWithSkill[skill] ?? [] where isAvailable(id) {
-                guard let specialist = organization.specialistsByID[id], !departments.contains(specialist.department)
-                else { continue }
-                let level = required.compactMap { specialist.skills[$0]?.level }.max() ?? 0
-                best.consider(
-                    specialist,
-                    rank: .init(
-                        required.count { specialist.skills[$0] != nil }, level, organization.sparePercent(of: id))
-                )
-            }
-        }
-        if let specialist = best.specialist { return specialist }
-        for department in organization.departmentsByID.keys.sorted() where !departments.contains(department) {
-            let staff = (organization.staffOfDepartment[department] ?? []).filter(isAvailable)
-            if let id = staff.max(by: { lhs, rhs in
-                let (left, right) = (organization.sparePercent(of: lhs), organization.sparePercent(of: rhs))
-                return left != right ? left < right : lhs > rhs
-            }), let specialist = organization.specialistsByID[id] {
-                return specialist
-            }
-        }
-        return nil
-    }
-
-    mutating func addDepartments() {
-        while needsDepartments && picks.count < maximumSize, let specialist = bestFromNewDepartment() {
-            let skills = required.filter { specialist.skills[$0] != nil }
-            let brings = skills.isEmpty ? "" : " with \(skills.map(\.rawValue).joined(separator: ", "))"
-            pick(
-                specialist,
-                reason: "brings department \(specialist.department)\(brings), so the squad cuts across silos")
-        }
-    }
-
-    /// The best available specialist to fill a seat: someone with a mission skill or analytics, else anyone
-    /// from a department on board, else anyone.
-    func bestFiller() -> Specialist? {
-        var best = BestCandidate()
-        for skill in fillerSkills {
-            for id in organization.specialistsWithSkill[skill] ?? [] where isAvailable(id) {
-                guard let specialist = organization.specialistsByID[id] else { continue }
-                let level = fillerSkills.compactMap { specialist.skills[$0]?.level }.max() ?? 0
-                best.consider(
-                    specialist,
-                    rank: .init(
-                        required.count { specialist.skills[$0] != nil },
-                        level,
-                        departments.contains(specialist.department) ? 0 : 1,
-                        organization.sparePercent(of: id)
-                    )
-                )
-            }
-        }
-        if let specialist = best.specialist { return specialist }
-        let onBoard = departments.sorted()
-        let others = organization.departmentsByID.keys.filter { !departments.contains($0) }.sorted()
-        for department in onBoard + others {
-            if let id = (organization.staffOfDepartment[department] ?? []).filter(isAvailable).min(),
-                let specialist = organization.specialistsByID[id]
-            {
-                return specialist
-            }
-        }
-        return nil
-    }
-
-    mutating func fillToMinimumSize() {
-        while picks.count < minimumSize, let specialist = bestFiller() {
-            let skills = fillerSkills.filter { specialist.skills[$0] != nil }
-            let brings = skills.isEmpty ? "" : "; brings \(skills.map(\.rawValue).joined(separator: ", "))"
-            pick(specialist, reason: "fills the squad to its minimum size of \(minimumSize)\(brings)")
-        }
-    }
-
-    func proposal() -> StaffingProposal {
-        var shortfalls: [String] = []
-        if picks.count < minimumSize {
-            shortfalls.append(
-                "only \(picks.count) specialists with \(share) of their time to spare could be found; "
-                    + "a squad needs at least \(minimumSize)"
-            )
-        }
-        if departments.count < minimumDepartments {
-            shortfalls.append(
-                "the members come from \(departments.count) departments; \(minimumDepartments) are wanted, and no "
-                    + "one else with time to spare is left in another department"
-            )
-        }
-        return StaffingProposal(
-            mission: mission,
-            picks: picks,
-            uncoveredSkills: mission.requiredSkills.subtracting(covered).sorted(),
-            departments: departments.sorted(),
-            shortfalls: shortfalls
-        )
-    }
-}
-
-/// The best candidate seen so far: the highest rank, and among equal ranks the lowest identifier, so the
-/// choice does not depend on the order candidates are seen in.
-struct BestCandidate {
-    /// A rank compared criterion by criterion, the first deciding most.
-    struct Rank: Comparable {
-        var criteria: (Int, Int, Int, Int)
-
-        init(_ first: Int, _ second: Int, _ third: Int, _ fourth: Int = 0) {
-            criteria = (first, second, third, fourth)
-        }
-
-        static func < (lhs: Rank, rhs: Rank) -> Bool { lhs.criteria < rhs.criteria }
-        static func == (lhs: Rank, rhs: Rank) -> Bool { lhs.criteria == rhs.criteria }
-    }
-
-    private(set) var specialist: Specialist?
-    private var rank = Rank(0, 0, 0)
-
-    mutating func consider(_ candidate: Specialist, rank: Rank) {
-        if let current = specialist, rank < self.rank || (rank == self.rank && candidate.id > current.id) { return }
-        specialist = candidate
-        self.rank = rank
     }
 }
