@@ -22,8 +22,12 @@ extension Commands {
     {
         let ids = try selectedSquads(organization, squad)
         var all: [SquadGaps] = []
+        // For many squads, rank everyone once; the text shows the best three candidates per gap, JSON all of them.
+        let pool = ids.count > 1 ? StaffingPool(organization) : nil
+        let limit = format == .json ? nil : 3
         for (index, id) in ids.enumerated() {
-            if let gaps = try? organization.skillGaps(of: id) { all.append(SquadGaps(squad: id, gaps: gaps)) }
+            let found = try? pool?.skillGaps(of: id, limit: limit) ?? organization.skillGaps(of: id)
+            if let gaps = found { all.append(SquadGaps(squad: id, gaps: gaps)) }
             progress(index + 1, ids.count)
         }
         if format == .json { return json(all) }
