@@ -42,6 +42,22 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Staffing20Missions", configuration: configuration) { _ in
         for squad in small.squads.prefix(20) { blackHole(small.proposeStaffing(for: squad.mission)) }
     }
+    Benchmark("PoolSkillGaps20Squads", configuration: configuration) { benchmark in
+        let pool = StaffingPool(small)
+        benchmark.startMeasurement()
+        for squad in small.squads.prefix(20) { blackHole(try pool.skillGaps(of: squad.id, limit: 10)) }
+        benchmark.stopMeasurement()
+    }
+    Benchmark("PoolStaffing20Missions", configuration: configuration) { benchmark in
+        var pool = StaffingPool(small)
+        benchmark.startMeasurement()
+        for squad in small.squads.prefix(20) {
+            let proposal = pool.proposeStaffing(for: squad.mission)
+            try pool.book(proposal)
+            blackHole(proposal)
+        }
+        benchmark.stopMeasurement()
+    }
     Benchmark("Assign100Members", configuration: configuration) { benchmark in
         var organization = small
         let squad = try require(small.squads.first { $0.stage != .dissolved })
