@@ -37,7 +37,7 @@ struct ByteBuffer: ~Copyable {
                 var memory: UnsafeMutableRawPointer?
                 let rounded = (capacity + largePage - 1) / largePage * largePage
                 if posix_memalign(&memory, largePage, rounded) == 0, let memory {
-                    _ = madvise(memory, rounded, 14)  // MADV_HUGEPAGE; a refusal only costs speed
+                    _ = madvise(memory, rounded, MADV_HUGEPAGE)  // a refusal only costs speed
                     return memory.bindMemory(to: UInt8.self, capacity: capacity)
                 }
             }
