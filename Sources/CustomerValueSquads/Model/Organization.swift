@@ -89,7 +89,7 @@ public struct Organization: Sendable {
     ///
     /// - Complexity: O(*d* log *d*), where *d* is the number of departments.
     public var departments: [Department] {
-        departmentsByID.values.sorted { $0.id < $1.id }
+        IdentifierOrder.values(of: departmentsByID)
     }
 
     /// The number of departments.
@@ -131,7 +131,7 @@ public struct Organization: Sendable {
     ///
     /// - Complexity: O(*s* log *s*), where *s* is the number of specialists.
     public var specialists: [Specialist] {
-        specialistsByID.values.sorted { $0.id < $1.id }
+        IdentifierOrder.values(of: specialistsByID)
     }
 
     /// The number of specialists.
@@ -191,7 +191,7 @@ public struct Organization: Sendable {
     ///
     /// - Complexity: O(*q* log *q*), where *q* is the number of squads.
     public var squads: [CustomerValueSquad] {
-        squadsByID.values.sorted { $0.id < $1.id }
+        IdentifierOrder.values(of: squadsByID)
     }
 
     /// The number of squads, dissolved ones included.

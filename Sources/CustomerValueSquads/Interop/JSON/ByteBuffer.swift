@@ -87,6 +87,22 @@ struct ByteBuffer: ~Copyable {
         count += buffer.count
     }
 
+    /// Appends `opening`, the bytes of `buffer`, then `closing` — with one look at the capacity, and short runs
+    /// copied byte by byte rather than through `memcpy`.
+    @inline(__always)
+    mutating func append(_ opening: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, _ closing: UInt8) {
+        reserve(buffer.count + 2)
+        start[count] = opening
+        let target = start + count + 1
+        if buffer.count <= 16 {
+            for offset in 0..<buffer.count { target[offset] = buffer[offset] }
+        } else if let base = buffer.baseAddress {
+            target.update(from: base, count: buffer.count)
+        }
+        target[buffer.count] = closing
+        count += buffer.count + 2
+    }
+
     mutating func append(contentsOf bytes: some Sequence<UInt8>) {
         for byte in bytes { append(byte) }
     }

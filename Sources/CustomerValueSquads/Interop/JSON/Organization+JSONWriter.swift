@@ -77,11 +77,24 @@ struct JSONWriter: ~Copyable {
         array(elements, body)
     }
 
+    /// A field whose value is a dictionary written as a list in the order of its keys, each entry written by
+    /// `body`; a dictionary of one entry or none is written without sorting a copy of it.
+    mutating func sortedList<Key: Comparable, Value>(
+        _ name: StaticString, _ dictionary: [Key: Value], _ body: (inout JSONWriter, Key, Value) -> Void
+    ) {
+        key(name)
+        if dictionary.count <= 1 {
+            array(dictionary) { writer, entry in body(&writer, entry.key, entry.value) }
+        } else {
+            array(dictionary.sorted { $0.key < $1.key }) { writer, entry in body(&writer, entry.key, entry.value) }
+        }
+    }
+
     mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
+        bytes.append(
+            UInt8(ascii: "\""), UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount),
+            UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if pretty { bytes.append(0x20) }
         first = true  // the value that follows is not separated
@@ -100,13 +113,12 @@ struct JSONWriter: ~Copyable {
             let normalized = String(decoding: text._nfcCodeUnits, as: UTF8.self)
             if !normalized.utf8.elementsEqual(text.utf8) { return string(normalized) }
         }
-        bytes.append(UInt8(ascii: "\""))
         if !needsEscape {
-            text.withUTF8 { bytes.append(contentsOf: $0) }
-            bytes.append(UInt8(ascii: "\""))
+            text.withUTF8 { bytes.append(UInt8(ascii: "\""), $0, UInt8(ascii: "\"")) }
             first = false
             return
         }
+        bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""):
@@ -225,15 +237,35 @@ struct JSONWriter: ~Copyable {
     /// is, without looking for characters to escape or normalise.
     mutating func identifier<T>(_ id: Identifier<T>) {
         var text = id.rawValue
-        bytes.append(UInt8(ascii: "\""))
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes.append(UInt8(ascii: "\""), $0, UInt8(ascii: "\"")) }
         first = false
     }
 
     mutating func field(_ name: StaticString, _ day: Day?) {
         guard let day else { return }
-        field(name, day.description)
+        key(name)
+        // "YYYY-MM-DD": the year is 1...9999 (``Day`` checks), written with four digits as `description` does.
+        var text: (UInt64, UInt32) = (0, 0)
+        withUnsafeMutableBytes(of: &text) { room in
+            func put(_ value: Int, width: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    room[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            room[0] = UInt8(ascii: "\"")
+            put(day.year, width: 4, at: 1)
+            room[5] = UInt8(ascii: "-")
+            put(day.month, width: 2, at: 6)
+            room[8] = UInt8(ascii: "-")
+            put(day.day, width: 2, at: 9)
+            room[11] = UInt8(ascii: "\"")
+            bytes.append(
+                contentsOf: UnsafeBufferPointer(start: room.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 12)
+            )
+        }
+        first = false
     }
 
     mutating func field(_ name: StaticString, _ value: Double?) {

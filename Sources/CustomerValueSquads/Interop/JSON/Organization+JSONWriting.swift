@@ -12,13 +12,21 @@ extension Organization {
     func writeJSON(pretty: Bool) -> Data {
         let estimate = 320 * specialistsByID.count + 1_600 * squadsByID.count + 4_096
         var writer = JSONWriter(pretty: pretty, capacity: pretty ? 2 * estimate : estimate)
+        // Each table is written in identifier order: its positions are sorted, not copies of its values.
+        let (departments, specialists, squads) = (departmentsByID, specialistsByID, squadsByID)
         writer.object { writer in
-            writer.list("departments", departments) { writer, department in writer.write(department) }
+            writer.list("departments", IdentifierOrder.positions(of: departments)) { writer, index in
+                writer.write(departments.values[index])
+            }
             writer.field("goal", goal)
             writer.field("name", name)
             writer.field("schemaVersion", Self.schemaVersion)
-            writer.list("specialists", specialists) { writer, specialist in writer.write(specialist) }
-            writer.list("squads", squads) { writer, squad in writer.write(squad) }
+            writer.list("specialists", IdentifierOrder.positions(of: specialists)) { writer, index in
+                writer.write(specialists.values[index])
+            }
+            writer.list("squads", IdentifierOrder.positions(of: squads)) { writer, index in
+                writer.write(squads.values[index])
+            }
         }
         return writer.finish()
     }
@@ -49,10 +57,10 @@ extension JSONWriter {
             writer.field("department", specialist.department)
             writer.field("id", specialist.id)
             writer.field("name", specialist.name)
-            writer.list("skills", specialist.skills.sorted { $0.key < $1.key }) { writer, entry in
+            writer.sortedList("skills", specialist.skills) { writer, skill, proficiency in
                 writer.object { writer in
-                    writer.field("proficiency", entry.value.rawValue)
-                    writer.field("skill", entry.key.rawValue)
+                    writer.field("proficiency", proficiency.rawValue)
+                    writer.field("skill", skill.rawValue)
                 }
             }
             writer.field("title", specialist.title)
@@ -75,25 +83,25 @@ extension JSONWriter {
                     writer.field("tried", cycle.tried)
                 }
             }
-            writer.list("decisionRights", squad.decisionRights.sorted { $0.key < $1.key }) { writer, entry in
+            writer.sortedList("decisionRights", squad.decisionRights) { writer, id, right in
                 writer.object { writer in
-                    writer.field("id", entry.key)
-                    if let limit = entry.value.limit {
+                    writer.field("id", id)
+                    if let limit = right.limit {
                         writer.key("limit")
                         writer.object { writer in
                             writer.field("amount", limit.amount)
                             writer.field("unit", limit.unit)
                         }
                     }
-                    writer.field("scope", entry.value.scope)
+                    writer.field("scope", right.scope)
                 }
             }
-            writer.list("grants", squad.grants.sorted { $0.key < $1.key }) { writer, entry in
+            writer.sortedList("grants", squad.grants) { writer, asset, grant in
                 writer.object { writer in
-                    writer.field("approvedBy", entry.value.approvedBy)
-                    writer.field("asset", entry.key)
-                    writer.field("expires", entry.value.expires)
-                    writer.field("reason", entry.value.reason)
+                    writer.field("approvedBy", grant.approvedBy)
+                    writer.field("asset", asset)
+                    writer.field("expires", grant.expires)
+                    writer.field("reason", grant.reason)
                 }
             }
             writer.list("history", squad.history) { writer, past in
@@ -124,12 +132,12 @@ extension JSONWriter {
                     writer.field("start", interaction.start)
                 }
             }
-            writer.list("memberships", squad.memberships.sorted { $0.key < $1.key }) { writer, entry in
+            writer.sortedList("memberships", squad.memberships) { writer, specialist, membership in
                 writer.object { writer in
-                    writer.field("role", entry.value.role.rawValue)
-                    writer.field("share", entry.value.share.percent)
-                    writer.field("since", entry.value.since)
-                    writer.field("specialist", entry.key)
+                    writer.field("role", membership.role.rawValue)
+                    writer.field("share", membership.share.percent)
+                    writer.field("since", membership.since)
+                    writer.field("specialist", specialist)
                 }
             }
             writer.key("mission")

@@ -1,0 +1,52 @@
+/// Puts the entries of a table keyed by identifier in identifier order, quickly.
+///
+/// Identifiers are ASCII (``Identifier`` checks), so their order is the order of their bytes. Each entry is
+/// sorted by its first sixteen bytes, read as two integers; only entries whose first sixteen bytes are equal
+/// are compared as strings.
+enum IdentifierOrder {
+    /// One entry's sort key and position.
+    private struct Key<Index> {
+        var high: UInt64
+        var low: UInt64
+        var index: Index
+    }
+
+    /// The positions of `table`'s entries, in the order of their identifiers.
+    ///
+    /// - Complexity: O(*n* log *n*) integer comparisons, where *n* is the number of entries.
+    static func positions<Tag, Value>(
+        of table: [Identifier<Tag>: Value]
+    ) -> [Dictionary<Identifier<Tag>, Value>.Index] {
+        var keys: [Key<Dictionary<Identifier<Tag>, Value>.Index>] = []
+        keys.reserveCapacity(table.count)
+        var index = table.startIndex
+        while index != table.endIndex {
+            var text = table.keys[index].rawValue
+            let (high, low) = text.withUTF8(Self.prefix)
+            keys.append(Key(high: high, low: low, index: index))
+            table.formIndex(after: &index)
+        }
+        keys.sort { lhs, rhs in
+            if lhs.high != rhs.high { return lhs.high < rhs.high }
+            if lhs.low != rhs.low { return lhs.low < rhs.low }
+            return table.keys[lhs.index] < table.keys[rhs.index]
+        }
+        return keys.map(\.index)
+    }
+
+    /// The values of `table`, in the order of their identifiers.
+    static func values<Tag, Value>(of table: [Identifier<Tag>: Value]) -> [Value] {
+        positions(of: table).map { table.values[$0] }
+    }
+
+    /// The first sixteen bytes as two big-endian integers, padded with zeros (which no identifier holds, so a
+    /// shorter identifier sorts before a longer one it begins).
+    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var (high, low): (UInt64, UInt64) = (0, 0)
+        for offset in 0..<8 {
+            high = high << 8 | UInt64(offset < bytes.count ? bytes[offset] : 0)
+            low = low << 8 | UInt64(offset + 8 < bytes.count ? bytes[offset + 8] : 0)
+        }
+        return (high, low)
+    }
+}
