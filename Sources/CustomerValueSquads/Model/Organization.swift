@@ -178,8 +178,10 @@ public struct Organization: Sendable {
     ///
     /// - Complexity: O(*k*), where *k* is the number of assets its department holds.
     public func dataAsset(_ id: DataAsset.ID) -> DataAsset? {
-        guard let holder = holderOfAsset[id] else { return nil }
-        return departmentsByID[holder]?.dataAsset(id)
+        // The holder's list of assets is read in place, without copying the whole department.
+        let departments = departmentsByID
+        guard let holder = holderOfAsset[id], let index = departments.index(forKey: holder) else { return nil }
+        return departments.values[index].dataAssets.first { $0.id == id }
     }
 
     /// The department that holds the data asset `id`, or `nil` if there is none.

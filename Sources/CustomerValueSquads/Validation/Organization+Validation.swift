@@ -13,34 +13,40 @@ extension Organization {
     ///   specialists and departments, *m* the total size of the squads, and *f* the number of findings.
     public func validate(policy: ValidationPolicy = .default, on day: Day? = nil) -> ValidationReport {
         let context = ValidationContext(organization: self, thresholds: policy.thresholds, day: day)
-        var general: [Finding] = []
+        // The organisation's findings come first, then each squad's in identifier order, sorted within each squad:
+        // the report's order needs no sort over everything, and the findings are gathered in one list.
+        var findings: [Finding] = []
         for rule in policy.rules {
-            general += rule.check(self, in: context)
+            findings += rule.check(self, in: context)
         }
-        // Squad findings are gathered squad by squad in identifier order and sorted within each squad, so the
-        // report's order needs no sort over everything.
-        var bySquad: [Finding] = []
-        for id in squadsByID.keys.sorted() {
-            guard let squad = squadsByID[id], squad.stage != .dissolved else { continue }
+        let general = findings.count
+        var strays: [Finding] = []
+        let squads = squadsByID
+        for position in IdentifierOrder.positions(of: squads) {
+            let (id, squad) = squads[position]
+            guard squad.stage != .dissolved else { continue }
             let focused = context.focused(on: squad)
-            var findings: [Finding] = []
+            let start = findings.count
             for rule in policy.rules {
                 findings += rule.check(squad, in: focused)
             }
-            if findings.contains(where: { $0.subject.squad != id }) {
-                general += findings  // a rule reported on something else: let the report place it
+            if findings[start...].contains(where: { $0.subject.squad != id }) {
+                strays += findings[start...]  // a rule reported on something else: let the report place it
+                findings.removeSubrange(start...)
             } else {
-                bySquad += ValidationReport.ordered(findings)
+                ValidationReport.order(&findings[start...])
             }
         }
         if !policy.disabledCodes.isEmpty {
-            general.removeAll { policy.disabledCodes.contains($0.code) }
-            bySquad.removeAll { policy.disabledCodes.contains($0.code) }
+            strays.removeAll { policy.disabledCodes.contains($0.code) }
         }
-        if general.contains(where: { $0.subject.squad != nil }) {
-            return ValidationReport(findings: general + bySquad)
+        if !strays.isEmpty || findings[..<general].contains(where: { $0.subject.squad != nil }) {
+            if !policy.disabledCodes.isEmpty { findings.removeAll { policy.disabledCodes.contains($0.code) } }
+            return ValidationReport(findings: findings + strays)
         }
-        return ValidationReport(ordered: ValidationReport.ordered(general) + bySquad)
+        ValidationReport.order(&findings[..<general])
+        if !policy.disabledCodes.isEmpty { findings.removeAll { policy.disabledCodes.contains($0.code) } }
+        return ValidationReport(ordered: findings)
     }
 
     /// Judges one squad against a policy's squad rules.

@@ -21,10 +21,29 @@ public struct ValidationReport: Sendable, Hashable, CustomStringConvertible {
 
     /// The findings in the report's stable order.
     static func ordered(_ findings: [Finding]) -> [Finding] {
-        findings.sorted { lhs, rhs in
+        var findings = findings
+        order(&findings[...])
+        return findings
+    }
+
+    /// Puts findings in the report's stable order, in place (equal findings keep their order).
+    static func order(_ findings: inout ArraySlice<Finding>) {
+        func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
             if lhs.subject != rhs.subject { return lhs.subject < rhs.subject }
             if lhs.code != rhs.code { return lhs.code < rhs.code }
             return lhs.message < rhs.message
+        }
+        // The findings are compared where they lie and moved, never copied.
+        findings.withUnsafeMutableBufferPointer { buffer in
+            guard buffer.count <= 16 else { return buffer.sort(by: precedes) }
+            // A squad's handful of findings: an insertion sort.
+            for end in buffer.indices.dropFirst() {
+                var index = end
+                while index > 0, precedes(buffer[index], buffer[index - 1]) {
+                    buffer.swapAt(index, index - 1)
+                    index -= 1
+                }
+            }
         }
     }
 

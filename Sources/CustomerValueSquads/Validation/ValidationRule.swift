@@ -58,7 +58,8 @@ public struct ValidationContext: Sendable {
     private struct SquadFacts: Sendable {
         var squad: CustomerValueSquad.ID
         var members: [Specialist]
-        var departments: Set<Department.ID>
+        /// The members' departments, each once, in the order of the members.
+        var departments: [Department.ID]
     }
 
     /// Creates a context.
@@ -78,7 +79,11 @@ public struct ValidationContext: Sendable {
     func focused(on squad: CustomerValueSquad) -> ValidationContext {
         var copy = self
         let members = Self.members(of: squad, in: organization)
-        copy.facts = SquadFacts(squad: squad.id, members: members, departments: Set(members.map(\.department)))
+        // A squad has a handful of departments: they are told apart by comparing, not hashing.
+        var departments: [Department.ID] = []
+        departments.reserveCapacity(members.count)
+        for member in members where !departments.contains(member.department) { departments.append(member.department) }
+        copy.facts = SquadFacts(squad: squad.id, members: members, departments: departments)
         return copy
     }
 
@@ -133,8 +138,15 @@ public struct ValidationContext: Sendable {
     ///
     /// - Complexity: O(1) for the squad being checked, O(*m*) otherwise, where *m* is the squad's size.
     public func departments(of squad: CustomerValueSquad) -> Set<Department.ID> {
-        if let facts, facts.squad == squad.id { return facts.departments }
+        if let facts, facts.squad == squad.id { return Set(facts.departments) }
         return Self.departments(of: squad, in: organization)
+    }
+
+    /// The number of departments `squad`'s members come from, and the first of them in identifier order.
+    func departmentCount(of squad: CustomerValueSquad) -> (count: Int, first: Department.ID?) {
+        if let facts, facts.squad == squad.id { return (facts.departments.count, facts.departments.min()) }
+        let departments = Self.departments(of: squad, in: organization)
+        return (departments.count, departments.min())
     }
 
     /// The distinct skills `squad`'s members bring.
@@ -148,7 +160,7 @@ public struct ValidationContext: Sendable {
     ///
     /// - Complexity: O(*m*), where *m* is the squad's size.
     public func squad(_ squad: CustomerValueSquad, brings skill: Skill) -> Bool {
-        members(of: squad).contains { $0.skills[skill] != nil }
+        members(of: squad).contains { $0.has(skill) }
     }
 
     /// The share of their time every specialist who serves in a squad has booked, in percent.
@@ -165,7 +177,7 @@ public struct ValidationContext: Sendable {
     /// - Complexity: O(*m* + *g*), where *m* is the squad's size and *g* the number of its grants.
     public func hasBrain(_ squad: CustomerValueSquad, analyticsSkills: Set<Skill> = [.analytics]) -> Bool {
         let members = members(of: squad)
-        if members.contains(where: { specialist in analyticsSkills.contains { specialist.skills[$0] != nil } }) {
+        if members.contains(where: { specialist in analyticsSkills.contains { specialist.has($0) } }) {
             return true
         }
         guard squad.stage != .dissolved else { return false }

@@ -14,7 +14,7 @@ public struct CrossFunctionalRule: ValidationRule {
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         guard squad.size > 0 else { return [] }
         var findings: [Finding] = []
-        let departments = context.departments(of: squad)
+        let departments = context.departmentCount(of: squad)
         let minimum = context.thresholds.minimumDepartments
         let figures = ["departments": Double(departments.count), "minimum": Double(minimum)]
         if departments.count == 1, minimum > 1, let only = departments.first {
@@ -31,15 +31,17 @@ public struct CrossFunctionalRule: ValidationRule {
                 context.finding(
                     .tooFewDepartments, about: squad,
                     message: "members come from \(departments.count) departments "
-                        + "(\(departments.sorted().map(\.rawValue).joined(separator: ", "))); at least \(minimum) expected",
+                        + "(\(context.departments(of: squad).sorted().map(\.rawValue).joined(separator: ", "))); "
+                        + "at least \(minimum) expected",
                     figures: figures
                 )
             )
         }
         let minimumSkills = context.thresholds.minimumDistinctSkills
-        var skills: Set<Skill> = []
+        // Distinct skills, counted up to the minimum: a short list compared one by one, not a set.
+        var skills: [Skill] = []
         for specialist in context.members(of: squad) where skills.count < minimumSkills {
-            skills.formUnion(specialist.skills.keys)
+            for skill in specialist.skills.keys where !skills.contains(skill) { skills.append(skill) }
         }
         if skills.count < minimumSkills {
             findings.append(

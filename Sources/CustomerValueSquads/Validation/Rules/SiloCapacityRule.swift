@@ -16,8 +16,10 @@ public struct SiloCapacityRule: ValidationRule {
     ///
     /// - Complexity: O(*s*) in the specialists of the departments with a floor.
     public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
+        // Only departments with a floor can fall below it: the others' staff are not counted.
         organization.departments.compactMap { department -> Finding? in
-            guard let capacity = organization.siloCapacity(of: department.id), let floor = capacity.floor,
+            guard department.capacityFloor != nil, let capacity = organization.siloCapacity(of: department.id),
+                let floor = capacity.floor,
                 capacity.backfill > 0
             else { return nil }
             let short = (floor - capacity.shareRetained) * 100

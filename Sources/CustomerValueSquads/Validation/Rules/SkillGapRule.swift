@@ -13,7 +13,7 @@ public struct SkillGapRule: ValidationRule {
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         let members = context.members(of: squad)
         var missing: [Skill] = []
-        for skill in squad.mission.requiredSkills where !members.contains(where: { $0.skills[skill] != nil }) {
+        for skill in squad.mission.requiredSkills where !members.contains(where: { $0.has(skill) }) {
             missing.append(skill)
         }
         return missing.sorted().map { skill in

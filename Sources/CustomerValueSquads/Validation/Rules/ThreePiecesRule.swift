@@ -22,7 +22,7 @@ public struct ThreePiecesRule: ValidationRule {
     /// them.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         var findings: [Finding] = []
-        let departments = context.departments(of: squad)
+        let departments = context.departmentCount(of: squad)
         if departments.count < 2 {
             findings.append(
                 context.finding(
