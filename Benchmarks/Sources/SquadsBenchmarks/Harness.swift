@@ -40,6 +40,17 @@ func best(of rounds: Int, _ body: () -> Void) -> Double {
     return best
 }
 
+/// Times two closures in alternating rounds: the best of `rounds` runs of each, in seconds. A ratio of the two
+/// then compares runs made at nearly the same moment, so the machine's drift over a run cancels out.
+func bestAlternating(of rounds: Int, _ first: () -> Void, _ second: () -> Void) -> (Double, Double) {
+    var (bestFirst, bestSecond) = (Double.infinity, Double.infinity)
+    for _ in 0..<rounds {
+        bestFirst = min(bestFirst, best(of: 1, first))
+        bestSecond = min(bestSecond, best(of: 1, second))
+    }
+    return (bestFirst, bestSecond)
+}
+
 /// Keeps a value alive and observed, so the optimiser cannot remove the work that made it.
 @inline(never)
 func consume<T>(_ value: T) {

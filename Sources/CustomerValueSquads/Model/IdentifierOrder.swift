@@ -34,6 +34,25 @@ enum IdentifierOrder {
         return keys.map(\.index)
     }
 
+    /// `elements` sorted by the identifier each one has.
+    ///
+    /// - Complexity: O(*n* log *n*) integer comparisons, where *n* is the number of elements.
+    static func sorted<Element, Tag>(_ elements: [Element], by id: (Element) -> Identifier<Tag>) -> [Element] {
+        var keys: [Key<Int>] = []
+        keys.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            var text = id(element).rawValue
+            let (high, low) = text.withUTF8(Self.prefix)
+            keys.append(Key(high: high, low: low, index: index))
+        }
+        keys.sort { lhs, rhs in
+            if lhs.high != rhs.high { return lhs.high < rhs.high }
+            if lhs.low != rhs.low { return lhs.low < rhs.low }
+            return id(elements[lhs.index]) < id(elements[rhs.index])
+        }
+        return keys.map { elements[$0.index] }
+    }
+
     /// The values of `table`, in the order of their identifiers.
     static func values<Tag, Value>(of table: [Identifier<Tag>: Value]) -> [Value] {
         positions(of: table).map { table.values[$0] }

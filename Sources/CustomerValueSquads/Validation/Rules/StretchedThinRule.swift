@@ -15,8 +15,11 @@ public struct StretchedThinRule: ValidationRule {
     public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
         let maximum = context.thresholds.maximumBookedPercent
         var findings: [Finding] = []
-        // Only specialists who serve in a squad are booked at all, and the context keeps their totals.
-        for (specialist, booked) in context.bookings where booked > maximum {
+        // Only specialists who serve in a squad are booked at all, and the context keeps their totals. They are
+        // taken in identifier order, so the report's sort finds the findings already in order.
+        var stretched: [(specialist: Specialist.ID, booked: Int)] = []
+        for (specialist, booked) in context.bookings where booked > maximum { stretched.append((specialist, booked)) }
+        for (specialist, booked) in IdentifierOrder.sorted(stretched, by: \.specialist) {
             findings.append(
                 Finding(
                     .warning,
