@@ -55,25 +55,30 @@ public struct StaffingPool: Sendable {
     init(_ organization: Organization, skills: some Collection<Skill>) {
         self.organization = organization
         var ids: Set<Specialist.ID> = []
-        for skill in skills { ids.formUnion(organization.specialistsWithSkill[skill] ?? []) }
-        let sorted = ids.sorted()
+        var slots: [Skill: Int] = [:]
+        for skill in skills {
+            ids.formUnion(organization.specialistsWithSkill[skill] ?? [])
+            slots[skill] = slots.count
+        }
+        // Each holder is looked up once, numbered in identifier order, and entered under each ranked skill.
+        var lists = [[Entry]](repeating: [], count: slots.count)
+        let sorted = IdentifierOrder.sorted(Array(ids)) { $0 }
         holders.reserveCapacity(sorted.count)
         numberOf.reserveCapacity(sorted.count)
         for id in sorted {
             guard let specialist = organization.specialistsByID[id] else { continue }
-            numberOf[id] = Int32(holders.count)
+            let number = Int32(holders.count)
+            numberOf[id] = number
             holders.append(Holder(id: id, department: specialist.department, spare: organization.sparePercent(of: id)))
-        }
-        for skill in skills {
-            var entries: [Entry] = []
-            for id in organization.specialistsWithSkill[skill] ?? [] {
-                guard let number = numberOf[id], let level = organization.specialistsByID[id]?.skills[skill] else {
-                    continue
+            for (skill, proficiency) in specialist.skills {
+                if let slot = slots[skill] {
+                    lists[slot].append(Entry(holder: number, level: Int32(proficiency.level)))
                 }
-                entries.append(Entry(holder: number, level: Int32(level.level)))
             }
-            entries.sort { ranksBefore($0, $1) }
-            rankings[skill] = entries
+        }
+        for (skill, slot) in slots {
+            lists[slot].sort { ranksBefore($0, $1) }
+            rankings[skill] = lists[slot]
         }
     }
 
