@@ -4,11 +4,11 @@
 /// sorted by its first sixteen bytes, read as two integers; only entries whose first sixteen bytes are equal
 /// are compared as strings.
 enum IdentifierOrder {
-    /// One entry's sort key and position.
-    private struct Key<Index> {
+    /// One element's sort key and position.
+    private struct Key {
         var high: UInt64
         var low: UInt64
-        var index: Index
+        var index: Int
     }
 
     /// The positions of `table`'s entries, in the order of their identifiers.
@@ -17,28 +17,14 @@ enum IdentifierOrder {
     static func positions<Tag, Value>(
         of table: [Identifier<Tag>: Value]
     ) -> [Dictionary<Identifier<Tag>, Value>.Index] {
-        var keys: [Key<Dictionary<Identifier<Tag>, Value>.Index>] = []
-        keys.reserveCapacity(table.count)
-        var index = table.startIndex
-        while index != table.endIndex {
-            var text = table.keys[index].rawValue
-            let (high, low) = text.withUTF8(Self.prefix)
-            keys.append(Key(high: high, low: low, index: index))
-            table.formIndex(after: &index)
-        }
-        keys.sort { lhs, rhs in
-            if lhs.high != rhs.high { return lhs.high < rhs.high }
-            if lhs.low != rhs.low { return lhs.low < rhs.low }
-            return table.keys[lhs.index] < table.keys[rhs.index]
-        }
-        return keys.map(\.index)
+        sorted(Array(table.indices)) { table.keys[$0] }
     }
 
     /// `elements` sorted by the identifier each one has.
     ///
     /// - Complexity: O(*n* log *n*) integer comparisons, where *n* is the number of elements.
     static func sorted<Element, Tag>(_ elements: [Element], by id: (Element) -> Identifier<Tag>) -> [Element] {
-        var keys: [Key<Int>] = []
+        var keys: [Key] = []
         keys.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             var text = id(element).rawValue
