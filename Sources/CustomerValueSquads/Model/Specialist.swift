@@ -90,12 +90,3 @@ extension Specialist: Codable {
         try container.encode(entries, forKey: .skills)
     }
 }
-
-extension Specialist {
-    /// Whether the specialist has `skill`: most have a handful, which are compared one by one rather than hashed.
-    func has(_ skill: Skill) -> Bool {
-        guard skills.count <= 4 else { return skills[skill] != nil }
-        for held in skills.keys where held == skill { return true }
-        return false
-    }
-}

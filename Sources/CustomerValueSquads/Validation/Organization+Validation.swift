@@ -12,7 +12,7 @@ extension Organization {
     /// - Complexity: O(*r* · (*s* + *m*) + *f* log *f*), where *r* is the number of rules, *s* the number of
     ///   specialists and departments, *m* the total size of the squads, and *f* the number of findings.
     public func validate(policy: ValidationPolicy = .default, on day: Day? = nil) -> ValidationReport {
-        let context = ValidationContext(organization: self, thresholds: policy.thresholds, day: day)
+        var context = ValidationContext(organization: self, thresholds: policy.thresholds, day: day)
         // The organisation's findings come first, then each squad's in identifier order, sorted within each squad:
         // the report's order needs no sort over everything, and the findings are gathered in one list.
         var findings: [Finding] = []
@@ -25,10 +25,10 @@ extension Organization {
         for position in IdentifierOrder.positions(of: squads) {
             let (id, squad) = squads[position]
             guard squad.stage != .dissolved else { continue }
-            let focused = context.focused(on: squad)
+            context.focus(on: squad)
             let start = findings.count
             for rule in policy.rules {
-                findings += rule.check(squad, in: focused)
+                findings += rule.check(squad, in: context)
             }
             if findings[start...].contains(where: { $0.subject.squad != id }) {
                 strays += findings[start...]  // a rule reported on something else: let the report place it
@@ -63,7 +63,8 @@ extension Organization {
     {
         guard let squad = squadsByID[squad] else { return nil }
         guard squad.stage != .dissolved else { return ValidationReport(findings: []) }
-        let context = ValidationContext(organization: self, thresholds: policy.thresholds, day: day).focused(on: squad)
+        var context = ValidationContext(organization: self, thresholds: policy.thresholds, day: day)
+        context.focus(on: squad)
         var findings = policy.rules.flatMap { $0.check(squad, in: context) }
         if !policy.disabledCodes.isEmpty {
             findings.removeAll { policy.disabledCodes.contains($0.code) }

@@ -40,8 +40,8 @@ extension ValidationRule {
 
 /// What a rule may consult: the organisation being validated, the policy's thresholds and the day.
 ///
-/// While one squad is being checked, the context also holds that squad's members and departments, looked up
-/// once and shared by every rule that asks.
+/// While one squad is being checked, the context also holds its members' skills and departments, looked up once
+/// and shared by every rule that asks.
 public struct ValidationContext: Sendable {
     /// The organisation being validated.
     public let organization: Organization
@@ -57,7 +57,9 @@ public struct ValidationContext: Sendable {
 
     private struct SquadFacts: Sendable {
         var squad: CustomerValueSquad.ID
-        var members: [Specialist]
+        /// The members' skills, in no particular order: read from the table in place, without copying the rest
+        /// of each specialist (their names and titles live elsewhere in memory and are not needed here).
+        var skills: [[Skill: Proficiency]]
         /// The members' departments, each once, in the order of the members.
         var departments: [Department.ID]
     }
@@ -75,24 +77,28 @@ public struct ValidationContext: Sendable {
         self.judgingDay = day ?? .today
     }
 
-    /// A context that knows `squad`'s members and departments, so rules share one look at them.
-    func focused(on squad: CustomerValueSquad) -> ValidationContext {
-        var copy = self
-        let members = Self.members(of: squad, in: organization)
+    /// Makes the context know `squad`'s members' skills and departments, so rules share one look at them.
+    mutating func focus(on squad: CustomerValueSquad) {
+        let table = organization.specialistsByID
+        var skills: [[Skill: Proficiency]] = []
+        skills.reserveCapacity(squad.memberships.count)
         // A squad has a handful of departments: they are told apart by comparing, not hashing.
         var departments: [Department.ID] = []
-        departments.reserveCapacity(members.count)
-        for member in members where !departments.contains(member.department) { departments.append(member.department) }
-        copy.facts = SquadFacts(squad: squad.id, members: members, departments: departments)
-        return copy
+        departments.reserveCapacity(squad.memberships.count)
+        for member in squad.memberships.keys {
+            guard let specialist = table[member] else { continue }
+            skills.append(specialist.skills)
+            let department = specialist.department
+            if !departments.contains(department) { departments.append(department) }
+        }
+        facts = SquadFacts(squad: squad.id, skills: skills, departments: departments)
     }
 
     /// The specialists who are members of `squad`, in no particular order.
     ///
-    /// - Complexity: O(1) for the squad being checked, O(*m*) otherwise, where *m* is the squad's size.
+    /// - Complexity: O(*m*), where *m* is the squad's size.
     public func members(of squad: CustomerValueSquad) -> [Specialist] {
-        if let facts, facts.squad == squad.id { return facts.members }
-        return Self.members(of: squad, in: organization)
+        Self.members(of: squad, in: organization)
     }
 
     private static func members(of squad: CustomerValueSquad, in organization: Organization) -> [Specialist] {
@@ -102,6 +108,22 @@ public struct ValidationContext: Sendable {
             if let specialist = organization.specialistsByID[member] { members.append(specialist) }
         }
         return members
+    }
+
+    /// The skills of each of `squad`'s members, in no particular order.
+    ///
+    /// - Complexity: O(1) for the squad being checked, O(*m*) otherwise, where *m* is the squad's size.
+    func memberSkills(of squad: CustomerValueSquad) -> [[Skill: Proficiency]] {
+        if let facts, facts.squad == squad.id { return facts.skills }
+        let table = organization.specialistsByID
+        return squad.memberships.keys.compactMap { table[$0]?.skills }
+    }
+
+    /// Whether a skill table holds `skill`: most hold a handful, which are compared one by one rather than hashed.
+    static func holds(_ skills: [Skill: Proficiency], _ skill: Skill) -> Bool {
+        guard skills.count <= 4 else { return skills[skill] != nil }
+        for held in skills.keys where held == skill { return true }
+        return false
     }
 
     /// The severity for a finding that makes `squad` fall short of being a customer value squad: a warning
@@ -160,7 +182,7 @@ public struct ValidationContext: Sendable {
     ///
     /// - Complexity: O(*m*), where *m* is the squad's size.
     public func squad(_ squad: CustomerValueSquad, brings skill: Skill) -> Bool {
-        members(of: squad).contains { $0.has(skill) }
+        memberSkills(of: squad).contains { Self.holds($0, skill) }
     }
 
     /// The share of their time every specialist who serves in a squad has booked, in percent.
@@ -176,8 +198,10 @@ public struct ValidationContext: Sendable {
     ///
     /// - Complexity: O(*m* + *g*), where *m* is the squad's size and *g* the number of its grants.
     public func hasBrain(_ squad: CustomerValueSquad, analyticsSkills: Set<Skill> = [.analytics]) -> Bool {
-        let members = members(of: squad)
-        if members.contains(where: { specialist in analyticsSkills.contains { specialist.has($0) } }) {
+        let members = memberSkills(of: squad)
+        if analyticsSkills.count == 1, let analytics = analyticsSkills.first {
+            if members.contains(where: { Self.holds($0, analytics) }) { return true }
+        } else if members.contains(where: { skills in analyticsSkills.contains { Self.holds(skills, $0) } }) {
             return true
         }
         guard squad.stage != .dissolved else { return false }
@@ -198,7 +222,7 @@ public struct ValidationContext: Sendable {
     private static func skills(of squad: CustomerValueSquad, in organization: Organization) -> Set<Skill> {
         var skills: Set<Skill> = []
         for member in squad.memberships.keys {
-            if let specialist = organization.specialistsByID[member] { skills.formUnion(specialist.skills.keys) }
+            if let held = organization.specialistsByID[member]?.skills { skills.formUnion(held.keys) }
         }
         return skills
     }

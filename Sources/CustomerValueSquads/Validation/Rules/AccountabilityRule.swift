@@ -20,7 +20,7 @@ public struct AccountabilityRule: ValidationRule {
             findings.append(
                 context.finding(
                     .noOutcomes, about: squad, severity: severity,
-                    message: "the squad answers for no outcome; set at least one with a baseline and a target"
+                    text: "the squad answers for no outcome; set at least one with a baseline and a target"
                 )
             )
         }
@@ -32,7 +32,7 @@ public struct AccountabilityRule: ValidationRule {
                     severity,
                     .outcomeNotMeasurable,
                     subject: .outcome(squad: squad.id, outcome: outcome.id),
-                    message: "\(outcome.metric) has no \(missing), so progress cannot be measured"
+                    text: "\(outcome.metric) has no \(missing), so progress cannot be measured"
                 )
             )
         }
@@ -40,7 +40,7 @@ public struct AccountabilityRule: ValidationRule {
             findings.append(
                 context.finding(
                     .noAccountabilityOwner, about: squad, severity: severity,
-                    message: "no one owns the squad's results; name an owner"
+                    text: "no one owns the squad's results; name an owner"
                 )
             )
         }
@@ -48,7 +48,7 @@ public struct AccountabilityRule: ValidationRule {
             findings.append(
                 context.finding(
                     .noReviewRhythm, about: squad, severity: .warning,
-                    message: "the outcomes have no review rhythm; set a review cadence"
+                    text: "the outcomes have no review rhythm; set a review cadence"
                 )
             )
         }

@@ -23,8 +23,10 @@ public struct BlockingDependencyRule: ValidationRule {
             guard !missing.isEmpty else { return nil }
             return context.finding(
                 .blockedWithoutGrant, about: squad,
-                message: "the squad is blocked by department \(department) (\(interaction.id)) but holds no live grant "
-                    + "to \(missing.map(\.rawValue).joined(separator: ", ")); grant it or the squad waits on the silo",
+                text: """
+                    the squad is blocked by department \(department) (\(interaction.id)) but holds no live grant \
+                    to \(missing.map(\.rawValue).joined(separator: ", ")); grant it or the squad waits on the silo
+                    """,
                 figures: ["missingGrants": Double(missing.count)]
             )
         }

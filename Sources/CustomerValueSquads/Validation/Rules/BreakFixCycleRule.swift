@@ -16,7 +16,7 @@ public struct BreakFixCycleRule: ValidationRule {
             return [
                 context.finding(
                     .noBreakFixCycle, about: squad,
-                    message: "the squad has no break-fix cycle; set one of at most \(maximum) days"
+                    text: "the squad has no break-fix cycle; set one of at most \(maximum) days"
                 )
             ]
         }
@@ -24,7 +24,7 @@ public struct BreakFixCycleRule: ValidationRule {
         return [
             context.finding(
                 .breakFixCycleTooLong, about: squad,
-                message: "break-fix cycles of \(cycle) are too slow to learn from; at most \(maximum) days expected",
+                text: "break-fix cycles of \(cycle) are too slow to learn from; at most \(maximum) days expected",
                 figures: ["days": Double(cycle.days), "maximum": Double(maximum)]
             )
         ]

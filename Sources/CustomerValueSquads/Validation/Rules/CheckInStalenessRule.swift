@@ -27,8 +27,10 @@ public struct CheckInStalenessRule: ValidationRule {
                 .warning,
                 .staleOutcome,
                 subject: .outcome(squad: squad.id, outcome: outcome.id),
-                message: "\(outcome.metric) was last checked in on \(latest.day), \(age) days ago; the squad reviews "
-                    + "every \(cadence) and the policy allows \(grace) days' grace",
+                text: """
+                    \(outcome.metric) was last checked in on \(latest.day), \(age) days ago; the squad reviews \
+                    every \(cadence) and the policy allows \(grace) days' grace
+                    """,
                 figures: ["daysSinceCheckIn": Double(age), "allowedDays": Double(allowed.partialValue)]
             )
         }

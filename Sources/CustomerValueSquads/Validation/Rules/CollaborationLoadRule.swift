@@ -21,9 +21,11 @@ public struct CollaborationLoadRule: ValidationRule {
         return [
             context.finding(
                 .tooManyCollaborations, about: squad, severity: .warning,
-                message: "the squad collaborates with \(running.count) teams at once "
-                    + "(\(running.map(\.counterpart.description).joined(separator: ", "))); at most \(maximum) "
-                    + "keep its attention on its mission",
+                text: """
+                    the squad collaborates with \(running.count) teams at once \
+                    (\(running.map(\.counterpart.description).joined(separator: ", "))); at most \(maximum) \
+                    keep its attention on its mission
+                    """,
                 figures: ["collaborations": Double(running.count), "maximum": Double(maximum)]
             )
         ]

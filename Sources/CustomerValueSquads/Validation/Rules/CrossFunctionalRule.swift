@@ -16,13 +16,16 @@ public struct CrossFunctionalRule: ValidationRule {
         var findings: [Finding] = []
         let departments = context.departmentCount(of: squad)
         let minimum = context.thresholds.minimumDepartments
-        let figures = ["departments": Double(departments.count), "minimum": Double(minimum)]
+        // Built only for a finding: most squads have none.
+        var figures: [String: Double] { ["departments": Double(departments.count), "minimum": Double(minimum)] }
         if departments.count == 1, minimum > 1, let only = departments.first {
             findings.append(
                 context.finding(
                     .singleSilo, about: squad,
-                    message: "all \(squad.size) members of \(squad.name) come from \(only): this is a department "
-                        + "sub-team, not a squad — draw members from at least \(minimum) departments",
+                    text: """
+                        all \(squad.size) members of \(squad.name) come from \(only): this is a department \
+                        sub-team, not a squad — draw members from at least \(minimum) departments
+                        """,
                     figures: figures
                 )
             )
@@ -30,9 +33,11 @@ public struct CrossFunctionalRule: ValidationRule {
             findings.append(
                 context.finding(
                     .tooFewDepartments, about: squad,
-                    message: "members come from \(departments.count) departments "
-                        + "(\(context.departments(of: squad).sorted().map(\.rawValue).joined(separator: ", "))); "
-                        + "at least \(minimum) expected",
+                    text: """
+                        members come from \(departments.count) departments \
+                        (\(context.departments(of: squad).sorted().map(\.rawValue).joined(separator: ", "))); \
+                        at least \(minimum) expected
+                        """,
                     figures: figures
                 )
             )
@@ -40,14 +45,14 @@ public struct CrossFunctionalRule: ValidationRule {
         let minimumSkills = context.thresholds.minimumDistinctSkills
         // Distinct skills, counted up to the minimum: a short list compared one by one, not a set.
         var skills: [Skill] = []
-        for specialist in context.members(of: squad) where skills.count < minimumSkills {
-            for skill in specialist.skills.keys where !skills.contains(skill) { skills.append(skill) }
+        for held in context.memberSkills(of: squad) where skills.count < minimumSkills {
+            for skill in held.keys where !skills.contains(skill) { skills.append(skill) }
         }
         if skills.count < minimumSkills {
             findings.append(
                 context.finding(
                     .tooFewSkills, about: squad,
-                    message: "members bring \(skills.count) distinct skills; at least \(minimumSkills) expected",
+                    text: "members bring \(skills.count) distinct skills; at least \(minimumSkills) expected",
                     figures: ["skills": Double(skills.count), "minimum": Double(minimumSkills)]
                 )
             )

@@ -25,7 +25,7 @@ public struct CustomerCentredMissionRule: ValidationRule {
             findings.append(
                 context.finding(
                     .missionWithoutStatement, about: squad,
-                    message: "the mission has no statement; say in a sentence what the squad is for"
+                    text: "the mission has no statement; say in a sentence what the squad is for"
                 )
             )
         }
@@ -33,7 +33,7 @@ public struct CustomerCentredMissionRule: ValidationRule {
             findings.append(
                 context.finding(
                     .missionWithoutValueArea, about: squad,
-                    message: "the mission names no area of value — a region, an account, a product service, ..."
+                    text: "the mission names no area of value — a region, an account, a product service, ..."
                 )
             )
         }
@@ -41,7 +41,7 @@ public struct CustomerCentredMissionRule: ValidationRule {
             findings.append(
                 context.finding(
                     .missionWithoutCustomer, about: squad,
-                    message: "the mission names no customer; whatever its area, it must centre on the customer"
+                    text: "the mission names no customer; whatever its area, it must centre on the customer"
                 )
             )
         }
@@ -49,7 +49,7 @@ public struct CustomerCentredMissionRule: ValidationRule {
             findings.append(
                 context.finding(
                     .missionNotServingGoal, about: squad, severity: .warning,
-                    message: "the mission does not say how it serves the organisation's shared goal"
+                    text: "the mission does not say how it serves the organisation's shared goal"
                 )
             )
         }
@@ -64,7 +64,7 @@ public struct CustomerCentredMissionRule: ValidationRule {
                 .warning,
                 .organizationWithoutGoal,
                 subject: .organization,
-                message: "the organisation has no shared goal; small failures pay off only when everyone points at one"
+                text: "the organisation has no shared goal; small failures pay off only when everyone points at one"
             )
         ]
     }

@@ -21,7 +21,7 @@ public struct DataReachRule: ValidationRule {
             let why = squad.grants[asset] == nil ? "holds no grant to it" : "holds only an expired grant to it"
             return context.finding(
                 .dataUnreachable, about: squad,
-                message: "the mission needs \(asset)\(holder), but the squad \(why)"
+                text: "the mission needs \(asset)\(holder), but the squad \(why)"
             )
         }
     }

@@ -15,7 +15,7 @@ public struct DepartmentHeadRule: ValidationRule {
                 .warning,
                 .departmentWithoutHead,
                 subject: .department(department.id),
-                message: "\(department.name) has no head; appoint one"
+                text: "\(department.name) has no head; appoint one"
             )
         }
     }

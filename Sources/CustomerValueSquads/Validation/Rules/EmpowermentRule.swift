@@ -14,7 +14,7 @@ public struct EmpowermentRule: ValidationRule {
         return [
             context.finding(
                 .noDecisionRights, about: squad,
-                message: "the squad holds no decision rights and must escalate every decision; delegate at least one"
+                text: "the squad holds no decision rights and must escalate every decision; delegate at least one"
             )
         ]
     }

@@ -17,9 +17,11 @@ public struct FailureToleranceRule: ValidationRule {
         return [
             context.finding(
                 .failuresOverTolerance, about: squad, severity: .warning,
-                message: "\(squad.smallFailureCount) small and \(squad.largeFailureCount) large failures in "
-                    + "\(squad.cycles.count) cycles; \(tolerated) small failures are tolerated — look at what the "
-                    + "cycles teach before going on",
+                text: """
+                    \(squad.smallFailureCount) small and \(squad.largeFailureCount) large failures in \
+                    \(squad.cycles.count) cycles; \(tolerated) small failures are tolerated — look at what the \
+                    cycles teach before going on
+                    """,
                 figures: [
                     "smallFailures": Double(squad.smallFailureCount), "largeFailures": Double(squad.largeFailureCount),
                     "tolerated": Double(tolerated),

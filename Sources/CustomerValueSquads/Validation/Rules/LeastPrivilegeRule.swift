@@ -23,8 +23,10 @@ public struct LeastPrivilegeRule: ValidationRule {
                         .warning,
                         .unneededGrant,
                         subject: .grant(squad: squad.id, asset: asset),
-                        message: "the squad holds a grant to \(asset), which its mission does not need; revoke it or "
-                            + "add it to the mission"
+                        text: """
+                            the squad holds a grant to \(asset), which its mission does not need; revoke it or \
+                            add it to the mission
+                            """
                     )
                 )
             }
@@ -35,7 +37,7 @@ public struct LeastPrivilegeRule: ValidationRule {
                         .warning,
                         .expiredGrant,
                         subject: .grant(squad: squad.id, asset: asset),
-                        message: "the grant to \(asset) expired\(when) and gives no access; revoke or renew it"
+                        text: "the grant to \(asset) expired\(when) and gives no access; revoke or renew it"
                     )
                 )
             }

@@ -15,8 +15,10 @@ public struct OpenEndedCollaborationRule: ValidationRule {
         squad.interactions.filter { $0.mode == .collaboration && $0.isOpenEnded }.map { interaction in
             context.finding(
                 .openEndedCollaboration, about: squad, severity: .warning,
-                message: "the collaboration \(interaction.id) with \(interaction.counterpart) has no expected end; "
-                    + "collaborations should end in a service or in independence — set when"
+                text: """
+                    the collaboration \(interaction.id) with \(interaction.counterpart) has no expected end; \
+                    collaborations should end in a service or in independence — set when
+                    """
             )
         }
     }

@@ -29,8 +29,10 @@ public struct SiloCapacityRule: ValidationRule {
                 drained ? .error : .warning,
                 drained ? .siloDrained : .siloBelowFloor,
                 subject: .department(department.id),
-                message: "\(department.name) keeps \(percent(capacity.shareRetained)) of its capacity at home, below "
-                    + "its floor of \(percent(floor)); hire back \(capacity.backfill) FTE or release someone",
+                text: """
+                    \(department.name) keeps \(percent(capacity.shareRetained)) of its capacity at home, below \
+                    its floor of \(percent(floor)); hire back \(capacity.backfill) FTE or release someone
+                    """,
                 figures: [
                     "retained": capacity.shareRetained, "floor": floor, "backfill": capacity.backfill,
                     "ftePulled": capacity.ftePulled,

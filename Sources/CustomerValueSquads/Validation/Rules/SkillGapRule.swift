@@ -11,15 +11,16 @@ public struct SkillGapRule: ValidationRule {
 
     /// Checks the mission's skills against the members'.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
-        let members = context.members(of: squad)
+        let members = context.memberSkills(of: squad)
         var missing: [Skill] = []
-        for skill in squad.mission.requiredSkills where !members.contains(where: { $0.has(skill) }) {
+        for skill in squad.mission.requiredSkills {
+            guard !members.contains(where: { ValidationContext.holds($0, skill) }) else { continue }
             missing.append(skill)
         }
         return missing.sorted().map { skill in
             context.finding(
                 .skillGap, about: squad, severity: .warning,
-                message: "the mission needs \(String(reflecting: skill.rawValue)) but no member brings it"
+                text: "the mission needs \(String(reflecting: skill.rawValue)) but no member brings it"
             )
         }
     }

@@ -18,8 +18,10 @@ public struct SquadSizeRule: ValidationRule {
             return [
                 context.finding(
                     .squadTooSmall, about: squad,
-                    message: "\(squad.size) members; a squad needs \(minimum) to \(maximum) — assign "
-                        + "\(minimum.subtractingReportingOverflow(squad.size).partialValue) more",
+                    text: """
+                        \(squad.size) members; a squad needs \(minimum) to \(maximum) — assign \
+                        \(minimum.subtractingReportingOverflow(squad.size).partialValue) more
+                        """,
                     figures: figures
                 )
             ]
@@ -28,8 +30,10 @@ public struct SquadSizeRule: ValidationRule {
             return [
                 context.finding(
                     .squadTooLarge, about: squad,
-                    message: "\(squad.size) members; beyond \(maximum) a squad formalises and needs coordination — "
-                        + "split it or release \(squad.size - max(maximum, 0))",
+                    text: """
+                        \(squad.size) members; beyond \(maximum) a squad formalises and needs coordination — \
+                        split it or release \(squad.size - max(maximum, 0))
+                        """,
                     figures: figures
                 )
             ]

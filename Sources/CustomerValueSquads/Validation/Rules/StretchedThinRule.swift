@@ -25,8 +25,10 @@ public struct StretchedThinRule: ValidationRule {
                     .warning,
                     .stretchedThin,
                     subject: .specialist(specialist),
-                    message: "squads take \(booked)% of \(specialist)'s time, leaving too little for their home "
-                        + "department; at most \(maximum)% expected",
+                    text: """
+                        squads take \(booked)% of \(specialist)'s time, leaving too little for their home \
+                        department; at most \(maximum)% expected
+                        """,
                     figures: ["booked": Double(booked), "maximum": Double(maximum)]
                 )
             )

@@ -27,8 +27,10 @@ public struct ThreePiecesRule: ValidationRule {
             findings.append(
                 context.finding(
                     .noPeoplePiece, about: squad, severity: .warning,
-                    message: "people: the members do not yet form a network across departments (members come from "
-                        + "\(departments.count) department\(departments.count == 1 ? "" : "s"))"
+                    text: """
+                        people: the members do not yet form a network across departments (members come from \
+                        \(departments.count) department\(departments.count == 1 ? "" : "s"))
+                        """
                 )
             )
         }
@@ -36,7 +38,7 @@ public struct ThreePiecesRule: ValidationRule {
             findings.append(
                 context.finding(
                     .noMethodPiece, about: squad, severity: .warning,
-                    message: "method: the squad has no agile rhythm of break-fix cycles"
+                    text: "method: the squad has no agile rhythm of break-fix cycles"
                 )
             )
         }
@@ -44,7 +46,7 @@ public struct ThreePiecesRule: ValidationRule {
             findings.append(
                 context.finding(
                     .noBrainPiece, about: squad,
-                    message: "brain: no member does analytics and no grant reaches analytical data"
+                    text: "brain: no member does analytics and no grant reaches analytical data"
                 )
             )
         }
