@@ -36,6 +36,8 @@ struct JSONScanner {
     var unknownFields: [Int] = []
     /// The names of the fields of the objects being read, innermost last.
     var openNames: [JSONName] = []
+    /// The bytes of the field names that hold escapes, decoded: names point into them while the scanner lives.
+    private let escapedNames = EscapedNames()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -198,14 +200,13 @@ struct JSONScanner {
                 let raw = UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<position])
                 // A name is compared byte by byte, so it must be valid UTF-8 too.
                 if raw.contains(where: { $0 >= 0x80 }) { _ = try readString() } else { offset = position + 1 }
-                return JSONName(raw: raw, decoded: nil)
+                return JSONName(raw: raw)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { break }
             position += 1
         }
-        let decoded = try readString()
-        return JSONName(raw: UnsafeBufferPointer(start: nil, count: 0), decoded: decoded)
+        return JSONName(raw: escapedNames.keep(try readString()))
     }
     /// Whether the value at the cursor is `null`; consumes it if so.
     mutating func skipNull() -> Bool {
@@ -227,20 +228,20 @@ struct JSONKey {
     var text: String { name.text }
 }
 
-/// A field name as the document holds it: the bytes between the quotes, or its text when it has escapes.
+/// A field name as the document holds it: the bytes between the quotes, or the decoded bytes when it has escapes.
 ///
-/// Readers match it against the names they know with `switch`, without making a `String` of it.
+/// Readers match it against the names they know with `switch`, without making a `String` of it. It holds no
+/// reference, so keys are passed and kept without reference counting.
 struct JSONName {
+    /// The name's UTF-8 bytes, escapes resolved.
     let raw: UnsafeBufferPointer<UInt8>
-    let decoded: String?
 
     /// The name's text.
-    var text: String { decoded ?? String(decoding: raw, as: UTF8.self) }
+    var text: String { String(decoding: raw, as: UTF8.self) }
 
-    /// Whether the name is the same as `other`.
+    /// Whether the name is the same as `other`: the same bytes, as JSON compares names.
     func isSame(as other: JSONName) -> Bool {
-        if decoded == nil, other.decoded == nil { return Self.same(raw, other.raw) }
-        return text == other.text
+        Self.same(raw, other.raw)
     }
 
     /// Whether two runs of bytes are equal: the lengths first, then byte by byte — most names differ in one
@@ -258,10 +259,23 @@ struct JSONName {
 
     /// Whether the name spells `pattern`.
     static func ~= (pattern: StaticString, name: JSONName) -> Bool {
-        let literal = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
-        guard let decoded = name.decoded else {
-            return same(name.raw, literal)
-        }
-        return decoded.utf8.elementsEqual(literal)
+        same(name.raw, UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount))
+    }
+}
+
+/// The decoded bytes of field names written with escapes, kept while a scanner reads (such names are rare).
+private final class EscapedNames {
+    private var buffers: [UnsafeMutableBufferPointer<UInt8>] = []
+
+    /// A copy of `text`'s UTF-8 bytes that lives as long as this store.
+    func keep(_ text: String) -> UnsafeBufferPointer<UInt8> {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.utf8.count)
+        _ = buffer.initialize(from: text.utf8)
+        buffers.append(buffer)
+        return UnsafeBufferPointer(buffer)
+    }
+
+    deinit {
+        for buffer in buffers { buffer.deallocate() }
     }
 }
