@@ -6,6 +6,9 @@ extension Organization {
     mutating func load(departments: [Department], specialists: [Specialist], squads: [CustomerValueSquad])
         throws(OrganizationError)
     {
+        storage.reserve(
+            departments: departments.count, specialists: specialists.count, squads: squads.count,
+            members: squads.reduce(0) { $0 + $1.memberships.count })
         for (index, department) in departments.enumerated() {
             func path() -> [String] { ["departments", String(index)] }
             try Self.requireListedOnce(
@@ -19,11 +22,10 @@ extension Organization {
         }
         for (index, specialist) in specialists.enumerated() {
             func path() -> [String] { ["specialists", String(index)] }
-            try Self.requireListedOnce(
-                specialistsByID[specialist.id] == nil, "specialist \(specialist.id)", path: path())
+            try Self.requireListedOnce(storage.enter(specialist), "specialist \(specialist.id)", path: path())
             try checkSpecialist(specialist, path: path())
-            storage.insert(specialist)
         }
+        storage.indexEntered(specialists)
         for (index, department) in departments.enumerated() {
             try checkDepartment(department, path: ["departments", String(index)])
         }

@@ -99,6 +99,7 @@ extension JSONScanner {
             case "skills":
                 guard !scanner.skipNull() else { break }
                 try scanner.beginArray([Skill].self)
+                skills.reserveCapacity(3)  // most specialists list one to three: the table is made once
                 var first = true
                 while try scanner.nextElement(first: first) {
                     first = false

@@ -223,3 +223,60 @@ struct OrganizationStorage: Sendable {
             && rebuilt.specialistsWithSkill == specialistsWithSkill
     }
 }
+
+// MARK: - Loading
+//
+// Many values at once: the tables are sized once, and the index sets are made at their final size instead of
+// growing (and rehashing) one insertion at a time.
+
+extension OrganizationStorage {
+    /// Makes room for the values of a document about to be loaded.
+    ///
+    /// - Complexity: O(*n*) in the capacity asked for.
+    mutating func reserve(departments: Int, specialists: Int, squads: Int, members: Int) {
+        self.departments.reserveCapacity(self.departments.count + departments)
+        self.specialists.reserveCapacity(self.specialists.count + specialists)
+        self.squads.reserveCapacity(self.squads.count + squads)
+        // Only members are booked: no more than the specialists, nor than the memberships.
+        let booked = min(self.specialists.count + specialists, bookedPercentOf.count + members)
+        bookedPercentOf.reserveCapacity(booked)
+        squadsOfSpecialist.reserveCapacity(booked)
+    }
+
+    /// Enters a specialist into the table only, leaving the indexes to ``indexEntered(_:)``.
+    ///
+    /// - Returns: `false`, changing nothing, when a specialist with the same identifier is already there.
+    /// - Complexity: O(1) on average.
+    mutating func enter(_ specialist: Specialist) -> Bool {
+        guard let earlier = specialists.updateValue(specialist, forKey: specialist.id) else { return true }
+        specialists[specialist.id] = earlier
+        return false
+    }
+
+    /// Adds the specialists just entered with ``enter(_:)`` to the staff and skill indexes.
+    ///
+    /// - Complexity: O(*s* · *k*), where *s* is the number of specialists and *k* their skills each.
+    mutating func indexEntered(_ entered: [Specialist]) {
+        var staff: [Department.ID: [Specialist.ID]] = [:]
+        var holders: [Skill: [Specialist.ID]] = [:]
+        for specialist in entered {
+            staff[specialist.department, default: []].append(specialist.id)
+            for skill in specialist.skills.keys { holders[skill, default: []].append(specialist.id) }
+        }
+        for (department, ids) in staff { Self.add(ids, under: department, in: &staffOfDepartment) }
+        for (skill, ids) in holders { Self.add(ids, under: skill, in: &specialistsWithSkill) }
+    }
+
+    /// Adds `elements` to the set under `key`, making the set at its final size when there is none yet.
+    private static func add<Key: Hashable, Element: Hashable>(
+        _ elements: [Element],
+        under key: Key,
+        in index: inout [Key: Set<Element>]
+    ) {
+        if index[key] == nil {
+            index[key] = Set(elements)
+        } else {
+            index[key]!.formUnion(elements)
+        }
+    }
+}
