@@ -47,11 +47,13 @@ enum IdentifierOrder {
     /// The first sixteen bytes as two big-endian integers, padded with zeros (which no identifier holds, so a
     /// shorter identifier sorts before a longer one it begins).
     private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var (high, low): (UInt64, UInt64) = (0, 0)
-        for offset in 0..<8 {
-            high = high << 8 | UInt64(offset < bytes.count ? bytes[offset] : 0)
-            low = low << 8 | UInt64(offset + 8 < bytes.count ? bytes[offset + 8] : 0)
+        var padded: (UInt64, UInt64) = (0, 0)
+        if let base = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &padded) { room in
+                room.baseAddress!.copyMemory(from: base, byteCount: min(bytes.count, 16))
+            }
         }
-        return (high, low)
+        // In memory the first byte comes first; as big-endian integers it is the most significant.
+        return (UInt64(bigEndian: padded.0), UInt64(bigEndian: padded.1))
     }
 }

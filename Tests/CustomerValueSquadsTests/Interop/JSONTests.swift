@@ -298,6 +298,18 @@ struct JSONTests {
         #expect(viaCodable.squad("loyalty")?.memberships["bimo"]?.share == 40)
     }
 
+    @Test("a field name written with escapes is the same name: it is read as such, and counts as a repeat")
+    func escapedFieldNames() throws {
+        // "\u0073hare" is "share" spelt with an escape.
+        let escaped = handWritten.replacingOccurrences(of: #""share": 40"#, with: #""\u0073hare": 40"#)
+        #expect(escaped != handWritten)
+        #expect(try decode(escaped) == (try decode(handWritten)))
+        let repeated = handWritten.replacingOccurrences(
+            of: #""share": 40"#, with: #""share": 40, "\u0073har\u0065": 50"#)
+        let error = try #require(decodingError(repeated))
+        #expect(error.problemDescription.contains(#"the field "share" appears twice"#))
+    }
+
     @Test("fields the format does not know are ignored, and reported by decoding(jsonData:)")
     func unknownFields() throws {
         let text = handWritten.replacingOccurrences(of: #""share": 40"#, with: #""share": 40, "sahre": 4"#)

@@ -103,6 +103,24 @@ struct ByteBuffer: ~Copyable {
         count += buffer.count + 2
     }
 
+    /// Makes room for `limit` bytes once, then lets `body` write up to that many at the end without further
+    /// checks; `body` returns how many it wrote.
+    @inline(__always)
+    mutating func write(upTo limit: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(limit)
+        count += body(start + count)
+    }
+
+    /// Copies `count` bytes from `source` to `target`: short runs byte by byte, longer ones with `memcpy`.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        if count <= 16 {
+            for offset in 0..<count { target[offset] = source[offset] }
+        } else {
+            target.update(from: source, count: count)
+        }
+    }
+
     mutating func append(contentsOf bytes: some Sequence<UInt8>) {
         for byte in bytes { append(byte) }
     }

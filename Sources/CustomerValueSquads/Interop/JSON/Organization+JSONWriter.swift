@@ -23,47 +23,87 @@ struct JSONWriter: ~Copyable {
 
     // MARK: Structure
 
-    /// A line break and the indentation of the deepest level the format has, cut to the depth at hand.
-    private static let lineBreak: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
-
     private mutating func newline() {
         guard pretty else { return }
-        let count = 1 + 2 * depth
-        if count <= Self.lineBreak.count {
-            Self.lineBreak.withUnsafeBufferPointer {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count]))
-            }
-        } else {
-            bytes.append(0x0A)
-            bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        let indent = 2 * depth
+        bytes.write(upTo: 1 + indent) { target in
+            target[0] = 0x0A
+            target.advanced(by: 1).update(repeating: 0x20, count: indent)
+            return 1 + indent
         }
     }
 
-    private mutating func separate() {
-        if !first { bytes.append(UInt8(ascii: ",")) }
+    /// Writes, with one capacity check, what comes before a value or a key: a comma unless it is the first,
+    /// then in the pretty form a line break and the indentation; then `length` bytes from `body`.
+    @inline(__always)
+    private mutating func separated(upTo length: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        let comma = !first
+        let indent = pretty ? 2 * depth : -1
+        bytes.write(upTo: 2 + indent + length) { target in
+            var at = 0
+            if comma {
+                target[0] = UInt8(ascii: ",")
+                at = 1
+            }
+            if indent >= 0 {
+                target[at] = 0x0A
+                for offset in 0..<indent { target[at + 1 + offset] = 0x20 }
+                at += 1 + indent
+            }
+            return at + body(target + at)
+        }
         first = false
-        newline()
+    }
+
+    private mutating func separate() {
+        separated(upTo: 0) { _ in 0 }
     }
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {
+        beginObject()
+        body(&self)
+        endObject()
+    }
+
+    mutating func array<S: Sequence>(_ elements: S, _ body: (inout JSONWriter, S.Element) -> Void) {
+        beginArray()
+        for element in elements {
+            nextElement()
+            body(&self, element)
+        }
+        endArray()
+    }
+
+    /// Opens an object; its fields follow, then ``endObject()``. Writers of the model's hot records use these
+    /// rather than ``object(_:)``, so the record being written is read in place, not captured by a closure.
+    mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
         depth += 1
         first = true
-        body(&self)
+    }
+
+    /// Closes the object opened last.
+    mutating func endObject() {
         depth -= 1
         if !first { newline() }
         bytes.append(UInt8(ascii: "}"))
         first = false
     }
 
-    mutating func array<S: Sequence>(_ elements: S, _ body: (inout JSONWriter, S.Element) -> Void) {
+    /// Opens a list; each element is preceded by ``nextElement()``, then ``endArray()``.
+    mutating func beginArray() {
         bytes.append(UInt8(ascii: "["))
         depth += 1
         first = true
-        for element in elements {
-            separate()
-            body(&self, element)
-        }
+    }
+
+    /// Separates the next element of a list from the one before.
+    mutating func nextElement() {
+        separate()
+    }
+
+    /// Closes the list opened last.
+    mutating func endArray() {
         depth -= 1
         if !first { newline() }
         bytes.append(UInt8(ascii: "]"))
@@ -78,25 +118,63 @@ struct JSONWriter: ~Copyable {
     }
 
     /// A field whose value is a dictionary written as a list in the order of its keys, each entry written by
-    /// `body`; a dictionary of one entry or none is written without sorting a copy of it.
+    /// `body`. The small dictionaries of a record (skills, memberships, grants) are put in order by sorting
+    /// their positions in a buffer on the stack; larger ones by sorting a copy.
     mutating func sortedList<Key: Comparable, Value>(
         _ name: StaticString, _ dictionary: [Key: Value], _ body: (inout JSONWriter, Key, Value) -> Void
     ) {
         key(name)
+        beginArray()
         if dictionary.count <= 1 {
-            array(dictionary) { writer, entry in body(&writer, entry.key, entry.value) }
+            for (key, value) in dictionary {
+                nextElement()
+                body(&self, key, value)
+            }
+        } else if dictionary.count <= 16 {
+            withUnsafeTemporaryAllocation(of: Dictionary<Key, Value>.Index.self, capacity: dictionary.count) {
+                positions in
+                // Initialised first, so the sort below may assign to any slot.
+                positions.initialize(repeating: dictionary.startIndex)
+                defer { positions.deinitialize() }
+                var count = 0
+                var index = dictionary.startIndex
+                while index != dictionary.endIndex {
+                    // Insertion sort: a record's dictionaries hold a handful of entries.
+                    var slot = count
+                    while slot > 0, dictionary.keys[index] < dictionary.keys[positions[slot - 1]] {
+                        positions[slot] = positions[slot - 1]
+                        slot -= 1
+                    }
+                    positions[slot] = index
+                    count += 1
+                    dictionary.formIndex(after: &index)
+                }
+                for position in positions {
+                    nextElement()
+                    body(&self, dictionary.keys[position], dictionary.values[position])
+                }
+            }
         } else {
-            array(dictionary.sorted { $0.key < $1.key }) { writer, entry in body(&writer, entry.key, entry.value) }
+            for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+                nextElement()
+                body(&self, key, value)
+            }
         }
+        endArray()
     }
 
     mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(
-            UInt8(ascii: "\""), UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount),
-            UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(0x20) }
+        let length = name.utf8CodeUnitCount
+        let pretty = pretty
+        separated(upTo: length + 4) { target in
+            target[0] = UInt8(ascii: "\"")
+            ByteBuffer.copy(name.utf8Start, to: target + 1, count: length)
+            target[length + 1] = UInt8(ascii: "\"")
+            target[length + 2] = UInt8(ascii: ":")
+            guard pretty else { return length + 3 }
+            target[length + 3] = 0x20
+            return length + 4
+        }
         first = true  // the value that follows is not separated
     }
 

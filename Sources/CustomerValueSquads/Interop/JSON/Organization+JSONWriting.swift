@@ -53,18 +53,18 @@ extension JSONWriter {
     }
 
     mutating func write(_ specialist: Specialist) {
-        object { writer in
-            writer.field("department", specialist.department)
-            writer.field("id", specialist.id)
-            writer.field("name", specialist.name)
-            writer.sortedList("skills", specialist.skills) { writer, skill, proficiency in
-                writer.object { writer in
-                    writer.field("proficiency", proficiency.rawValue)
-                    writer.field("skill", skill.rawValue)
-                }
-            }
-            writer.field("title", specialist.title)
+        beginObject()
+        field("department", specialist.department)
+        field("id", specialist.id)
+        field("name", specialist.name)
+        sortedList("skills", specialist.skills) { writer, skill, proficiency in
+            writer.beginObject()
+            writer.field("proficiency", proficiency.rawValue)
+            writer.field("skill", skill.rawValue)
+            writer.endObject()
         }
+        field("title", specialist.title)
+        endObject()
     }
 
     mutating func write(_ squad: CustomerValueSquad) {
