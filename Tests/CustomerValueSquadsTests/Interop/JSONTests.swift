@@ -191,6 +191,27 @@ struct JSONTests {
         }
     }
 
+    @Test(
+        "a character that needs care is written right at every position of texts of every short length",
+        arguments: ["\"", "\\", "\n", "\u{01}", "é", "e\u{301}", "🍬"])
+    func awkwardCharacterAtEveryPosition(_ awkward: String) throws {
+        // Texts are looked at eight bytes at a time, the last few in a word that overlaps or is padded: an awkward
+        // character must be found wherever it falls, in texts shorter and longer than one word.
+        for length in 0...20 {
+            for position in 0...length {
+                let text =
+                    "x" + String(repeating: "a", count: position) + awkward
+                    + String(repeating: "b", count: length - position)
+                let organization = try Organization(
+                    name: "Org", goal: text, departments: [Department(id: "d", name: text)], specialists: [],
+                    squads: [])
+                let data = try organization.jsonData(prettyPrinted: false)
+                #expect(try Organization(jsonData: data) == organization, "\(String(reflecting: text))")
+                #expect(try JSONDecoder().decode(Organization.self, from: data) == organization)
+            }
+        }
+    }
+
     @Test("the fast writer writes exactly what the Codable encoding holds")
     func writerMatchesEncoder() throws {
         var awkward = try decode(handWritten)

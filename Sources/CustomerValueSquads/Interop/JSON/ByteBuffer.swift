@@ -94,11 +94,7 @@ struct ByteBuffer: ~Copyable {
         reserve(buffer.count + 2)
         start[count] = opening
         let target = start + count + 1
-        if buffer.count <= 16 {
-            for offset in 0..<buffer.count { target[offset] = buffer[offset] }
-        } else if let base = buffer.baseAddress {
-            target.update(from: base, count: buffer.count)
-        }
+        if let base = buffer.baseAddress { Self.copy(base, to: target, count: buffer.count) }
         target[buffer.count] = closing
         count += buffer.count + 2
     }
@@ -111,13 +107,26 @@ struct ByteBuffer: ~Copyable {
         count += body(start + count)
     }
 
-    /// Copies `count` bytes from `source` to `target`: short runs byte by byte, longer ones with `memcpy`.
+    /// Copies `count` bytes from `source` to `target`, which do not overlap. Runs of up to sixteen bytes — keys,
+    /// identifiers, most names — are copied as two words that may overlap in the middle, reading and writing
+    /// only inside both runs; longer ones with `memcpy`.
     @inline(__always)
     static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
-        if count <= 16 {
-            for offset in 0..<count { target[offset] = source[offset] }
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        if count >= 8 {
+            guard count <= 16 else { return to.copyMemory(from: from, byteCount: count) }
+            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self), toByteOffset: count &- 8,
+                as: UInt64.self)
+        } else if count >= 4 {
+            to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self), toByteOffset: count &- 4,
+                as: UInt32.self)
         } else {
-            target.update(from: source, count: count)
+            for offset in 0..<count { target[offset] = source[offset] }
         }
     }
 

@@ -47,7 +47,7 @@ struct JSONWriter: ~Copyable {
             }
             if indent >= 0 {
                 target[at] = 0x0A
-                for offset in 0..<indent { target[at + 1 + offset] = 0x20 }
+                (target + at + 1).update(repeating: 0x20, count: indent)
                 at += 1 + indent
             }
             return at + body(target + at)
@@ -165,15 +165,28 @@ struct JSONWriter: ~Copyable {
 
     mutating func key(_ name: StaticString) {
         let length = name.utf8CodeUnitCount
-        let pretty = pretty
-        separated(upTo: length + 4) { target in
-            target[0] = UInt8(ascii: "\"")
-            ByteBuffer.copy(name.utf8Start, to: target + 1, count: length)
-            target[length + 1] = UInt8(ascii: "\"")
-            target[length + 2] = UInt8(ascii: ":")
-            guard pretty else { return length + 3 }
-            target[length + 3] = 0x20
-            return length + 4
+        if pretty {
+            separated(upTo: length &+ 4) { target in
+                target[0] = UInt8(ascii: "\"")
+                ByteBuffer.copy(name.utf8Start, to: target + 1, count: length)
+                target[length &+ 1] = UInt8(ascii: "\"")
+                target[length &+ 2] = UInt8(ascii: ":")
+                target[length &+ 3] = 0x20
+                return length &+ 4
+            }
+        } else {
+            // The compact form, the common one, without branches: the comma is always stored and counted only
+            // when it belongs.
+            let comma = first ? 0 : 1
+            bytes.write(upTo: length &+ 4) { target in
+                target[0] = UInt8(ascii: ",")
+                let at = target + comma
+                at[0] = UInt8(ascii: "\"")
+                ByteBuffer.copy(name.utf8Start, to: at + 1, count: length)
+                at[length &+ 1] = UInt8(ascii: "\"")
+                at[length &+ 2] = UInt8(ascii: ":")
+                return comma &+ length &+ 3
+            }
         }
         first = true  // the value that follows is not separated
     }
@@ -227,38 +240,50 @@ struct JSONWriter: ~Copyable {
     }
 
     /// Whether `buffer` holds a byte that needs an escape, and whether it may not be in NFC — eight bytes at a
-    /// time, looking at single bytes only in words that hold something other than plain printable ASCII.
+    /// time, the last (or only) few in one word that overlaps the one before or is padded with spaces; single
+    /// bytes are looked at only when some word holds something other than plain printable ASCII.
     static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> (escape: Bool, normalize: Bool) {
+        guard let base = buffer.baseAddress else { return (false, false) }
+        let count = buffer.count
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var plain = true
+        while plain, index + 8 <= count {
+            plain = isPlain(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += 8
+        }
+        if plain, index < count {
+            if count >= 8 {
+                plain = isPlain(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            } else {
+                var padded: UInt64 = 0x2020_2020_2020_2020
+                withUnsafeMutableBytes(of: &padded) { $0.baseAddress!.copyMemory(from: raw, byteCount: count) }
+                plain = isPlain(padded)
+            }
+        }
+        guard !plain else { return (false, false) }
         var escape = false
         var normalize = false
-        func look(at byte: UInt8) {
+        for byte in buffer {
             if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 escape = true
             } else if byte >= 0xCC {
                 normalize = true
             }
         }
-        guard let base = buffer.baseAddress else { return (false, false) }
-        let raw = UnsafeRawPointer(base)
+        return (escape, normalize)
+    }
+
+    /// Whether the eight bytes of `word` are all printable ASCII other than a quote or a backslash.
+    @inline(__always)
+    private static func isPlain(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        var index = 0
-        while index + 8 <= buffer.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // A byte below 0x20, a quote, a backslash, or a byte of 0x80 and above.
-            let control = (word &- ones &* 0x20) & ~word & highs
-            let quote = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22)) & highs
-            let backslash = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C)) & highs
-            if control | quote | backslash | (word & highs) != 0 {
-                for offset in index..<index + 8 { look(at: buffer[offset]) }
-            }
-            index += 8
-        }
-        while index < buffer.count {
-            look(at: buffer[index])
-            index += 1
-        }
-        return (escape, normalize)
+        // A byte below 0x20, a quote, a backslash, or a byte of 0x80 and above sets that byte's high bit.
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22)) & highs
+        let backslash = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C)) & highs
+        return control | quote | backslash | (word & highs) == 0
     }
 
     mutating func integer(_ value: Int) {
