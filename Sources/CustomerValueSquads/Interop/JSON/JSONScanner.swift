@@ -193,6 +193,13 @@ struct JSONScanner {
 
     /// Reads a field name without copying it when it holds no escape.
     private mutating func readName() throws(JSONFailure) -> JSONName {
+        // Most names are plain ASCII: found eight bytes at a time and taken as they are.
+        let end = plainRun(from: offset + 1)
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let raw = UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<end])
+            offset = end + 1
+            return JSONName(raw: raw)
+        }
         var position = offset + 1
         while position < bytes.count {
             let byte = bytes[position]
@@ -208,6 +215,34 @@ struct JSONScanner {
         }
         return JSONName(raw: escapedNames.keep(try readString()))
     }
+
+    /// The offset of the first byte at or after `position` that is a quote, a backslash, a control character
+    /// or not ASCII — looked for eight bytes at a time; the end of the document when there is none.
+    func plainRun(from position: Int) -> Int {
+        guard let base = bytes.baseAddress else { return position }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var position = position
+        while position + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+            // Each test sets the high bit of the first byte it is about (bytes after it may be set wrongly, by a
+            // borrow, but only the first counts); in memory the first byte is the least significant.
+            let control = (word &- ones &* 0x20) & ~word
+            let quote = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22))
+            let backslash = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C))
+            let found = (control | quote | backslash | word) & highs
+            if found != 0 { return position + found.trailingZeroBitCount / 8 }
+            position += 8
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            position += 1
+        }
+        return position
+    }
+
     /// Whether the value at the cursor is `null`; consumes it if so.
     mutating func skipNull() -> Bool {
         guard peek() == UInt8(ascii: "n"), offset + 4 <= bytes.count, bytes[offset + 1] == UInt8(ascii: "u"),
