@@ -286,6 +286,46 @@ struct JSONTests {
                 && shifted.column == Array(#"{"schemaVersion": 1, "name": "Café Ñandú", "goal": "#).count + 1)
     }
 
+    @Test("a list or an object that does not go on or close properly is refused where it goes wrong")
+    func brokenSeparators() throws {
+        let share = #""share": 40}"#
+        let skill = #""analytics", "proficiency": "proficient"}]"#
+        // Each broken document, what is wrong, and the text that begins where it goes wrong (found after `near`).
+        let cases: [(text: String, problem: String, near: String, at: String)] = [
+            (
+                handWritten.replacingOccurrences(of: share, with: #""share": 40,}"#),
+                "an object may not end with a comma", #""share": 40,}"#, "}"
+            ),
+            (
+                handWritten.replacingOccurrences(of: share, with: #""share": 40 "x": 1}"#),
+                "expected ',' or '}' after a field, found '\"'", #""share": 40 "x""#, #""x""#
+            ),
+            (
+                handWritten.replacingOccurrences(of: skill, with: #""analytics", "proficiency": "proficient"},]"#),
+                "a list may not end with a comma", #""proficient"},]"#, "]"
+            ),
+            (
+                handWritten.replacingOccurrences(of: skill, with: #""analytics", "proficiency": "proficient"} {}]"#),
+                "expected ',' or ']' in a list, found '{'", #""proficient"} {}"#, "{}"
+            ),
+        ]
+        for (text, problem, near, at) in cases {
+            #expect(text != handWritten)
+            let error = try #require(decodingError(text))
+            #expect(error.problemDescription.contains(problem), "\(error.problemDescription)")
+            let location = try #require(error.underlyingOrganizationError?.location)
+            let (line, column) = position(of: near, in: text)
+            let within = try #require(near.range(of: at)).lowerBound
+            #expect(
+                (line, column + near.distance(from: near.startIndex, to: within)) == (location.line, location.column))
+        }
+        // Cut short inside an object after a comma, or inside a list: the document ends.
+        for cut in [#"{"schemaVersion": 2, "#, #"{"departments": ["#] {
+            let error = try #require(decodingError(cut))
+            #expect(error.problemDescription.contains("is not closed: the document ends"), "\(cut)")
+        }
+    }
+
     @Test("the same path convention for every kind of refusal, and names with dots quoted")
     func consistentPaths() throws {
         // A type error and an invariant error in the same history entry name it alike.

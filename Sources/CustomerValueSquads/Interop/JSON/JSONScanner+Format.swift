@@ -17,7 +17,7 @@ extension JSONScanner {
         let start = offset - 1
         // The names of this object so far, on a stack shared by the objects being read, so no object allocates.
         let base = openNames.count
-        defer { openNames.removeSubrange(base...) }
+        defer { openNames.removeLast(openNames.count - base) }
         while let key = try nextKey(first: openNames.count == base) {
             if openNames[base...].contains(where: { $0.isSame(as: key.name) }) {
                 throw syntaxError(

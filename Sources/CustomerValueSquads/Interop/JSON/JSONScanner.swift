@@ -110,7 +110,10 @@ struct JSONScanner {
     }
 
     /// The next byte that is not white space, without consuming it; `nil` at the end.
+    @inline(__always)
     mutating func peek() -> UInt8? {
+        // A compact document has no white space between tokens: the byte at hand is the answer.
+        if offset < bytes.count, bytes[offset] > 0x20 { return bytes[offset] }
         skipWhitespace()
         return offset < bytes.count ? bytes[offset] : nil
     }
@@ -146,37 +149,50 @@ struct JSONScanner {
 
     /// Moves to the next element of a list: `false` at its end. `first` is `true` before the first element.
     mutating func nextElement(first: Bool) throws(JSONFailure) -> Bool {
-        try moveToNext(first: first, closing: UInt8(ascii: "]"), in: "list", after: "in a list")
+        try moveToNext(first: first, closing: UInt8(ascii: "]"))
     }
 
     /// Moves past the comma before the next member of a list or an object, or past its closing bracket:
-    /// `false` at the end.
-    private mutating func moveToNext(first: Bool, closing: UInt8, in kind: String, after place: String)
-        throws(JSONFailure) -> Bool
-    {
-        guard let byte = peek() else { throw syntaxError("the \(kind) is not closed: the document ends") }
+    /// `false` at the end. What is wrong, if anything, is put in words by ``separationFailure(first:closing:)``.
+    @inline(__always)
+    private mutating func moveToNext(first: Bool, closing: UInt8) throws(JSONFailure) -> Bool {
+        guard let byte = peek() else { throw separationFailure(first: first, closing: closing) }
         if byte == closing {
             offset += 1
             return false
         }
         if !first {
-            guard byte == UInt8(ascii: ",") else {
-                throw syntaxError(
-                    "expected ',' or '\(Character(Unicode.Scalar(closing)))' \(place), found \(Self.describe(byte: byte))"
-                )
-            }
+            guard byte == UInt8(ascii: ",") else { throw separationFailure(first: first, closing: closing) }
+            let comma = offset
             offset += 1
-            guard let next = peek() else { throw syntaxError("the \(kind) is not closed: the document ends") }
-            if next == closing {
-                throw syntaxError("\(kind == "list" ? "a list" : "an object") may not end with a comma")
+            guard let next = peek(), next != closing else {
+                offset = comma
+                throw separationFailure(first: first, closing: closing)
             }
         }
         return true
     }
 
+    /// The failure at the cursor, where a list or an object should go on or close: the cursor is on what
+    /// stands there instead, or on a comma that nothing follows.
+    @inline(never)
+    private mutating func separationFailure(first: Bool, closing: UInt8) -> JSONFailure {
+        let kind = closing == UInt8(ascii: "]") ? "list" : "object"
+        guard let byte = peek() else { return syntaxError("the \(kind) is not closed: the document ends") }
+        if !first, byte != UInt8(ascii: ",") {
+            let place = closing == UInt8(ascii: "]") ? "in a list" : "after a field"
+            return syntaxError(
+                "expected ',' or '\(Character(Unicode.Scalar(closing)))' \(place), found \(Self.describe(byte: byte))")
+        }
+        // After a comma: the document ends, or the list or object closes.
+        offset += 1
+        guard peek() != nil else { return syntaxError("the \(kind) is not closed: the document ends") }
+        return syntaxError("\(kind == "list" ? "a list" : "an object") may not end with a comma")
+    }
+
     /// Moves to the next field of an object and reads its key: `nil` at the object's end.
     mutating func nextKey(first: Bool) throws(JSONFailure) -> JSONKey? {
-        guard try moveToNext(first: first, closing: UInt8(ascii: "}"), in: "object", after: "after a field") else {
+        guard try moveToNext(first: first, closing: UInt8(ascii: "}")) else {
             return nil
         }
         guard peek() == UInt8(ascii: "\"") else {
