@@ -29,27 +29,22 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// - Throws: ``OrganizationError/Code/invalidValue`` for text of another form or a day that does not exist.
     public init(iso text: String) throws(OrganizationError) {
         // Exactly ten ASCII bytes: four digits, a dash, two digits, a dash, two digits.
-        var (year, month, day) = (0, 0, 0)
-        var field = 0
-        var wellFormed = text.utf8.count == 10
-        if wellFormed {
-            for (position, byte) in text.utf8.enumerated() {
-                if position == 4 || position == 7 {
-                    wellFormed = wellFormed && byte == UInt8(ascii: "-")
-                    field += 1
-                } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                    let digit = Int(byte - UInt8(ascii: "0"))
-                    switch field {
-                    case 0: year = year * 10 + digit
-                    case 1: month = month * 10 + digit
-                    default: day = day * 10 + digit
-                    }
-                } else {
-                    wellFormed = false
+        var text = text
+        let parsed = text.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            var fields = (0, 0, 0)
+            for position in 0..<10 where position != 4 && position != 7 {
+                let digit = bytes[position] &- UInt8(ascii: "0")
+                guard digit <= 9 else { return nil }
+                switch position {
+                case 0..<4: fields.0 = fields.0 * 10 + Int(digit)
+                case 5..<7: fields.1 = fields.1 * 10 + Int(digit)
+                default: fields.2 = fields.2 * 10 + Int(digit)
                 }
             }
+            return fields
         }
-        guard wellFormed else {
+        guard let (year, month, day) = parsed else {
             throw OrganizationError(
                 code: .invalidValue, message: "\(String(reflecting: text)) is not a day written as YYYY-MM-DD")
         }

@@ -291,7 +291,10 @@ struct RolloutTests {
         #expect(Day("1970-01-01").daysSinceEpoch == 0)
         #expect(Day("2000-03-01").daysSinceEpoch == 11_017)
         #expect(Day("2026-01-01").days(to: "2027-01-01") == 365)
-        for text in ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-01", "2026-01-0x", ""] {
+        for text in [
+            "2026-02-29", "2026-13-01", "26-01-01", "2026-1-01", "2026-01-0x", "", "2026/01/01", "2026-01-01 ",
+            "-026-01-01", "2026-0:-01", "２０２６-01-01",
+        ] {
             #expect(throws: OrganizationError.self) { try Day(iso: text) }
         }
         #expect(try JSONDecoder().decode([Day].self, from: Data(#"["2026-11-22"]"#.utf8)) == ["2026-11-22"])

@@ -99,7 +99,7 @@ extension JSONScanner {
             case "skills":
                 guard !scanner.skipNull() else { break }
                 try scanner.beginArray([Skill].self)
-                skills.reserveCapacity(3)  // most specialists list one to three: the table is made once
+                skills = Dictionary(minimumCapacity: 3)  // most specialists list one to three: one table, made once
                 var first = true
                 while try scanner.nextElement(first: first) {
                     first = false

@@ -55,13 +55,18 @@ extension JSONScanner {
     ) throws(JSONFailure) -> [Key: Value] {
         guard !skipNull() else { return [:] }
         try beginArray([Value].self)
-        var result: [Key: Value] = [:]
+        // The entries are read first, so the dictionary is made once at its size rather than grown.
+        var entries: [(key: Key, value: Value, start: Int)] = []
         var first = true
         while try nextElement(first: first) {
             first = false
             skipWhitespace()
             let entryStart = offset
             let (key, value) = try entry(&self)
+            entries.append((key, value, entryStart))
+        }
+        var result = [Key: Value](minimumCapacity: entries.count)
+        for (key, value, entryStart) in entries {
             guard result.updateValue(value, forKey: key) == nil else {
                 throw invalid(
                     OrganizationError(code: .duplicateID, message: "\(key) is listed twice in \(list)"), at: entryStart)
