@@ -289,4 +289,23 @@ struct InvariantTests {
         #expect(organization.sparePercent(of: OR.surgeon) == 0)
         try organization.checkInvariants()
     }
+
+    @Test(
+        "an organisation loaded in bulk has the indexes that changes build one at a time",
+        arguments: [5, 6] as [UInt64])
+    func bulkLoadIndexes(_ seed: UInt64) throws {
+        // Loading enters the specialists first and builds their staff and skill indexes afterwards, each set at
+        // its final size; `checkInvariants` compares every index with one built insertion by insertion.
+        let generated = OrganizationGenerator(seed: seed, shape: .init(specialists: 800)).generate()
+        let decoded = try Organization(jsonData: try generated.jsonData(prettyPrinted: false))
+        #expect(decoded == generated)
+        try decoded.checkInvariants()
+        let rebuilt = try Organization(
+            name: generated.name, goal: generated.goal, departments: generated.departments,
+            specialists: generated.specialists, squads: generated.squads)
+        try rebuilt.checkInvariants()
+        for department in generated.departments {
+            #expect(decoded.staff(of: department.id) == generated.staff(of: department.id))
+        }
+    }
 }
