@@ -72,6 +72,6 @@ extension ValidationContext {
         text: FindingText,
         figures: [String: Double] = [:]
     ) -> Finding {
-        Finding(severity ?? self.severity(for: squad), code, subject: .squad(squad.id), text: text, figures: figures)
+        finding(code, about: squad, severity: severity, message: text.text, figures: figures)
     }
 }
