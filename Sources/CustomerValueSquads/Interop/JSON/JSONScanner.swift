@@ -216,13 +216,15 @@ struct JSONScanner {
             offset = end + 1
             return JSONName(raw: raw)
         }
-        var position = offset + 1
+        // Otherwise the plain run stopped at a byte that is not ASCII, an escape or a control character; the
+        // search for the closing quote goes on from there.
+        var position = end
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
+                // Text that is not all ASCII: a name is compared byte by byte, so `readString` checks the UTF-8.
                 let raw = UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<position])
-                // A name is compared byte by byte, so it must be valid UTF-8 too.
-                if raw.contains(where: { $0 >= 0x80 }) { _ = try readString() } else { offset = position + 1 }
+                _ = try readString()
                 return JSONName(raw: raw)
             }
             if byte == UInt8(ascii: "\\") { break }
