@@ -28,7 +28,7 @@ extension Organization {
     /// - Parameters:
     ///   - squad: The squad.
     ///   - asset: The data asset.
-    ///   - day: The day; with none, grants that end are treated as expired.
+    ///   - day: The day grants are judged on; ``Day/today`` when none is given.
     public func canReach(_ asset: DataAsset.ID, from squad: CustomerValueSquad.ID, on day: Day? = nil) -> Bool {
         guard let squad = squadsByID[squad], squad.stage != .dissolved, holderOfAsset[asset] != nil,
             let grant = squad.grants[asset]

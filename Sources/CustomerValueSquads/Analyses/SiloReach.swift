@@ -54,7 +54,7 @@ extension Organization {
     /// Only live grants count (see ``canReach(_:from:on:)``): dissolved squads hold no grants, and a grant
     /// that has expired on `day` reaches nothing.
     ///
-    /// - Parameter day: The day; with none, grants that end are treated as expired.
+    /// - Parameter day: The day grants are judged on; ``Day/today`` when none is given.
     /// - Complexity: O(*a* + *g* log *g* + *m* + *d* log *d*), where *a* is the number of data assets, *g* the
     ///   number of grants, *m* the total squad size and *d* the number of departments.
     public func siloReach(on day: Day? = nil) -> SiloReach {

@@ -5,8 +5,10 @@
 #endif
 
 extension OrganizationChange {
-    /// Writes a change log as a JSON list, with object keys and every list inside sorted, so the same log always
-    /// gives the same bytes: logs can be stored, diffed and compared as files.
+    /// Writes a change log as a JSON list, with object keys and every list inside sorted and text in Unicode
+    /// normalization form C, so the same log always gives the same bytes — also when two equal logs spell a
+    /// name differently (`é` as one character or as `e` and a combining accent): logs can be stored, diffed and
+    /// compared as files.
     ///
     /// - Parameters:
     ///   - changes: The changes, in the order they apply.
@@ -19,7 +21,11 @@ extension OrganizationChange {
         encoder.outputFormatting =
             prettyPrinted
             ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(changes)
+        let encoded = try encoder.encode(changes)
+        // JSON's own characters are ASCII, which no combining mark composes with, so normalising the whole
+        // document normalises each text in it and nothing else.
+        let text = String(decoding: encoded, as: UTF8.self)
+        return Data(text._nfcCodeUnits)
     }
 
     /// Reads a change log written by ``jsonData(_:prettyPrinted:)`` (or any JSON list of changes).

@@ -17,7 +17,10 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         guard (1...9999).contains(year), (1...12).contains(month), (1...Self.length(of: month, in: year)).contains(day)
         else {
             throw OrganizationError(
-                code: .invalidValue, message: "\(year)-\(month)-\(day) is not a day of the calendar")
+                code: .invalidValue,
+                message:
+                    "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2)) is not a day of the calendar"
+            )
         }
         self.year = year
         self.month = month
@@ -48,7 +51,19 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
             throw OrganizationError(
                 code: .invalidValue, message: "\(String(reflecting: text)) is not a day written as YYYY-MM-DD")
         }
-        try self.init(year: year, month: month, day: day)
+        do {
+            try self.init(year: year, month: month, day: day)
+        } catch {
+            // Named as written, not as the numbers read from it.
+            throw OrganizationError(
+                code: .invalidValue, message: "\(String(reflecting: text)) is not a day of the calendar")
+        }
+    }
+
+    /// `value` with zeros before it up to `width` digits (`7` → `07`); a negative value keeps its sign.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

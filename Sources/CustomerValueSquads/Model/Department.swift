@@ -23,8 +23,12 @@ public struct Department: Identifiable, Sendable, Hashable {
     /// squads: the silo stays a centre of expertise. `nil` when the department sets none.
     public var capacityFloor: Double?
     /// What one full-time equivalent of the department costs, in a currency of the caller's choosing — a
-    /// planning figure for comparing scenarios, not an accounting one. `nil` when unknown.
+    /// planning figure for comparing scenarios, not an accounting one. `nil` when unknown. At most
+    /// ``maximumCostPerFTE``, so that costs summed over any organisation stay finite.
     public var costPerFTE: Double?
+
+    /// The largest ``costPerFTE`` an organisation accepts: 10¹² (a trillion) in any currency.
+    public static let maximumCostPerFTE: Double = 1e12
 
     /// Creates a department.
     ///

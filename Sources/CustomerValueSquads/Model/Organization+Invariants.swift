@@ -9,9 +9,11 @@ extension Organization {
         }
     }
 
-    /// Whether `text` shows nothing: it is empty, or made only of white space, invisible format characters
-    /// (zero-width spaces and joiners, direction marks, the byte-order mark) and blank fillers (Hangul
-    /// fillers, the blank Braille pattern).
+    /// Whether `text` shows nothing: it is empty, or made only of white space, control characters (NUL, ESC,
+    /// DEL, U+0080…U+009F), invisible format characters (zero-width spaces and joiners, direction marks, the
+    /// byte-order mark), other code points that are ignorable by default (the combining grapheme joiner,
+    /// variation selectors), combining marks with no character to mark (a lone acute accent) and blank fillers
+    /// (Hangul fillers, the blank Braille pattern).
     ///
     /// This is the test behind "names are not blank": every name, role, skill and metric that passes it is
     /// refused with ``OrganizationError/Code/invalidValue``. Rules of your own may use it too.
@@ -21,8 +23,13 @@ extension Organization {
         // Text that starts with a printable ASCII character other than the space shows something.
         if let first = text.utf8.first, (0x21...0x7E).contains(first) { return false }
         return text.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
-                || [0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0].contains(scalar.value)
+            let properties = scalar.properties
+            switch properties.generalCategory {
+            case .control, .format, .nonspacingMark, .enclosingMark, .spacingMark: return true
+            default:
+                return properties.isWhitespace || properties.isDefaultIgnorableCodePoint
+                    || [0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0].contains(scalar.value)
+            }
         }
     }
 
@@ -65,10 +72,11 @@ extension Organization {
                 message: "the capacity floor of department \(id) must be a share from 0 to 1, not \(floor)",
                 path: path() + ["capacityFloor"])
         }
-        if let cost = department.costPerFTE, !(cost.isFinite && cost >= 0) {
+        if let cost = department.costPerFTE, !(cost.isFinite && (0...Department.maximumCostPerFTE).contains(cost)) {
             throw OrganizationError(
                 code: .invalidValue,
-                message: "the cost per FTE of department \(id) must be a finite amount of 0 or more, not \(cost)",
+                message:
+                    "the cost per FTE of department \(id) must be an amount from 0 to 1e12 (a trillion), not \(cost)",
                 path: path() + ["costPerFTE"])
         }
         try checkParent(department.parent, of: id, path: path() + ["parent"])

@@ -22,10 +22,12 @@ public struct TransformationProgramme: Sendable, Hashable, Codable {
     public var sponsor: String
     /// The consultants hired for it.
     public var consultants: [String]
-    /// The phases before squads launch, in order.
-    public var phases: [Phase]
-    /// The squads launched together when the phases are done.
-    public var squadsAtLaunch: [CustomerValueSquad.ID]
+    /// The phases before squads launch, in order: each lasts 1 to ``maximumMonths`` months, and all of them
+    /// together no longer. Set by ``init(sponsor:consultants:phases:squadsAtLaunch:)``, which checks them.
+    public private(set) var phases: [Phase]
+    /// The squads launched together when the phases are done; never empty. Set by
+    /// ``init(sponsor:consultants:phases:squadsAtLaunch:)``, which checks it.
+    public private(set) var squadsAtLaunch: [CustomerValueSquad.ID]
 
     /// Creates a programme.
     ///

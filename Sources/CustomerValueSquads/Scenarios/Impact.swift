@@ -82,9 +82,14 @@ public struct Impact: Sendable, Hashable, Codable {
     public var dataAssetsReached: BeforeAfter<Int>
     /// What the FTE pulled into squads cost across the departments that carry a cost per FTE.
     public var totalCostPulled: BeforeAfter<Double>
-    /// The findings of the compared organisation that the other does not have (by code and subject).
+    /// The findings of the compared organisation that the other does not have.
+    ///
+    /// Findings are compared whole — severity, code, subject, message and figures — so a finding whose
+    /// figures change (a skill gap that moves from one skill to another in the same squad) is one finding that
+    /// goes and one that appears.
     public var newFindings: [Finding]
-    /// The findings of the organisation compared against that the compared one no longer has.
+    /// The findings of the organisation compared against that the compared one no longer has, compared whole
+    /// as in ``newFindings``.
     public var resolvedFindings: [Finding]
 }
 
@@ -138,8 +143,7 @@ extension Organization {
                     after: squadsByID.values.count { $0.stage == stage }))
         }
         let (oldReport, newReport) = (baseline.validate(policy: policy, on: day), validate(policy: policy, on: day))
-        let oldKeys = Set(oldReport.findings.map { FindingKey(code: $0.code, subject: $0.subject) })
-        let newKeys = Set(newReport.findings.map { FindingKey(code: $0.code, subject: $0.subject) })
+        let (oldFindings, newFindings) = (Set(oldReport.findings), Set(newReport.findings))
         return Impact(
             departments: departmentImpacts,
             squads: squadImpacts,
@@ -151,19 +155,9 @@ extension Organization {
             totalCostPulled: .init(
                 before: departmentImpacts.compactMap(\.costPulled.before).reduce(0, +),
                 after: departmentImpacts.compactMap(\.costPulled.after).reduce(0, +)),
-            newFindings: newReport.findings.filter {
-                !oldKeys.contains(FindingKey(code: $0.code, subject: $0.subject))
-            },
-            resolvedFindings: oldReport.findings.filter {
-                !newKeys.contains(FindingKey(code: $0.code, subject: $0.subject))
-            }
+            newFindings: newReport.findings.filter { !oldFindings.contains($0) },
+            resolvedFindings: oldReport.findings.filter { !newFindings.contains($0) }
         )
-    }
-
-    /// What identifies a finding across two reports: its code and its subject.
-    private struct FindingKey: Hashable {
-        var code: Finding.Code
-        var subject: Finding.Subject
     }
 
     /// Each department's headcount, FTE pulled into squads that are not dissolved, FTE at home and share

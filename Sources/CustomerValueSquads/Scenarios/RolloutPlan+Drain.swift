@@ -33,9 +33,26 @@ extension RolloutPlan {
     ///   - floors: For departments whose floor should differ from their own ``Department/capacityFloor``, the
     ///     share of their capacity (0 to 1) that must stay home; none by default.
     /// - Returns: The ledger, step by step.
+    /// - Throws: ``OrganizationError/Code/invalidValue`` for a floor that is not a share from 0 to 1 (NaN
+    ///   included), and ``OrganizationError/Code/unknownReference`` for a floor of a department the organisation
+    ///   does not have; the message names the department.
     /// - Complexity: O(*b* · *d* + *m*), where *b* is the number of batches, *d* the number of departments and
     ///   *m* the total size of the squads.
-    public func drainLedger(in organization: Organization, floors: [Department.ID: Double] = [:]) -> DrainLedger {
+    public func drainLedger(in organization: Organization, floors: [Department.ID: Double] = [:])
+        throws(OrganizationError) -> DrainLedger
+    {
+        for (department, floor) in floors.sorted(by: { $0.key < $1.key }) {
+            guard organization.department(department) != nil else {
+                throw OrganizationError(
+                    code: .unknownReference,
+                    message: "a floor is given for department \(department), which the organisation does not have")
+            }
+            guard floor.isFinite, (0...1).contains(floor) else {
+                throw OrganizationError(
+                    code: .invalidValue,
+                    message: "the floor of department \(department) must be a share from 0 to 1, not \(floor)")
+            }
+        }
         let planned = Set([pilot] + batches.flatMap(\.replicas))
         let outside = organization.squads.filter { !planned.contains($0.id) }.map(\.id)
         let stepsInOrder: [(String, [CustomerValueSquad.ID])] =

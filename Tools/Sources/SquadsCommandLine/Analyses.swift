@@ -30,7 +30,7 @@ extension Commands {
             if let gaps = found { all.append(SquadGaps(squad: id, gaps: gaps)) }
             progress(index + 1, ids.count)
         }
-        if format == .json { return json(all) }
+        if format == .json { return try json(all) }
         var lines = ["## Skill gaps", ""]
         for entry in all {
             let name = organization.squad(entry.squad)?.name ?? entry.squad.rawValue
@@ -74,7 +74,7 @@ extension Commands {
             share: share,
             excluding: Set(current.memberships.keys)
         )
-        if format == .json { return json(proposal) }
+        if format == .json { return try json(proposal) }
         var lines = [
             "## Staffing proposal for the mission of \(current.name)",
             "",
@@ -100,9 +100,9 @@ extension Commands {
     }
 
     /// `squads scores`: each squad's outcome score and band, and the roll-up.
-    public static func scores(_ organization: Organization, format: OutputFormat = .text) -> String {
+    public static func scores(_ organization: Organization, format: OutputFormat = .text) throws(InputError) -> String {
         let scores = organization.scores()
-        if format == .json { return json(scores) }
+        if format == .json { return try json(scores) }
         var lines = ["## Outcome scores", ""]
         for squad in scores.squads {
             let name = organization.squad(squad.squad)?.name ?? squad.squad.rawValue
@@ -122,9 +122,9 @@ extension Commands {
     }
 
     /// `squads reach`: which silo data flows to which squad.
-    public static func reach(_ organization: Organization, format: OutputFormat = .text) -> String {
+    public static func reach(_ organization: Organization, format: OutputFormat = .text) throws(InputError) -> String {
         let reach = organization.siloReach()
-        if format == .json { return json(reach) }
+        if format == .json { return try json(reach) }
         var lines = [
             "## Silo reach",
             "",

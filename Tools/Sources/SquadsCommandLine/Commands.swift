@@ -47,11 +47,17 @@ public enum Commands {
     }()
 
     /// Encodes a value as sorted, pretty-printed JSON text.
-    static func json(_ value: some Encodable) -> String {
+    ///
+    /// - Throws: ``InputError`` when the value cannot be written as JSON (a number that is not finite), so a
+    ///   failed encoding is an error (exit 2) and never an empty document.
+    static func json(_ value: some Encodable) throws(InputError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        } catch {
+            throw InputError("the result cannot be written as JSON: \(error)")
+        }
     }
 
     /// `squads validate`: the validation report; exit 0 when valid, 1 when it has errors.
@@ -59,12 +65,12 @@ public enum Commands {
         _ organization: Organization,
         policy: ValidationPolicy = .default,
         format: OutputFormat = .text
-    ) -> CommandResult {
+    ) throws(InputError) -> CommandResult {
         let report = organization.validate(policy: policy)
         let output =
             switch format {
             case .text: Text.report(report, for: organization)
-            case .json: json(report)
+            case .json: try json(report)
             }
         return CommandResult(output: output, exitCode: report.isValid ? 0 : 1)
     }
@@ -105,15 +111,28 @@ public enum Commands {
 
     /// `squads sample --specialists N`: a generated organisation of that size, the same for the same seed.
     ///
-    /// - Throws: ``InputError`` for a size that is not positive or a squad count that is negative.
+    /// - Throws: ``InputError`` for a number of specialists outside 1...``maximumSampleSize`` or a number of
+    ///   squads outside 0...``maximumSampleSize``.
     public static func sample(specialists: Int, squads: Int? = nil, seed: UInt64 = 2026) throws(InputError) -> String {
-        guard specialists > 0 else { throw InputError("--specialists: give a number of specialists above 0") }
-        guard (squads ?? 0) >= 0 else { throw InputError("--squads: give a number of squads of 0 or more") }
+        guard (1...maximumSampleSize).contains(specialists) else {
+            throw InputError(
+                "--specialists: give a number of specialists from 1 to \(maximumSampleSize), not \(specialists)")
+        }
+        if let squads, !(0...maximumSampleSize).contains(squads) {
+            throw InputError("--squads: give a number of squads from 0 to \(maximumSampleSize), not \(squads)")
+        }
         let shape = OrganizationGenerator.Shape(specialists: specialists, squads: squads)
         let organization = OrganizationGenerator(seed: seed, shape: shape).generate()
-        guard let data = try? organization.jsonData() else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        do {
+            return String(decoding: try organization.jsonData(), as: UTF8.self) + "\n"
+        } catch {
+            throw InputError("the generated organisation cannot be written: \(error)")
+        }
     }
+
+    /// The largest organisation `squads sample` generates: ten million specialists (or squads), several
+    /// gigabytes of JSON.
+    public static let maximumSampleSize = 10_000_000
 
     /// `squads demo`: a first look at the library on the sample organisation.
     public static func demo() -> String {
@@ -122,7 +141,7 @@ public enum Commands {
         sections.append(Text.overview(organization))
         sections.append("## Validation (default policy)\n\n" + Text.report(organization.validate(), for: organization))
         sections.append((try? gaps(organization)) ?? "")
-        sections.append(scores(organization))
+        sections.append((try? scores(organization)) ?? "")
         if let forming = organization.squads.first(where: { $0.stage == .forming }),
             let proposal = try? staffing(organization, squad: forming.id)
         {

@@ -22,6 +22,27 @@ public struct SCIMPushSummary: Sendable, Equatable {
 }
 
 extension Commands {
+    /// Refuses, before anything is sent, an organisation with specialists whose identifiers differ only by case
+    /// (`ann` and `Ann`): SCIM compares `userName`s without regard to case, so a server would refuse the second
+    /// one as a duplicate.
+    ///
+    /// - Throws: ``InputError`` naming every such group of specialists and what to do.
+    public static func checkUserNamesAreDistinct(_ organization: Organization) throws(InputError) {
+        var byFolded: [String: [Specialist.ID]] = [:]
+        for specialist in organization.specialists {
+            byFolded[specialist.id.rawValue.lowercased(), default: []].append(specialist.id)
+        }
+        let clashes = byFolded.values.filter { $0.count > 1 }.map { $0.map(\.rawValue).sorted() }.sorted {
+            $0.lexicographicallyPrecedes($1)
+        }
+        guard !clashes.isEmpty else { return }
+        let listed = clashes.map { $0.joined(separator: " and ") }.joined(separator: "; ")
+        throw InputError(
+            "specialists \(listed) differ only by case, but SCIM userNames ignore case, so the server would refuse "
+                + "them as duplicates; give one of each an identifier that differs in more than case, then push "
+                + "again. Nothing was sent.")
+    }
+
     /// `squads scim push`: makes a SCIM server hold the organisation's people and squads (and departments, with
     /// `includingDepartments`) — creating, patching and deleting only what differs, so a second push changes
     /// nothing.
@@ -29,17 +50,28 @@ extension Commands {
     /// Users are matched by `userName`, groups by `externalId` (`squad:<id>`, `department:<id>`). Only what the
     /// tool provisions is ever deleted: users whose `externalId` is their `userName`, and groups whose
     /// `externalId` starts with `squad:` or `department:`. Users without a manager are created before those
-    /// with one, so a manager created in the same push is named by the id the server gave them.
+    /// with one, so a manager created in the same push is named by the id the server gave them. Specialists
+    /// whose identifiers differ only by case are refused first (``checkUserNamesAreDistinct(_:)``), and a refused
+    /// request names the user or group it was for.
     public static func scimPush(
         _ organization: Organization, to client: SCIMClient, includingDepartments: Bool = false, dryRun: Bool = false
     ) throws -> SCIMPushSummary {
+        try checkUserNamesAreDistinct(organization)
         var summary = SCIMPushSummary(dryRun: dryRun)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         func change(_ method: String, _ path: String, _ label: String, _ body: Data? = nil) throws -> Data? {
             summary.requests.append("\(method) \(path) \(label)")
             client.log("\(dryRun ? "would send" : "sending") \(method) \(path) \(label)")
-            return dryRun ? nil : try client.send(method, path, body: body)
+            guard !dryRun else { return nil }
+            do {
+                return try client.send(method, path, body: body)
+            } catch let refusal as SCIMServerError {
+                // Say which user or group the refused request was for, not only the server's id in its path.
+                throw SCIMServerError(
+                    request: "\(refusal.request) (\(label))", status: refusal.status, scimType: refusal.scimType,
+                    detail: refusal.detail)
+            }
         }
 
         // Users: create what is missing, then patch what differs, managers by their server ids.

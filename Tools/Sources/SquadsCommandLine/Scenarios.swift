@@ -11,10 +11,10 @@ extension Commands {
     /// `squads diff`: the changes that turn `before` into `after`, and the impact of `after` against `before`.
     public static func diff(
         _ before: Organization, _ after: Organization, format: OutputFormat = .text, on day: Day? = nil
-    ) -> String {
+    ) throws(InputError) -> String {
         let changes = after.changes(from: before)
         let impact = after.impact(comparedTo: before, on: day)
-        if format == .json { return json(Difference(changes: changes, impact: impact)) }
+        if format == .json { return try json(Difference(changes: changes, impact: impact)) }
         var lines = ["## Changes", ""]
         if changes.isEmpty { lines.append("none: the two organisations are the same") }
         for (index, change) in changes.enumerated() {
@@ -33,7 +33,10 @@ extension Commands {
         }
         lines += ["", "## Squads", ""]
         for squad in impact.squads
-        where squad.size.before != squad.size.after || squad.stage.before != squad.stage.after {
+        where squad.size.before != squad.size.after || squad.stage.before != squad.stage.after
+            || squad.uncoveredSkills.before != squad.uncoveredSkills.after
+            || squad.departmentsSpanned.before != squad.departmentsSpanned.after
+        {
             lines.append(
                 "- \(squad.squad): stage \(pair(squad.stage.before?.rawValue, squad.stage.after?.rawValue)), "
                     + "size \(pair(squad.size)), departments \(pair(squad.departmentsSpanned))"
@@ -44,10 +47,10 @@ extension Commands {
         }
         lines += ["", "## Findings", ""]
         for finding in impact.newFindings {
-            lines.append("+ \(finding.severity.rawValue) \(finding.code) \(finding.subject)")
+            lines.append("+ \(finding.severity.rawValue) \(finding.code) \(finding.subject): \(finding.message)")
         }
         for finding in impact.resolvedFindings {
-            lines.append("- \(finding.severity.rawValue) \(finding.code) \(finding.subject)")
+            lines.append("- \(finding.severity.rawValue) \(finding.code) \(finding.subject): \(finding.message)")
         }
         if impact.newFindings.isEmpty && impact.resolvedFindings.isEmpty { lines.append("no finding appears or goes") }
         return lines.joined(separator: "\n") + "\n"
@@ -74,9 +77,19 @@ extension Commands {
     public static func plan(
         _ plan: RolloutPlan, in organization: Organization, floors: [Department.ID: Double] = [:],
         format: OutputFormat = .text
-    ) -> String {
-        let ledger = plan.drainLedger(in: organization, floors: floors)
-        if format == .json { return json(ledger) }
+    ) throws(InputError) -> String {
+        for department in floors.keys.sorted() where organization.department(department) == nil {
+            throw InputError(
+                "--floor: there is no department \(department)"
+                    + Input.suggestion(for: department.rawValue, among: organization.departments.map(\.id.rawValue)))
+        }
+        let ledger: DrainLedger
+        do {
+            ledger = try plan.drainLedger(in: organization, floors: floors)
+        } catch {
+            throw InputError("--floor: \(error.message)")
+        }
+        if format == .json { return try json(ledger) }
         var lines = ["## Drain ledger: \(plan.startingArea), pilot \(plan.pilot)", ""]
         for step in ledger.steps {
             let squads = step.squads.isEmpty ? "" : " (\(step.squads.map(\.rawValue).joined(separator: ", ")))"

@@ -9,8 +9,8 @@ struct Squads: ParsableCommand {
         commandName: "squads",
         abstract: "Design, check and picture customer value squads.",
         discussion: """
-            Organisations are JSON documents in the CustomerValueSquads format (schema version 1); \
-            give - to read one from standard input. Start with `squads demo`, or \
+            Organisations are JSON documents in the CustomerValueSquads format (schema version \
+            \(Organization.schemaVersion)); give - to read one from standard input. Start with `squads demo`, or \
             `squads sample > org.json` to get a document to edit.
 
             Exit status: 0 success (validate: no errors in the report); 1 the validation report has errors; \
@@ -28,6 +28,9 @@ struct Squads: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("squads: \(error.message)\n".utf8))
+            Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data("\(fullMessage(for: error))\n".utf8))
@@ -87,28 +90,13 @@ func readOrganization(_ file: String, strict: Bool = false) throws -> Organizati
 /// Writes `text` to standard output, all of it, or fails with exit status 2 and a message on standard error —
 /// a full disk, a closed descriptor — so a script can tell its output was lost.
 func emit(_ text: String) throws {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-        if written < 0 {
-            if errno == EINTR { continue }
-            let reason = String(cString: strerror(errno))
-            FileHandle.standardError.write(Data("squads: cannot write to standard output: \(reason)\n".utf8))
-            throw ExitCode(2)
-        }
-        bytes = bytes.dropFirst(written)
-    }
+    try Output.standardOutput(text)
 }
 
-/// Writes a document to `path` atomically — an interrupted run never leaves half a file — or to standard output
-/// for `-`.
+/// Writes a document to `path` (`-` for standard output) as ``Output/write(_:to:)`` does: links followed, a
+/// regular file replaced atomically with its mode and owner, a FIFO or device written into.
 func writeOutput(_ data: Data, to path: String) throws {
-    guard path != "-" else { return try emit(String(decoding: data, as: UTF8.self)) }
-    do {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        throw failOnInput(InputError("\(path): cannot be written: \(error.localizedDescription)"))
-    }
+    try Output.write(data, to: path)
 }
 
 /// Prints an input error and exits with status 2.
@@ -190,7 +178,7 @@ struct Validate: ParsableCommand {
         } catch {
             throw failOnInput(error)
         }
-        let result = Commands.validate(organization, policy: rules, format: format)
+        let result = try Commands.validate(organization, policy: rules, format: format)
         try emit(result.output.hasSuffix("\n") ? result.output : result.output + "\n")
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
@@ -296,7 +284,7 @@ struct Staffing: ParsableCommand {
     @Option(help: "The squad whose mission to staff.")
     var squad: String
 
-    @Option(help: "The share of each member's time, in percent.")
+    @Option(parsing: .unconditional, help: "The share of each member's time, in percent.")
     var share: Int = 40
 
     func run() throws {
@@ -386,7 +374,7 @@ struct SCIMReadingOptions: ParsableArguments {
     @Flag(help: "Read every group as a squad.")
     var allGroups = false
 
-    @Option(help: "The share of each squad member's time, in percent.")
+    @Option(parsing: .unconditional, help: "The share of each squad member's time, in percent.")
     var share: Int = 20
 
     func options(ids: SpecialistIDSource) throws(InputError) -> SCIMImport.Options {
@@ -548,11 +536,18 @@ struct Diff: ParsableCommand {
     @Argument(help: "The organisation before (JSON); - reads standard input.")
     var before: String
 
-    @Argument(help: "The organisation after (JSON).")
+    @Argument(help: "The organisation after (JSON); - reads standard input.")
     var after: String
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
+
+    func validate() throws {
+        if before == "-" && after == "-" {
+            throw ValidationError(
+                "standard input can be read only once: give at most one of the two organisations as -")
+        }
+    }
 
     func run() throws {
         try emit(Commands.diff(try readOrganization(before), try readOrganization(after), format: format))
@@ -576,10 +571,10 @@ struct CheckIn: ParsableCommand {
     @Option(help: "The squad's outcome.")
     var outcome: String
 
-    @Option(help: "The measured value.")
+    @Option(parsing: .unconditional, help: "The measured value (negative values too, such as --value -2.5).")
     var value: Double
 
-    @Option(help: "How confident the squad is of reaching the target, 0 to 10.")
+    @Option(parsing: .unconditional, help: "How confident the squad is of reaching the target, 0 to 10.")
     var confidence: Int?
 
     @Option(help: "The day of the check-in, such as 2026-11-28; today (UTC) by default.")
@@ -691,7 +686,7 @@ struct Plan: ParsableCommand {
             } catch {
                 throw InputError("\(plan): \(error)")
             }
-            output = Commands.plan(rolloutPlan, in: base, floors: try Commands.floors(floor), format: format)
+            output = try Commands.plan(rolloutPlan, in: base, floors: try Commands.floors(floor), format: format)
         } catch let error as InputError {
             throw failOnInput(error)
         }
@@ -713,17 +708,13 @@ struct Report: ParsableCommand {
     @Option(help: "An organisation to compare against, such as today's when the first is a scenario.")
     var compare: String?
 
-    @Option(help: "Where to write the page.")
+    @Option(help: "Where to write the page; - writes standard output.")
     var output: String
 
     func run() throws {
         let current = try readOrganization(organization)
         let baseline = try compare.map { try readOrganization($0) }
         let page = Commands.report(current, comparedTo: baseline)
-        do {
-            try Data(page.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw failOnInput(InputError("\(output): cannot be written: \(error.localizedDescription)"))
-        }
+        try writeOutput(Data(page.utf8), to: output)
     }
 }

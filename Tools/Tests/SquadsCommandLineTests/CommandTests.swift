@@ -10,7 +10,7 @@ struct ValidateCommandTests {
     func valid() throws {
         let organization = try Input.organization(atPath: example("toko-manis.json"))
         #expect(organization == Commands.sampleOrganization)
-        let result = Commands.validate(organization)
+        let result = try Commands.validate(organization)
         #expect(result.exitCode == 0)
         #expect(result.output.hasPrefix("VALID — 0 errors, 3 warnings, 0 notes"))
         #expect(result.output.contains("squad Bali squad [bali]"))
@@ -20,7 +20,7 @@ struct ValidateCommandTests {
     @Test("an organisation whose report has errors exits 1")
     func invalid() throws {
         let organization = try Input.organization(atPath: example("sales-huddle.json"))
-        let result = Commands.validate(organization)
+        let result = try Commands.validate(organization)
         #expect(result.exitCode == 1)
         #expect(result.output.hasPrefix("INVALID"))
         #expect(result.output.contains("✗ error squad.crossFunctional.tooFewDepartments"))
@@ -31,7 +31,7 @@ struct ValidateCommandTests {
         let organization = try Input.organization(atPath: example("toko-manis.json"))
         let policy = try Input.policy(atPath: example("lenient-policy.json"))
         #expect(policy.thresholds.minimumSquadSize == 3)
-        let result = Commands.validate(organization, policy: policy)
+        let result = try Commands.validate(organization, policy: policy)
         #expect(result.exitCode == 0)
         #expect(result.output.hasPrefix("VALID — 0 errors, 1 warning, 0 notes"))
         #expect(!result.output.contains("squad.skills.gap"))
@@ -40,7 +40,7 @@ struct ValidateCommandTests {
     @Test("JSON output is the report for scripts")
     func json() throws {
         let organization = try Input.organization(atPath: example("sales-huddle.json"))
-        let result = Commands.validate(organization, format: .json)
+        let result = try Commands.validate(organization, format: .json)
         #expect(result.exitCode == 1)
         let report = try JSONDecoder().decode(ValidationReport.self, from: Data(result.output.utf8))
         #expect(report == organization.validate())

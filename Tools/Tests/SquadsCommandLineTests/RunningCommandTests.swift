@@ -20,7 +20,7 @@ struct RunningCommandTests {
         #expect(outcome.current == 6)
         #expect(outcome.checkIns.map(\.note) == ["", "two new stores"])
         // 6 of 12 is 50 %, at risk; up 3 points since the 1st, which is good for growth.
-        let text = Commands.scores(organization)
+        let text = try Commands.scores(organization)
         #expect(text.contains("    sales-growth: 50% at risk · confidence 7/10 · improving (+3 since 2026-11-01)"))
         #expect(text.contains("Goal, each outcome by its weight: "))
     }

@@ -27,6 +27,82 @@ struct JSONLocator {
         return (line, column)
     }
 
+    /// The 1-based line and column of each byte in `offsets`, which must be in increasing order: one pass over
+    /// the bytes up to the last of them.
+    func linesAndColumns(of offsets: [Int]) -> [(line: Int, column: Int)] {
+        var result: [(line: Int, column: Int)] = []
+        result.reserveCapacity(offsets.count)
+        var (line, lineStart, position) = (1, 0, 0)
+        for offset in offsets {
+            let end = min(offset, bytes.count)
+            while position < end {
+                if bytes[position] == 0x0A {
+                    line += 1
+                    lineStart = position + 1
+                }
+                position += 1
+            }
+            let column = bytes[min(lineStart, end)..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            result.append((line, column))
+        }
+        return result
+    }
+
+    /// The coding path of each field name that starts at one of `offsets`, which must be in increasing order:
+    /// one walk over the document, which stops at the last of them. A name not met has an empty path.
+    func pathsOfNames(at offsets: [Int]) -> [[Step]] {
+        var result: [[Step]] = []
+        result.reserveCapacity(offsets.count)
+        guard !offsets.isEmpty else { return result }
+        var scanner = JSONScanner(bytes)
+        var path: [Step] = []
+        var walk = NameWalk(targets: offsets)
+        _ = walkNames(&scanner, &walk, path: &path)
+        result = walk.found
+        while result.count < offsets.count { result.append([]) }
+        return result
+    }
+
+    /// What a walk for field names has found so far.
+    private struct NameWalk {
+        let targets: [Int]
+        var found: [[Step]] = []
+        var done: Bool { found.count == targets.count }
+    }
+
+    /// Walks the value at the cursor, recording the path of each target name it meets; `true` when every target
+    /// is found or the walk cannot go on.
+    private func walkNames(_ scanner: inout JSONScanner, _ walk: inout NameWalk, path: inout [Step]) -> Bool {
+        guard let byte = scanner.peek(), path.count <= JSONScanner.maximumDepth else { return true }
+        switch byte {
+        case UInt8(ascii: "{"):
+            scanner.offset += 1
+            var first = true
+            while let key = try? scanner.nextKey(first: first) {
+                first = false
+                path.append(.key(key.text))
+                // Targets the walk passed without meeting (it cannot, for names the reader recorded) stay empty.
+                while !walk.done, walk.targets[walk.found.count] < key.offset { walk.found.append([]) }
+                if !walk.done, walk.targets[walk.found.count] == key.offset { walk.found.append(path) }
+                if walk.done || walkNames(&scanner, &walk, path: &path) { return true }
+                path.removeLast()
+            }
+        case UInt8(ascii: "["):
+            scanner.offset += 1
+            var index = 0
+            while (try? scanner.nextElement(first: index == 0)) == true {
+                scanner.skipWhitespace()
+                path.append(.index(index))
+                if walkNames(&scanner, &walk, path: &path) { return true }
+                path.removeLast()
+                index += 1
+            }
+        default:
+            guard (try? scanner.skipValue()) != nil else { return true }
+        }
+        return walk.done || scanner.offset >= scanner.bytes.count
+    }
+
     /// The coding path of the innermost value that holds the byte at `offset`.
     func path(at offset: Int) -> [Step] {
         var scanner = JSONScanner(bytes)
@@ -72,21 +148,27 @@ struct JSONLocator {
 
     /// The byte offset and the coding path of the value a model path names, as far as the document has it.
     ///
-    /// A model path names entries of keyed lists (memberships, decision rights, grants, skills) by their key;
-    /// the coding path names them by position, as the document holds them.
+    /// A model path names entries of keyed lists (memberships, decision rights, grants, skills) by their key —
+    /// even a key that looks like a number, such as specialist `1001` — and entries of other lists by position;
+    /// the coding path names them all by position, as the document holds them.
     func find(_ modelPath: [String]) -> (offset: Int, path: [Step]) {
         var scanner = JSONScanner(bytes)
         scanner.skipWhitespace()
         var path: [Step] = []
         var found = scanner.offset
+        var listName: String?
         for component in modelPath {
             guard let byte = scanner.peek() else { break }
             found = scanner.offset
+            defer { listName = component }
             if byte == UInt8(ascii: "{") {
                 guard let valueStart = seekField(component, in: &scanner) else { break }
                 path.append(.key(component))
                 found = valueStart
-            } else if byte == UInt8(ascii: "["), let (index, valueStart) = seekElement(component, in: &scanner) {
+            } else if byte == UInt8(ascii: "["),
+                let (index, valueStart) = seekElement(
+                    component, byKey: listName.map(Self.keyedLists.contains) ?? false, in: &scanner)
+            {
                 path.append(.index(index))
                 found = valueStart
             } else {
@@ -113,16 +195,19 @@ struct JSONLocator {
         return nil
     }
 
-    /// Moves into the element of the list at the cursor that `component` names: a position, or the key of an
-    /// entry (its `specialist`, `id`, `asset` or `skill`).
-    private func seekElement(_ component: String, in scanner: inout JSONScanner) -> (Int, Int)? {
+    /// The lists whose entries a model path names by their key.
+    private static let keyedLists: Set<String> = ["memberships", "decisionRights", "grants", "skills"]
+
+    /// Moves into the element of the list at the cursor that `component` names: the key of an entry (its
+    /// `specialist`, `id`, `asset` or `skill`) in a keyed list, or else a position.
+    private func seekElement(_ component: String, byKey: Bool, in scanner: inout JSONScanner) -> (Int, Int)? {
         let saved = scanner.offset
         scanner.offset += 1
         var index = 0
         while (try? scanner.nextElement(first: index == 0)) == true {
             scanner.skipWhitespace()
             let elementStart = scanner.offset
-            if let position = Int(component) {
+            if !byKey, let position = Int(component) {
                 if index == position { return (index, elementStart) }
             } else if entryKey(at: elementStart) == component {
                 scanner.offset = elementStart

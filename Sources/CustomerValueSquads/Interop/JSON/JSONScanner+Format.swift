@@ -14,6 +14,8 @@ extension JSONScanner {
         _ field: (inout JSONScanner, JSONName) throws(JSONFailure) -> Bool
     ) throws(JSONFailure) -> Int {
         try beginObject(type, description)
+        depth += 1
+        defer { depth -= 1 }
         let start = offset - 1
         // The names of this object so far, on a stack shared by the objects being read, so no object allocates.
         let base = openNames.count
@@ -26,7 +28,7 @@ extension JSONScanner {
             openNames.append(key.name)
             if try !field(&self, key.name) {
                 unknownFields.append(key.offset)
-                try skipValue()
+                try skipValue(depth: depth)
             }
         }
         return start
@@ -37,6 +39,8 @@ extension JSONScanner {
         _ element: (inout JSONScanner) throws(JSONFailure) -> Element
     ) throws(JSONFailure) -> [Element] {
         try beginArray([Element].self)
+        depth += 1
+        defer { depth -= 1 }
         var result: [Element] = []
         while try nextElement(first: result.isEmpty) { result.append(try element(&self)) }
         return result

@@ -99,6 +99,8 @@ extension JSONScanner {
             case "skills":
                 guard !scanner.skipNull() else { break }
                 try scanner.beginArray([Skill].self)
+                scanner.depth += 1
+                defer { scanner.depth -= 1 }
                 skills = Dictionary(minimumCapacity: 3)  // most specialists list one to three: one table, made once
                 var first = true
                 while try scanner.nextElement(first: first) {

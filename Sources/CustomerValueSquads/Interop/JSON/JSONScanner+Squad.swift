@@ -55,6 +55,8 @@ extension JSONScanner {
     ) throws(JSONFailure) -> [Key: Value] {
         guard !skipNull() else { return [:] }
         try beginArray([Value].self)
+        depth += 1
+        defer { depth -= 1 }
         // The entries are read first, so the dictionary is made once at its size rather than grown.
         var entries: [(key: Key, value: Value, start: Int)] = []
         var first = true

@@ -278,20 +278,33 @@ extension JSONScanner {
 
     // MARK: - Skipping
 
-    /// Skips one value of any kind, checking its syntax; nesting is limited to ``maximumDepth``.
+    /// Skips one value of any kind, `depth` objects and lists deep, checking it as strictly as the values the
+    /// format reads: its syntax, its strings (valid UTF-8, no lone surrogate escapes), no name twice in one
+    /// object, and nesting up to ``maximumDepth`` counted from the document itself.
     mutating func skipValue(depth: Int = 0) throws(JSONFailure) {
-        guard depth < Self.maximumDepth else {
+        guard let byte = peek() else { throw syntaxError("expected a value, but the document ends") }
+        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "["), depth >= Self.maximumDepth {
             throw syntaxError("values are nested more than \(Self.maximumDepth) deep")
         }
-        guard let byte = peek() else { throw syntaxError("expected a value, but the document ends") }
         switch byte {
         case UInt8(ascii: "\""):
             _ = try readString()
         case UInt8(ascii: "{"):
             offset += 1
-            var first = true
-            while try nextKey(first: first) != nil {
-                first = false
+            let base = openNames.count
+            defer { openNames.removeLast(openNames.count - base) }
+            while let key = try nextKey(first: openNames.count == base) {
+                // Skipped objects are mostly small; a large one is checked with a table of its names.
+                if openNames.count - base < 32 {
+                    if openNames[base...].contains(where: { $0.isSame(as: key.name) }) {
+                        throw syntaxError(
+                            "the field \(String(reflecting: key.text)) appears twice in one object", at: key.offset)
+                    }
+                    openNames.append(key.name)
+                } else {
+                    try skipLargeObject(from: base, next: key, depth: depth)
+                    return
+                }
                 try skipValue(depth: depth + 1)
             }
         case UInt8(ascii: "["):
@@ -309,6 +322,21 @@ extension JSONScanner {
                 return
             }
             throw syntaxError("expected a value, found \(Self.describe(byte: byte))")
+        }
+    }
+
+    /// Skips the rest of an object with many names, the first of them on `openNames` from `base` and `next` the
+    /// one just read, checking that no name comes twice with a table of their bytes.
+    private mutating func skipLargeObject(from base: Int, next: JSONKey, depth: Int) throws(JSONFailure) {
+        var seen = Set(openNames[base...].map { Array($0.raw) })
+        var key: JSONKey? = next
+        while let current = key {
+            guard seen.insert(Array(current.name.raw)).inserted else {
+                throw syntaxError(
+                    "the field \(String(reflecting: current.text)) appears twice in one object", at: current.offset)
+            }
+            try skipValue(depth: depth + 1)
+            key = try nextKey(first: false)
         }
     }
 

@@ -27,11 +27,14 @@ struct JSONFailure: Error {
 /// It never builds a tree: the format's readers ask for the next key, string, number or list element and
 /// turn it into a model value at once. Strings must be valid UTF-8; numbers must fit the type asked for.
 struct JSONScanner {
-    /// The deepest nesting a skipped value may have.
+    /// The deepest nesting of objects and lists a document may have, counted from the document itself — the
+    /// limit `JSONDecoder` keeps, so both readers refuse the same documents.
     static let maximumDepth = 512
 
     let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0
+    /// How many objects and lists of the format the cursor is inside: where a skipped value's nesting starts.
+    var depth = 0
     /// The offsets of the field names the format does not know, in the order met.
     var unknownFields: [Int] = []
     /// The names of the fields of the objects being read, innermost last.

@@ -11,7 +11,9 @@ extension Organization {
     /// The bytes are read once, straight into the model's values, without building a tree of the document
     /// first. The reading is strict JSON (RFC 8259): a field given twice in one object, a trailing comma, text
     /// that is not UTF-8 or a number that does not fit are refused. Fields the format does not know are
-    /// ignored; ``decoding(jsonData:)`` reports them.
+    /// ignored; ``decoding(jsonData:)`` reports them. The same rules hold inside the values it ignores: valid
+    /// text (no lone surrogate escape), no name twice in one object, and nesting at most 512 deep from the
+    /// document's outer object, where `JSONDecoder` stops too.
     ///
     /// - Parameter jsonData: The document's bytes, UTF-8.
     /// - Throws: `DecodingError` — `typeMismatch`, `keyNotFound` or `dataCorrupted` — whose coding path is the
@@ -21,7 +23,9 @@ extension Organization {
     ///   ``OrganizationError/Code/invalidDocument`` for everything that is not the format.
     /// - Complexity: O(*n*), where *n* is the size of the document.
     public init(jsonData: Data) throws {
-        self = try Self.decoding(jsonData: jsonData).organization
+        self = try jsonData.withUnsafeBytes { raw in
+            try Self.readDocument(raw.bindMemory(to: UInt8.self), reportingUnknownFields: false).organization
+        }
     }
 
     /// Reads an organisation from a JSON document, as ``init(jsonData:)`` does, and reports the fields the
@@ -31,13 +35,13 @@ extension Organization {
     /// - Returns: The organisation, and a warning with code ``OrganizationError/Code/unknownField``, the path
     ///   and the location for each field that was ignored (the first 100, then one that counts the rest).
     /// - Throws: As ``init(jsonData:)``.
-    /// - Complexity: O(*n*), where *n* is the size of the document, plus O(*n*) for each unknown field
-    ///   reported.
+    /// - Complexity: O(*n*), where *n* is the size of the document; when there are unknown fields, one more pass
+    ///   over the document locates all of them.
     public static func decoding(jsonData: Data) throws -> (
         organization: Organization, unknownFields: [OrganizationError]
     ) {
         try jsonData.withUnsafeBytes { raw in
-            try Self.readDocument(raw.bindMemory(to: UInt8.self))
+            try Self.readDocument(raw.bindMemory(to: UInt8.self), reportingUnknownFields: true)
         }
     }
 

@@ -10,7 +10,9 @@ extension Organization {
     /// The most unknown fields reported one by one.
     static let reportedUnknownFields = 100
 
-    static func readDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (
+    /// Reads a document; with `reportingUnknownFields`, also locates the fields the format does not know (one
+    /// more pass over the document when there are any), and otherwise leaves them unlocated and unreported.
+    static func readDocument(_ bytes: UnsafeBufferPointer<UInt8>, reportingUnknownFields: Bool) throws -> (
         organization: Organization, unknownFields: [OrganizationError]
     ) {
         var scanner = JSONScanner(bytes)
@@ -35,6 +37,7 @@ extension Organization {
                 JSONFailure(kind: .invalid(error), offset: found.offset, message: "[\(error.code)] \(error.message)"),
                 locator, steps: found.path)
         }
+        guard reportingUnknownFields else { return (organization, []) }
         return (organization, unknownFieldWarnings(scanner.unknownFields, locator))
     }
 
@@ -51,10 +54,12 @@ extension Organization {
 
     private static func unknownFieldWarnings(_ offsets: [Int], _ locator: JSONLocator) -> [OrganizationError] {
         var warnings: [OrganizationError] = []
-        for offset in offsets.prefix(reportedUnknownFields) {
-            let steps = locator.path(at: offset)
+        let reported = Array(offsets.prefix(reportedUnknownFields))
+        let (paths, places) = (locator.pathsOfNames(at: reported), locator.linesAndColumns(of: reported))
+        for (index, offset) in reported.enumerated() {
+            let steps = paths[index]
             let name = steps.last.map { step in if case .key(let name) = step { name } else { "" } } ?? ""
-            let (line, column) = locator.lineAndColumn(of: offset)
+            let (line, column) = places[index]
             warnings.append(
                 OrganizationError(
                     code: .unknownField,

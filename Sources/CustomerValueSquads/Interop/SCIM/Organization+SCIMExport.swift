@@ -37,8 +37,14 @@ extension Organization {
     /// department, its parent as the `division`, and as `manager` the head of the home department — unless
     /// that is the specialist, who then has no manager.
     public func scimUser(for specialist: Specialist) -> SCIMUser {
-        let home = departmentsByID[specialist.department]
-        let division = home?.parent.flatMap { departmentsByID[$0]?.name }
+        scimUser(for: specialist) { departmentsByID[$0] }
+    }
+
+    /// ``scimUser(for:)`` with the departments read through `department`, so a user can be described as it was
+    /// before a department changed without building that organisation again.
+    private func scimUser(for specialist: Specialist, department: (Department.ID) -> Department?) -> SCIMUser {
+        let home = department(specialist.department)
+        let division = home?.parent.flatMap { department($0)?.name }
         let manager = home?.head.flatMap { head -> SCIMUser.Manager? in
             guard head != specialist.id else { return nil }
             return SCIMUser.Manager(value: head.rawValue, displayName: specialistsByID[head]?.name)
@@ -82,8 +88,9 @@ extension Organization {
     /// People map to `User`s, squads to `Group`s: a hire is a creation, an offboarding a deletion, a changed
     /// specialist a patch of what differs; a squad formed is a group created, a squad dissolved or removed a
     /// group deleted, and a changed squad one patch of its group — a member joining is an `add` to `members`,
-    /// one leaving a `remove` of `members[value eq "…"]`. A renamed or moved department patches its staff's
-    /// `department` or `division`. Changes to anything else need no request.
+    /// one leaving a `remove` of `members[value eq "…"]`. A renamed department, one with a new head, or one
+    /// moved under another parent patches its staff's `department`, `manager` or `division` (and the
+    /// `division` of its sub-departments' staff). Changes to anything else need no request.
     ///
     /// - Complexity: O(*m*) in the members of the squads the change touches; for a changed department, O(*s* +
     ///   *d*) in its staff (and its sub-departments') and the number of departments.
@@ -111,14 +118,18 @@ extension Organization {
                     [.patchGroup(externalId: Self.scimExternalID(of: to.id), $0)]
                 } ?? []
             }
-        case .updateDepartment(let from, let to) where from.name != to.name || from.head != to.head:
-            // The staff's department name and manager, and the division of the staff of its sub-departments.
+        case .updateDepartment(let from, let to)
+        where from.name != to.name || from.head != to.head || from.parent != to.parent:
+            // The staff's department name, division and manager, and the division of the staff of its
+            // sub-departments. Each user is described as it was by reading the department as it was: nothing
+            // is written to the organisation.
             let affected = staff(of: to.id) + (childrenOfDepartment[to.id] ?? []).sorted().flatMap { staff(of: $0) }
-            var before = self
-            before.storage.replace(from)
+            let asItWas: (Department.ID) -> Department? = { [departmentsByID] id in
+                id == from.id ? from : departmentsByID[id]
+            }
             return affected.compactMap { id -> SCIMOperation? in
                 guard let specialist = specialistsByID[id],
-                    let patch = before.scimUser(for: specialist).patch(toward: scimUser(for: specialist))
+                    let patch = scimUser(for: specialist, department: asItWas).patch(toward: scimUser(for: specialist))
                 else { return nil }
                 return .patchUser(userName: id.rawValue, patch)
             }

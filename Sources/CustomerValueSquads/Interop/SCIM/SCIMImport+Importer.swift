@@ -62,6 +62,23 @@ struct Importer {
         return String((result.isEmpty ? "x" : result).prefix(100))
     }
 
+    /// `text` itself when it is a valid identifier no one has taken yet — so identifiers the library wrote come
+    /// back unchanged — or else a unique slug of it.
+    static func keptOrUniqueID(for text: String, taken: inout Set<String>) -> String {
+        if (try? Specialist.ID(validating: text)) != nil, !taken.contains(text) {
+            taken.insert(text)
+            return text
+        }
+        return uniqueID(for: text, taken: &taken)
+    }
+
+    /// The identifier after `prefix` in an `externalId` such as `squad:bali`, when there is a valid one.
+    static func identifier(in externalID: String?, after prefix: String) -> String? {
+        guard let externalID, externalID.hasPrefix(prefix) else { return nil }
+        let rest = String(externalID.dropFirst(prefix.count))
+        return (try? Specialist.ID(validating: rest)) != nil ? rest : nil
+    }
+
     /// A unique identifier for `text` among `taken`.
     static func uniqueID(for text: String, taken: inout Set<String>) -> String {
         let base = slug(text)
@@ -77,6 +94,20 @@ struct Importer {
 
     mutating func finish() throws -> SCIMImport.Result {
         var takenDepartments: Set<String> = []
+        // Department groups written by a push (externalId department:<id>) give their departments' ids back.
+        var departmentIDOfName: [String: String] = [:]
+        for group in groups {
+            if let id = Self.identifier(in: group.externalId, after: "department:"), let name = group.groupName,
+                departmentIDOfName[name] == nil, !departmentIDOfName.values.contains(id)
+            {
+                departmentIDOfName[name] = id
+                takenDepartments.insert(id)
+            }
+        }
+        func departmentID(named name: String) throws -> Department.ID {
+            if let id = departmentIDOfName[name] { return try Department.ID(validating: id) }
+            return try Department.ID(validating: Self.uniqueID(for: name, taken: &takenDepartments))
+        }
         var departmentIDs: [String: Department.ID] = [:]  // by department name
         var divisionIDs: [String: Department.ID] = [:]  // by division name
         var departments: [Department] = []
@@ -91,7 +122,7 @@ struct Importer {
                 if let department = departmentIDs[division] {
                     divisionIDs[division] = department
                 } else {
-                    let id = try Department.ID(validating: Self.uniqueID(for: division, taken: &takenDepartments))
+                    let id = try departmentID(named: division)
                     divisionIDs[division] = id
                     departments.append(Department(id: id, name: division, function: "division"))
                 }
@@ -115,7 +146,7 @@ struct Importer {
                 }
                 continue
             }
-            let id = try Department.ID(validating: Self.uniqueID(for: name, taken: &takenDepartments))
+            let id = try departmentID(named: name)
             departmentIDs[name] = id
             if let division { parentOfDepartment[name] = division }
             departments.append(Department(id: id, name: name, parent: division.flatMap { divisionIDs[$0] }))
@@ -151,7 +182,7 @@ struct Importer {
                 case .externalID: user.externalId
                 }
             let id = try Specialist.ID(
-                validating: Self.uniqueID(
+                validating: Self.keptOrUniqueID(
                     for: source.flatMap { Organization.isBlank($0) ? nil : $0 } ?? user.id, taken: &takenSpecialists))
             specialistOf[user.id] = id
             departmentOfUser[user.id] = department
@@ -229,6 +260,13 @@ struct Importer {
         // Squads from the groups the caller names.
         var squads: [CustomerValueSquad] = []
         var takenSquads: Set<String> = []
+        // Squads pushed by the library come back under their ids (externalId squad:<id>), whatever their names.
+        var squadIDOfGroup: [String: String] = [:]
+        for group in groups {
+            if let id = Self.identifier(in: group.externalId, after: "squad:"), takenSquads.insert(id).inserted {
+                squadIDOfGroup[group.id] = id
+            }
+        }
         var booked: [Specialist.ID: Int] = [:]
         let groupIDs = Set(groups.map(\.id))
         let userIDs = Set(users.map(\.id))
@@ -241,6 +279,10 @@ struct Importer {
             }
             if group.namedAfterID {
                 note(.note, group.id, "group \(group.id) has no name that is not blank; named after its id")
+            }
+            if Self.identifier(in: group.externalId, after: "department:") != nil {
+                note(.note, group.id, "group \(name) is a department's group (\(group.externalId ?? "")); not a squad")
+                continue
             }
             let chosen = options.squads.contains(id: group.id, name: name)
             guard chosen else {
@@ -280,7 +322,8 @@ struct Importer {
                 booked[specialist, default: 0] += options.share.percent
                 memberships[specialist] = Membership(role: "member", share: options.share)
             }
-            let id = try CustomerValueSquad.ID(validating: Self.uniqueID(for: name, taken: &takenSquads))
+            let id = try CustomerValueSquad.ID(
+                validating: squadIDOfGroup[group.id] ?? Self.uniqueID(for: name, taken: &takenSquads))
             squads.append(
                 CustomerValueSquad(id: id, name: name, mission: Mission(statement: name), memberships: memberships))
         }

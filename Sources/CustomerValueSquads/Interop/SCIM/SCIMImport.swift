@@ -11,6 +11,11 @@
 /// given; specialists come from active users; a department's head is inferred from the `manager` chains where
 /// that is unambiguous; and the groups the caller names become squads.
 ///
+/// What ``Organization/scimUsers()`` and ``Organization/scimGroups(includingDepartments:)`` wrote comes back
+/// under the same identifiers: a group with `externalId` `squad:<id>` is squad `<id>` whatever its display
+/// name, a group with `externalId` `department:<id>` names the id of the department its display name names (and
+/// is not read as a squad), and a user's id attribute that is a valid identifier is kept as it is.
+///
 /// Nothing is dropped silently: everything the model cannot place — a user without a department, an
 /// inactive user, a manager who is not in the list, a manager cycle, a group inside a group, an unknown member
 /// — is reported in ``Result/report`` with the resource's id.
@@ -54,8 +59,9 @@ public enum SCIMImport {
         /// Which attribute of a user names its specialist; the resource's `id` by default.
         public var specialistIDs: SpecialistIDs = .resourceID
 
-        /// The attribute of a user that becomes its specialist's identifier, made a valid identifier (lower
-        /// case, dashes) and unique.
+        /// The attribute of a user that becomes its specialist's identifier: kept as it is when it is a valid
+        /// identifier that no earlier user took (so `j.doe`, `E_1001` and `ops:7` come back unchanged), and
+        /// otherwise made one (lower case, dashes) and unique.
         public enum SpecialistIDs: String, Sendable, Hashable, CaseIterable {
             /// The resource's `id`, which the identity system assigned.
             case resourceID
