@@ -100,7 +100,7 @@ def same(path, pulled_path):
         return {(department["name"], names.get(department.get("parent")), department.get("head"))
                 for department in organization["departments"]}
     def squads(organization):
-        return {(squad["name"], frozenset(m["specialist"] for m in squad.get("memberships", [])))
+        return {(squad["id"], squad["name"], frozenset(m["specialist"] for m in squad.get("memberships", [])))
                 for squad in live_squads(organization)}
     for what, view in (("people", people), ("departments", units), ("squads", squads)):
         if view(original) != view(pulled):

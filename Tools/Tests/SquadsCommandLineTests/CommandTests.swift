@@ -204,7 +204,7 @@ struct SampleAtScaleTests {
         #expect(organization.specialistCount == 300 && organization.squadCount == 12)
         #expect(try Commands.sample(specialists: 300, squads: 12, seed: 5) == text)
         #expect(try Commands.sample(specialists: 300, squads: 12, seed: 6) != text)
-        #expect(throws: InputError("--specialists: give a number of specialists above 0")) {
+        #expect(throws: InputError("--specialists: give a number of specialists from 1 to 10000000, not 0")) {
             try Commands.sample(specialists: 0)
         }
     }
