@@ -4,6 +4,9 @@ import PackageDescription
 
 let package = Package(
     name: "SquadsTool",
+    // The oldest systems with String.replacing(_:with:) and (in the tool) ContinuousClock, the newest APIs
+    // the code calls; CONTRIBUTING.md says how to check a new one.
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .executable(name: "squads", targets: ["squads"])
     ],

@@ -105,6 +105,7 @@ case "json":
     let decode = best(of: 3) { consume(try? Organization(jsonData: data)) }
     print(
         "JSON: \(data.count / 1_048_576) MiB, encode \(format(encode)), decode with every invariant \(format(decode))")
+    print(unknownFieldReport(organization, data, plainDecode: decode))
 
 case "assign":
     // For instruction counts under callgrind: only the timed assignments of the scaling benchmark.
@@ -170,5 +171,6 @@ default:
         print(
             "[\(size.rawValue)] JSON: \(data.count / 1_048_576) MiB, encode \(format(encode)), decode with every invariant \(format(decode))"
         )
+        print("[\(size.rawValue)] " + unknownFieldReport(organization, data, plainDecode: decode))
     }
 }

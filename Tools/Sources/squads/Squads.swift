@@ -17,6 +17,7 @@ struct Squads: ParsableCommand {
             2 the input is wrong — a file that cannot be read, a document that is not valid, an unknown \
             option or identifier — or the output cannot be written.
             """,
+        version: LibraryVersion.current,
         subcommands: [
             Demo.self, Sample.self, Validate.self, Diagram.self, Gaps.self, Staffing.self, Scores.self, CheckIn.self,
             Reach.self, ImportSCIM.self, SCIM.self, ExportORG.self, Diff.self, Apply.self, Plan.self, Report.self,

@@ -34,7 +34,7 @@ struct ProbeRegressionCommandTests {
     func pushPullPushKeepsIdentities() throws {
         let organization = try Self.company()
         let server = FakeSCIMServer()
-        try Commands.scimPush(organization, to: client(server))
+        _ = try Commands.scimPush(organization, to: client(server))
         var options = SCIMImport.Options(name: organization.name, squads: .all)
         options.specialistIDs = .userName
         let pulled = try Organization(

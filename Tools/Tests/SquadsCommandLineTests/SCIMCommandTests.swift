@@ -141,7 +141,7 @@ struct SCIMCommandTests {
     @Test("one member joining and one leaving is one PATCH of that squad's group; a squad dissolved is a DELETE")
     func pushSendsOnlyTheDifference() throws {
         let server = FakeSCIMServer()
-        try Commands.scimPush(sample, to: client(server))
+        _ = try Commands.scimPush(sample, to: client(server))
         var changed = sample
         let squad = try #require(changed.squad("bali"))
         let leaving = try #require(squad.memberIDs.first)
@@ -189,7 +189,7 @@ struct SCIMCommandTests {
             baseURL: URL(string: "https://idp.example.com/scim/v2")!, token: "secret", transport: server.transport)
         try foreign.send("POST", "/Users", body: Data(#"{"userName":"someone-else","externalId":"hr-17"}"#.utf8))
         try foreign.send("POST", "/Groups", body: Data(#"{"displayName":"All staff","externalId":"hr:all"}"#.utf8))
-        try Commands.scimPush(sample, to: client(server))
+        _ = try Commands.scimPush(sample, to: client(server))
         var smaller = sample
         let leaver = try #require(
             smaller.specialists.first {

@@ -32,75 +32,102 @@ struct JSONLocator {
     func linesAndColumns(of offsets: [Int]) -> [(line: Int, column: Int)] {
         var result: [(line: Int, column: Int)] = []
         result.reserveCapacity(offsets.count)
-        var (line, lineStart, position) = (1, 0, 0)
+        // The column is counted as the pass goes, so a document on one line is not counted again per offset.
+        var (line, column, position) = (1, 1, 0)
         for offset in offsets {
             let end = min(offset, bytes.count)
             while position < end {
-                if bytes[position] == 0x0A {
+                let byte = bytes[position]
+                if byte == 0x0A {
                     line += 1
-                    lineStart = position + 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    // Characters, not bytes: continuation bytes of UTF-8 do not start one.
+                    column += 1
                 }
                 position += 1
             }
-            let column = bytes[min(lineStart, end)..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
             result.append((line, column))
         }
         return result
     }
 
-    /// The coding path of each field name that starts at one of `offsets`, which must be in increasing order:
-    /// one walk over the document, which stops at the last of them. A name not met has an empty path.
+    /// The coding path of each field name that starts at one of `offsets`, which must be in increasing order; a
+    /// name not met has an empty path.
+    ///
+    /// One pass over the bytes up to the last of them, which looks only at the structure — quotes, brackets,
+    /// commas and colons — since the reader has already accepted the document: the names on the way are read
+    /// only for the paths it returns.
     func pathsOfNames(at offsets: [Int]) -> [[Step]] {
         var result: [[Step]] = []
         result.reserveCapacity(offsets.count)
-        guard !offsets.isEmpty else { return result }
-        var scanner = JSONScanner(bytes)
-        var path: [Step] = []
-        var walk = NameWalk(targets: offsets)
-        _ = walkNames(&scanner, &walk, path: &path)
-        result = walk.found
+        guard let last = offsets.last else { return result }
+        // One entry per open container: for a list, the position of the element being read; for an object, the
+        // offset of the name being read (-1 before its first).
+        var isList: [Bool] = []
+        var slot: [Int] = []
+        var expectingName = false
+        var position = 0
+        let count = bytes.count
+        while position < count, position <= last, result.count < offsets.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                if expectingName, let top = slot.indices.last {
+                    slot[top] = position
+                    while result.count < offsets.count, offsets[result.count] < position { result.append([]) }
+                    if result.count < offsets.count, offsets[result.count] == position {
+                        result.append(path(isList: isList, slot: slot))
+                    }
+                }
+                // The string's end: the next quote that no backslash escapes.
+                position += 1
+                while position < count, bytes[position] != UInt8(ascii: "\"") {
+                    position += bytes[position] == UInt8(ascii: "\\") ? 2 : 1
+                }
+            case UInt8(ascii: "{"):
+                isList.append(false)
+                slot.append(-1)
+                expectingName = true
+            case UInt8(ascii: "["):
+                isList.append(true)
+                slot.append(0)
+                expectingName = false
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if !isList.isEmpty {
+                    isList.removeLast()
+                    slot.removeLast()
+                }
+                expectingName = false
+            case UInt8(ascii: ","):
+                if let list = isList.last {
+                    if list { slot[slot.count - 1] += 1 } else { expectingName = true }
+                }
+            case UInt8(ascii: ":"):
+                expectingName = false
+            default:
+                break
+            }
+            position += 1
+        }
         while result.count < offsets.count { result.append([]) }
         return result
     }
 
-    /// What a walk for field names has found so far.
-    private struct NameWalk {
-        let targets: [Int]
-        var found: [[Step]] = []
-        var done: Bool { found.count == targets.count }
-    }
-
-    /// Walks the value at the cursor, recording the path of each target name it meets; `true` when every target
-    /// is found or the walk cannot go on.
-    private func walkNames(_ scanner: inout JSONScanner, _ walk: inout NameWalk, path: inout [Step]) -> Bool {
-        guard let byte = scanner.peek(), path.count <= JSONScanner.maximumDepth else { return true }
-        switch byte {
-        case UInt8(ascii: "{"):
-            scanner.offset += 1
-            var first = true
-            while let key = try? scanner.nextKey(first: first) {
-                first = false
-                path.append(.key(key.text))
-                // Targets the walk passed without meeting (it cannot, for names the reader recorded) stay empty.
-                while !walk.done, walk.targets[walk.found.count] < key.offset { walk.found.append([]) }
-                if !walk.done, walk.targets[walk.found.count] == key.offset { walk.found.append(path) }
-                if walk.done || walkNames(&scanner, &walk, path: &path) { return true }
-                path.removeLast()
+    /// The coding path the open containers spell: positions in lists, and in objects the names at the offsets
+    /// in `slot`, read with their escapes resolved.
+    private func path(isList: [Bool], slot: [Int]) -> [Step] {
+        var steps: [Step] = []
+        steps.reserveCapacity(slot.count)
+        for (list, value) in zip(isList, slot) {
+            if list {
+                steps.append(.index(value))
+            } else {
+                var scanner = JSONScanner(bytes)
+                scanner.offset = value
+                steps.append(.key((try? scanner.readString()) ?? ""))
             }
-        case UInt8(ascii: "["):
-            scanner.offset += 1
-            var index = 0
-            while (try? scanner.nextElement(first: index == 0)) == true {
-                scanner.skipWhitespace()
-                path.append(.index(index))
-                if walkNames(&scanner, &walk, path: &path) { return true }
-                path.removeLast()
-                index += 1
-            }
-        default:
-            guard (try? scanner.skipValue()) != nil else { return true }
         }
-        return walk.done || scanner.offset >= scanner.bytes.count
+        return steps
     }
 
     /// The coding path of the innermost value that holds the byte at `offset`.
