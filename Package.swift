@@ -10,12 +10,16 @@ let package = Package(
     products: [
         .library(name: "CustomerValueSquads", targets: ["CustomerValueSquads"]),
         .library(name: "CustomerValueSquadsTesting", targets: ["CustomerValueSquadsTesting"]),
+        .library(name: "CustomerValueSquadsSamples", targets: ["CustomerValueSquadsSamples"]),
     ],
     targets: [
         .target(name: "CustomerValueSquads"),
+        // Organisations of any size from a seed, for tools and benchmarks as well as tests.
+        .target(name: "CustomerValueSquadsSamples", dependencies: ["CustomerValueSquads"]),
+        // Test support: fixtures and builders; it brings the samples with it.
         .target(
             name: "CustomerValueSquadsTesting",
-            dependencies: ["CustomerValueSquads"]
+            dependencies: ["CustomerValueSquads", "CustomerValueSquadsSamples"]
         ),
         .testTarget(
             name: "CustomerValueSquadsTests",

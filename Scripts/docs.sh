@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the documentation of both modules with the toolchain alone, warnings as errors, into .build/ — the
+# Builds the documentation of the three modules with the toolchain alone, warnings as errors, into .build/ — the
 # source tree stays as it was (git status is clean afterwards).
 #
-#   Scripts/docs.sh archive            .build/docs/CustomerValueSquads.doccarchive and
-#                                      .build/docs/CustomerValueSquadsTesting.doccarchive
+#   Scripts/docs.sh archive            .build/docs/<module>.doccarchive for CustomerValueSquads,
+#                                      CustomerValueSquadsSamples and CustomerValueSquadsTesting
 #   Scripts/docs.sh preview [MODULE]   serves one module's documentation (CustomerValueSquads by default) at
 #                                      http://localhost:8080/documentation/<module, lower case>
 set -euo pipefail
@@ -16,25 +16,26 @@ scratch=.build/docs-build
 emitted=$scratch/symbol-graphs
 graphs=.build/symbol-graphs
 mkdir -p "$emitted" .build/docs
-# Building the testing module emits the symbol graphs of both modules; each catalog gets only its own.
+# Building the testing module emits the symbol graphs of all three modules; each catalog gets only its own.
 swift build --scratch-path "$scratch" --target CustomerValueSquadsTesting -Xswiftc -emit-symbol-graph \
     -Xswiftc -emit-symbol-graph-dir -Xswiftc "$PWD/$emitted"
 rm -rf "$graphs"
-mkdir -p "$graphs/CustomerValueSquads" "$graphs/CustomerValueSquadsTesting"
-cp "$emitted"/CustomerValueSquads.symbols.json "$emitted"/CustomerValueSquads@*.symbols.json \
-    "$graphs/CustomerValueSquads/"
-cp "$emitted"/CustomerValueSquadsTesting*.symbols.json "$graphs/CustomerValueSquadsTesting/"
+modules="CustomerValueSquads CustomerValueSquadsSamples CustomerValueSquadsTesting"
+for module in $modules; do
+    mkdir -p "$graphs/$module"
+    cp "$emitted/$module.symbols.json" "$emitted/$module"@*.symbols.json "$graphs/$module/"
+done
 
 catalog() { echo "Sources/$1/$1.docc"; }
 
 case "$mode" in
 archive)
-    for module in CustomerValueSquads CustomerValueSquadsTesting; do
+    for module in $modules; do
         rm -rf ".build/docs/$module.doccarchive"
         docc convert "$(catalog "$module")" --additional-symbol-graph-dir "$graphs/$module" \
             --output-path ".build/docs/$module.doccarchive" --warnings-as-errors
     done
-    echo "documentation archives: .build/docs/CustomerValueSquads.doccarchive, .build/docs/CustomerValueSquadsTesting.doccarchive"
+    echo "documentation archives: $(for module in $modules; do printf '.build/docs/%s.doccarchive ' "$module"; done)"
     ;;
 preview)
     module=${2:-CustomerValueSquads}
@@ -43,7 +44,7 @@ preview)
         --output-path ".build/docs/$module-preview" --warnings-as-errors
     ;;
 *)
-    echo "usage: Scripts/docs.sh archive | preview [CustomerValueSquads | CustomerValueSquadsTesting]" >&2
+    echo "usage: Scripts/docs.sh archive | preview [CustomerValueSquads | CustomerValueSquadsSamples | CustomerValueSquadsTesting]" >&2
     exit 2
     ;;
 esac

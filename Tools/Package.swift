@@ -20,22 +20,18 @@ let package = Package(
             dependencies: [
                 .product(name: "CustomerValueSquads", package: "CustomerValueSquads"),
                 // For `squads sample --specialists N`: organisations of any size from the seeded generator.
-                .product(name: "CustomerValueSquadsTesting", package: "CustomerValueSquads"),
+                .product(name: "CustomerValueSquadsSamples", package: "CustomerValueSquads"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The demo's sample is compiled into the tool, so an installed binary needs no files beside it.
             resources: [.embedInCode("Resources/sample.json")]
         ),
-        .executableTarget(
-            name: "squads",
-            dependencies: [
-                "SquadsCommandLine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+        .executableTarget(name: "squads", dependencies: ["SquadsCommandLine"]),
         .testTarget(
             name: "SquadsCommandLineTests",
             dependencies: [
                 "SquadsCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CustomerValueSquadsTesting", package: "CustomerValueSquads"),
             ]
         ),

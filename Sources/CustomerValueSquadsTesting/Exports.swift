@@ -1,1 +1,2 @@
 @_exported import CustomerValueSquads
+@_exported import CustomerValueSquadsSamples

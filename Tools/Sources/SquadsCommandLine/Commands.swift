@@ -1,5 +1,5 @@
 import CustomerValueSquads
-import CustomerValueSquadsTesting
+import CustomerValueSquadsSamples
 import Foundation
 
 /// What a command prints and the status it exits with.

@@ -271,13 +271,11 @@ public struct OrganizationGenerator: Sendable {
             }
             squads[index].interactions = interactions
         }
-        return Fixtures.build(
-            name: "Generated organisation \(seed)",
-            goal: "Grow every customer segment",
-            departments: departments,
-            specialists: specialists,
-            squads: squads
-        )
+        return trusted { () throws(OrganizationError) in
+            try Organization(
+                name: "Generated organisation \(seed)", goal: "Grow every customer segment",
+                departments: departments, specialists: specialists, squads: squads)
+        }
     }
 }
 
@@ -285,34 +283,5 @@ extension OrganizationGenerator {
     /// A day of `year` that depends on `index`, for generated dates.
     static func day(_ year: Int, _ index: Int) -> Day {
         trusted { () throws(OrganizationError) in try Day(year: year, month: 1 + index % 12, day: 1 + index % 28) }
-    }
-}
-
-/// The value `make` builds from input the testing module wrote itself — a fixture, a generated part — known
-/// to be valid; a failure is a bug in the testing module.
-func trusted<Value>(_ make: () throws(OrganizationError) -> Value) -> Value {
-    do {
-        return try make()
-    } catch {
-        preconditionFailure(error.message)
-    }
-}
-
-extension Identifier {
-    /// An identifier the generator made itself, known to be valid.
-    init(trusted rawValue: String) {
-        self = trusted { () throws(OrganizationError) in try Identifier(validating: rawValue) }
-    }
-}
-
-extension TimeShare {
-    init(trusted percent: Int) {
-        self = trusted { () throws(OrganizationError) in try TimeShare(percent: percent) }
-    }
-}
-
-extension Cadence {
-    init(trusted days: Int) {
-        self = trusted { () throws(OrganizationError) in try Cadence(days: days) }
     }
 }

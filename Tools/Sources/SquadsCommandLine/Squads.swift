@@ -1,0 +1,51 @@
+import ArgumentParser
+import CustomerValueSquads
+import Foundation
+
+/// The `squads` command: its subcommands, its help and its exit statuses.
+///
+/// `squads/main.swift` calls ``main()``; tests parse and run commands in the process with
+/// `Squads.parseAsRoot(_:)`.
+public struct Squads: ParsableCommand {
+    /// The command's name, help and subcommands.
+    public static let configuration = CommandConfiguration(
+        commandName: "squads",
+        abstract: "Design, check and picture customer value squads.",
+        discussion: """
+            Organisations are JSON documents in the CustomerValueSquads format (schema version \
+            \(Organization.schemaVersion)); give - to read one from standard input. Start with `squads demo`, or \
+            `squads sample > org.json` to get a document to edit.
+
+            Exit status: 0 success (validate: no errors in the report); 1 the validation report has errors; \
+            2 the input is wrong — a file that cannot be read, a document that is not valid, an unknown \
+            option or identifier — or the output cannot be written.
+            """,
+        version: LibraryVersion.current,
+        subcommands: [
+            DemoCommand.self, SampleCommand.self, ValidateCommand.self, DiagramCommand.self, GapsCommand.self,
+            StaffingCommand.self, ScoresCommand.self, CheckInCommand.self,
+            ReachCommand.self, ImportSCIMCommand.self, SCIMCommand.self, ExportORGCommand.self, DiffCommand.self,
+            ApplyCommand.self, PlanCommand.self, ReportCommand.self,
+        ]
+    )
+
+    /// Creates the command, as parsing does.
+    public init() {}
+
+    /// Runs the command, with usage errors exiting 2 like every other problem with the input.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data("\(fullMessage(for: error))\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension DiagramFormat: ExpressibleByArgument {}

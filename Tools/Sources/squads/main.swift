@@ -1,0 +1,3 @@
+import SquadsCommandLine
+
+Squads.main()
