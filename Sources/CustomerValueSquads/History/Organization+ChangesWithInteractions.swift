@@ -50,6 +50,7 @@ extension Organization {
             result.append(change(.updateSquad(from: before, to: loose)))
             middle.storage.replace(loose)  // fewer references: every invariant still holds
         }
+        middle.assertInvariantsHold(after: "taking interactions off before the changes")
         var target = self
         for id in squadsByID.keys.sorted() {
             guard let after = squadsByID[id], !after.interactions.isEmpty,
@@ -59,6 +60,7 @@ extension Organization {
             loose.interactions = []
             target.storage.replace(loose)
         }
+        target.assertInvariantsHold(after: "taking interactions off the target")
         result += target.structuralChanges(from: middle, reason: reason, on: day)
         for id in squadsByID.keys.sorted() {
             guard let after = squadsByID[id], let now = target.squadsByID[id], now != after else { continue }

@@ -96,6 +96,22 @@ extension Organization {
         }
     }
 
+    /// In debug builds, stops at once when a write that went around the checked transformations (`write` says
+    /// which) has left an invariant broken or an index out of step; in release builds, does nothing.
+    ///
+    /// Every write to the storage outside `Model/` and `Transformations/` either goes through a checked
+    /// transformation or is followed by this, so a later change cannot make such a write silently wrong.
+    func assertInvariantsHold(after write: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line)
+    {
+        #if DEBUG
+            do {
+                try checkInvariants()
+            } catch {
+                assertionFailure("\(write()) broke an invariant: \(error.message)", file: file, line: line)
+            }
+        #endif
+    }
+
     /// Throws ``OrganizationError/Code/duplicateID`` at `path` when `isFirst` is false: `what` came before.
     static func requireListedOnce(_ isFirst: Bool, _ what: @autoclosure () -> String, path: @autoclosure () -> [String])
         throws(OrganizationError)
