@@ -29,32 +29,27 @@ struct ByteBuffer: ~Copyable {
 
     /// Memory for `capacity` bytes, released with ``deallocate(_:)``.
     ///
-    /// On Linux a large buffer is aligned to 2 MiB and marked for transparent huge pages: a 100 MB document then
-    /// costs a few dozen page faults instead of tens of thousands, which is most of the time of writing it.
+    /// On Linux a large buffer is marked for transparent huge pages (the 2 MiB-aligned part of it): a 100 MB
+    /// document then costs a few dozen page faults instead of tens of thousands, which is most of the time of
+    /// writing it.
     private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         #if os(Linux)
-            if capacity >= largePage {
-                var memory: UnsafeMutableRawPointer?
-                let rounded = (capacity + largePage - 1) / largePage * largePage
-                if posix_memalign(&memory, largePage, rounded) == 0, let memory {
-                    _ = madvise(memory, rounded, MADV_HUGEPAGE)  // a refusal only costs speed
-                    return memory.bindMemory(to: UInt8.self, capacity: capacity)
+            if capacity >= 2 * largePage {
+                let address = UInt(bitPattern: memory)
+                let first = (address + UInt(largePage) - 1) / UInt(largePage) * UInt(largePage)
+                let end = (address + UInt(capacity)) / UInt(largePage) * UInt(largePage)
+                if end > first, let start = UnsafeMutableRawPointer(bitPattern: first) {
+                    _ = madvise(start, Int(end - first), MADV_HUGEPAGE)  // a refusal only costs speed
                 }
             }
-            guard let memory = malloc(capacity) else { fatalError("out of memory for \(capacity) bytes") }
-            return memory.bindMemory(to: UInt8.self, capacity: capacity)
-        #else
-            return .allocate(capacity: capacity)
         #endif
+        return memory
     }
 
     /// Releases memory from ``allocate(_:)``.
     private static func deallocate(_ pointer: UnsafeMutablePointer<UInt8>) {
-        #if os(Linux)
-            free(pointer)
-        #else
-            pointer.deallocate()
-        #endif
+        pointer.deallocate()
     }
 
     // MARK: Appending
@@ -112,21 +107,19 @@ struct ByteBuffer: ~Copyable {
     /// only inside both runs; longer ones with `memcpy`.
     @inline(__always)
     static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
-        let from = UnsafeRawPointer(source)
+        let from = CheckedBytes(UnsafeBufferPointer(start: source, count: count))
         let to = UnsafeMutableRawPointer(target)
         if count >= 8 {
-            guard count <= 16 else { return to.copyMemory(from: from, byteCount: count) }
-            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            to.storeBytes(
-                of: from.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self), toByteOffset: count &- 8,
-                as: UInt64.self)
+            guard count <= 16 else { return to.copyMemory(from: source, byteCount: count) }
+            // Words are stored in the order they were loaded (least significant byte first), so bytes land
+            // where they came from.
+            to.storeBytes(of: from.word(at: 0).littleEndian, as: UInt64.self)
+            to.storeBytes(of: from.word(at: count &- 8).littleEndian, toByteOffset: count &- 8, as: UInt64.self)
         } else if count >= 4 {
-            to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
-            to.storeBytes(
-                of: from.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self), toByteOffset: count &- 4,
-                as: UInt32.self)
+            to.storeBytes(of: from.halfWord(at: 0).littleEndian, as: UInt32.self)
+            to.storeBytes(of: from.halfWord(at: count &- 4).littleEndian, toByteOffset: count &- 4, as: UInt32.self)
         } else {
-            for offset in 0..<count { target[offset] = source[offset] }
+            for offset in 0..<count { target[offset] = from[offset] }
         }
     }
 
@@ -138,7 +131,7 @@ struct ByteBuffer: ~Copyable {
     consuming func data() -> Data {
         let data = Data(
             bytesNoCopy: start, count: count,
-            deallocator: .custom { pointer, _ in Self.deallocate(pointer.assumingMemoryBound(to: UInt8.self)) })
+            deallocator: .custom { pointer, _ in pointer.deallocate() })
         discard self
         return data
     }

@@ -11,7 +11,10 @@ struct JSONLocator {
         case index(Int)
     }
 
-    let bytes: UnsafeBufferPointer<UInt8>
+    /// The document, every read of it checked against its bounds.
+    let bytes: CheckedBytes
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = CheckedBytes(bytes) }
 
     /// The 1-based line and column (in characters) of the byte at `offset`.
     func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
@@ -122,7 +125,7 @@ struct JSONLocator {
             if list {
                 steps.append(.index(value))
             } else {
-                var scanner = JSONScanner(bytes)
+                var scanner = JSONScanner(bytes.buffer)
                 scanner.offset = value
                 steps.append(.key((try? scanner.readString()) ?? ""))
             }
@@ -132,7 +135,7 @@ struct JSONLocator {
 
     /// The coding path of the innermost value that holds the byte at `offset`.
     func path(at offset: Int) -> [Step] {
-        var scanner = JSONScanner(bytes)
+        var scanner = JSONScanner(bytes.buffer)
         var path: [Step] = []
         _ = descend(&scanner, toward: offset, path: &path)
         return path
@@ -179,7 +182,7 @@ struct JSONLocator {
     /// even a key that looks like a number, such as specialist `1001` — and entries of other lists by position;
     /// the coding path names them all by position, as the document holds them.
     func find(_ modelPath: [String]) -> (offset: Int, path: [Step]) {
-        var scanner = JSONScanner(bytes)
+        var scanner = JSONScanner(bytes.buffer)
         scanner.skipWhitespace()
         var path: [Step] = []
         var found = scanner.offset
@@ -249,7 +252,7 @@ struct JSONLocator {
 
     /// The key an entry of a keyed list names itself by, if the value at `offset` is such an entry.
     private func entryKey(at offset: Int) -> String? {
-        var scanner = JSONScanner(bytes)
+        var scanner = JSONScanner(bytes.buffer)
         scanner.offset = offset
         guard scanner.peek() == UInt8(ascii: "{") else { return nil }
         for name in ["specialist", "id", "asset", "skill"] {
@@ -261,7 +264,7 @@ struct JSONLocator {
 
     /// The `schemaVersion` at the top of the document and where it is, if it can be found.
     func schemaVersion() -> (version: Int, offset: Int)? {
-        var scanner = JSONScanner(bytes)
+        var scanner = JSONScanner(bytes.buffer)
         guard scanner.peek() == UInt8(ascii: "{"), let offset = seekField("schemaVersion", in: &scanner),
             let version = try? scanner.readInt()
         else { return nil }

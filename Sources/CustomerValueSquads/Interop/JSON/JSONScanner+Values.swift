@@ -39,7 +39,8 @@ extension JSONScanner {
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bytes = CheckedBytes(buffer)
         var index = 0
         let count = bytes.count
         while index < count {

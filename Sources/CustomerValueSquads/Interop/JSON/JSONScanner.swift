@@ -31,7 +31,8 @@ struct JSONScanner {
     /// limit `JSONDecoder` keeps, so both readers refuse the same documents.
     static let maximumDepth = 512
 
-    let bytes: UnsafeBufferPointer<UInt8>
+    /// The document, every read of it checked against its bounds.
+    let bytes: CheckedBytes
     var offset = 0
     /// How many objects and lists of the format the cursor is inside: where a skipped value's nesting starts.
     var depth = 0
@@ -43,7 +44,7 @@ struct JSONScanner {
     private let escapedNames = EscapedNames()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
+        self.bytes = CheckedBytes(bytes)
         // A UTF-8 byte-order mark is allowed before the document.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3 }
     }
@@ -104,8 +105,8 @@ struct JSONScanner {
     // MARK: - Structure
 
     mutating func skipWhitespace() {
-        while offset < bytes.count {
-            switch bytes[offset] {
+        while let byte = bytes.byte(at: offset) {
+            switch byte {
             case 0x20, 0x0A, 0x0D, 0x09: offset += 1
             default: return
             }
@@ -116,9 +117,9 @@ struct JSONScanner {
     @inline(__always)
     mutating func peek() -> UInt8? {
         // A compact document has no white space between tokens: the byte at hand is the answer.
-        if offset < bytes.count, bytes[offset] > 0x20 { return bytes[offset] }
+        if let byte = bytes.byte(at: offset), byte > 0x20 { return byte }
         skipWhitespace()
-        return offset < bytes.count ? bytes[offset] : nil
+        return bytes.byte(at: offset)
     }
 
     mutating func expect(_ byte: UInt8, _ what: String) throws(JSONFailure) {
@@ -214,7 +215,7 @@ struct JSONScanner {
     private mutating func readName() throws(JSONFailure) -> JSONName {
         // Most names are plain ASCII: found eight bytes at a time and taken as they are.
         let end = plainRun(from: offset + 1)
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+        if bytes.byte(at: end) == UInt8(ascii: "\"") {
             let raw = UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<end])
             offset = end + 1
             return JSONName(raw: raw)
@@ -240,15 +241,13 @@ struct JSONScanner {
     /// The offset of the first byte at or after `position` that is a quote, a backslash, a control character
     /// or not ASCII — looked for eight bytes at a time; the end of the document when there is none.
     func plainRun(from position: Int) -> Int {
-        guard let base = bytes.baseAddress else { return position }
-        let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         var position = position
         while position + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+            let word = bytes.word(at: position)
             // Each test sets the high bit of the first byte it is about (bytes after it may be set wrongly, by a
-            // borrow, but only the first counts); in memory the first byte is the least significant.
+            // borrow, but only the first counts); the word holds the first byte in its least significant one.
             let control = (word &- ones &* 0x20) & ~word
             let quote = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22))
             let backslash = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C))
@@ -256,8 +255,7 @@ struct JSONScanner {
             if found != 0 { return position + found.trailingZeroBitCount / 8 }
             position += 8
         }
-        while position < bytes.count {
-            let byte = bytes[position]
+        while let byte = bytes.byte(at: position) {
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
             position += 1
         }

@@ -243,23 +243,16 @@ struct JSONWriter: ~Copyable {
     /// time, the last (or only) few in one word that overlaps the one before or is padded with spaces; single
     /// bytes are looked at only when some word holds something other than plain printable ASCII.
     static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> (escape: Bool, normalize: Bool) {
-        guard let base = buffer.baseAddress else { return (false, false) }
-        let count = buffer.count
-        let raw = UnsafeRawPointer(base)
+        let text = CheckedBytes(buffer)
+        let count = text.count
         var index = 0
         var plain = true
         while plain, index + 8 <= count {
-            plain = isPlain(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            plain = isPlain(text.word(at: index))
             index += 8
         }
         if plain, index < count {
-            if count >= 8 {
-                plain = isPlain(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
-            } else {
-                var padded: UInt64 = 0x2020_2020_2020_2020
-                withUnsafeMutableBytes(of: &padded) { $0.baseAddress!.copyMemory(from: raw, byteCount: count) }
-                plain = isPlain(padded)
-            }
+            plain = isPlain(count >= 8 ? text.word(at: count - 8) : text.partialWord(at: 0, filling: 0x20))
         }
         guard !plain else { return (false, false) }
         var escape = false
@@ -294,18 +287,16 @@ struct JSONWriter: ~Copyable {
             return
         }
         var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { room in
+        // Room for the 20 digits of the largest magnitude, filled from the end.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { room in
+            var start = room.count
             repeat {
-                room[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                start -= 1
+                room[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
-                count += 1
             } while magnitude > 0
             if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(
-                contentsOf: UnsafeBufferPointer(
-                    start: room.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - count), count: count))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: room[start...]))
         }
         first = false
     }
@@ -348,8 +339,7 @@ struct JSONWriter: ~Copyable {
         guard let day else { return }
         key(name)
         // "YYYY-MM-DD": the year is 1...9999 (``Day`` checks), written with four digits as `description` does.
-        var text: (UInt64, UInt32) = (0, 0)
-        withUnsafeMutableBytes(of: &text) { room in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { room in
             func put(_ value: Int, width: Int, at offset: Int) {
                 var value = value
                 for position in stride(from: offset + width - 1, through: offset, by: -1) {
@@ -364,9 +354,7 @@ struct JSONWriter: ~Copyable {
             room[8] = UInt8(ascii: "-")
             put(day.day, width: 2, at: 9)
             room[11] = UInt8(ascii: "\"")
-            bytes.append(
-                contentsOf: UnsafeBufferPointer(start: room.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 12)
-            )
+            bytes.append(contentsOf: UnsafeBufferPointer(room))
         }
         first = false
     }

@@ -23,9 +23,7 @@ extension Organization {
     ///   ``OrganizationError/Code/invalidDocument`` for everything that is not the format.
     /// - Complexity: O(*n*), where *n* is the size of the document.
     public init(jsonData: Data) throws {
-        self = try jsonData.withUnsafeBytes { raw in
-            try Self.readDocument(raw.bindMemory(to: UInt8.self), reportingUnknownFields: false).organization
-        }
+        self = try Self.reading(jsonData, reportingUnknownFields: false).organization
     }
 
     /// Reads an organisation from a JSON document, as ``init(jsonData:)`` does, and reports the fields the
@@ -40,8 +38,19 @@ extension Organization {
     public static func decoding(jsonData: Data) throws -> (
         organization: Organization, unknownFields: [OrganizationError]
     ) {
-        try jsonData.withUnsafeBytes { raw in
-            try Self.readDocument(raw.bindMemory(to: UInt8.self), reportingUnknownFields: true)
+        try Self.reading(jsonData, reportingUnknownFields: true)
+    }
+
+    /// Reads `data` with the document reader, which sees its bytes as `UInt8`s only inside this call: the memory
+    /// is bound to `UInt8` for the closure (`withMemoryRebound`), and nothing the reader makes of it — names,
+    /// scanners — outlives the closure.
+    private static func reading(_ data: Data, reportingUnknownFields: Bool) throws -> (
+        organization: Organization, unknownFields: [OrganizationError]
+    ) {
+        try data.withUnsafeBytes { raw in
+            try raw.withMemoryRebound(to: UInt8.self) { bytes in
+                try readDocument(bytes, reportingUnknownFields: reportingUnknownFields)
+            }
         }
     }
 
