@@ -21,14 +21,15 @@ extension Organization {
     /// - Parameters:
     ///   - scope: What to draw.
     ///   - includeDissolved: Whether to draw dissolved squads; `false` by default.
-    /// - Returns: The DOT text, with a legend of the squads' stages.
+    /// - Returns: The DOT text, with a legend of the stages of the squads drawn and of the edges.
     /// - Complexity: O(*d* log *d* + *m*), where *d* is the number of departments and *m* the total squad size.
     public func dotDiagram(_ scope: DiagramScope, includeDissolved: Bool = false) -> String {
         let (departments, squads) = parts(of: scope, includeDissolved: includeDissolved)
         let shownDepartments = Set(departments.map(\.id))
         var lines = [
             "digraph organization {",
-            "  graph [rankdir=LR, nodesep=0.3, ranksep=1.2, fontname=\"Helvetica\", label=\(Self.dotQuoted(name)), labelloc=t];",
+            "  graph [rankdir=LR, nodesep=0.3, ranksep=1.2, fontname=\"Helvetica\", "
+                + "label=\(Self.dotQuoted(name + "\n" + Self.edgeExplanation)), labelloc=t];",
             "  node [fontname=\"Helvetica\"];",
             "  edge [fontname=\"Helvetica\"];",
             "  subgraph cluster_departments {",
@@ -100,7 +101,7 @@ extension Organization {
         lines.append("    label=\"Squad stages\";")
         lines.append("    style=dashed;")
         lines.append("    color=\"#bbbbbb\";")
-        for stage in CustomerValueSquad.Stage.allCases where includeDissolved || stage != .dissolved {
+        for stage in Self.stages(of: squads) {
             lines.append(
                 "    \(Self.dotQuoted("legend:\(stage.rawValue)")) [shape=ellipse, style=filled, "
                     + "fillcolor=\"\(Self.fill(for: stage))\", label=\(Self.dotQuoted(stage.rawValue))];")
@@ -128,7 +129,8 @@ extension Organization {
     /// - Parameters:
     ///   - scope: What to draw.
     ///   - includeDissolved: Whether to draw dissolved squads; `false` by default.
-    /// - Returns: The Mermaid text, with the squads coloured by stage and a legend.
+    /// - Returns: The Mermaid text, with the squads coloured by stage and a legend of the stages drawn and of
+    ///   the edges.
     /// - Complexity: O(*d* log *d* + *m*), where *d* is the number of departments and *m* the total squad size.
     public func mermaidDiagram(_ scope: DiagramScope, includeDissolved: Bool = false) -> String {
         let (departments, shown) = parts(of: scope, includeDissolved: includeDissolved)
@@ -188,8 +190,8 @@ extension Organization {
             lines.append("  end")
         }
         lines += linkStyles
-        lines.append("  subgraph legend[\"Squad stages\"]")
-        for stage in CustomerValueSquad.Stage.allCases where includeDissolved || stage != .dissolved {
+        lines.append("  subgraph legend[\"Squad stages · \(Self.edgeExplanation)\"]")
+        for stage in Self.stages(of: shown) {
             lines.append("    legend\(stage.rawValue)([\"\(stage.rawValue)\"]):::\(stage.rawValue)")
         }
         lines.append("  end")
@@ -199,8 +201,26 @@ extension Organization {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The departments and squads a picture of `scope` shows, both sorted by identifier.
+    /// What the edges from departments to squads mean, said in each picture.
+    static let edgeExplanation = "dashed red edges: members a squad draws from a department (the number: how many)"
+
+    /// The stages the squads drawn are at, in the order of the stages: the legend lists only these.
+    static func stages(of squads: [CustomerValueSquad]) -> [CustomerValueSquad.Stage] {
+        let present = Set(squads.map(\.stage))
+        return CustomerValueSquad.Stage.allCases.filter(present.contains)
+    }
+
+    /// The departments and squads a picture of `scope` shows, both in natural order of their identifiers
+    /// (``NaturalOrder``: `team-2` before `team-10`).
     func parts(of scope: DiagramScope, includeDissolved: Bool) -> ([Department], [CustomerValueSquad]) {
+        let (departments, squads) = unorderedParts(of: scope, includeDissolved: includeDissolved)
+        return (
+            NaturalOrder.sorted(departments) { $0.id.rawValue }, NaturalOrder.sorted(squads) { $0.id.rawValue }
+        )
+    }
+
+    private func unorderedParts(of scope: DiagramScope, includeDissolved: Bool) -> ([Department], [CustomerValueSquad])
+    {
         let visible = squads.filter { includeDissolved || $0.stage != .dissolved }
         switch scope {
         case .whole:

@@ -21,10 +21,13 @@ struct DiagramTests {
             for department in organization.departments { #expect(text.contains(department.name)) }
             #expect(!text.contains("Gone squad"))
             #expect(text.contains("Squad stages"))
+            // The legend lists the stages of the squads drawn, and only those, and says what the edges mean.
+            let drawn = Set(organization.squads.filter { $0.stage != .dissolved }.map(\.stage))
             for stage in CustomerValueSquad.Stage.allCases {
                 let inLegend = text.contains("legend:\(stage.rawValue)") || text.contains("legend\(stage.rawValue)(")
-                #expect(inLegend == (stage != .dissolved), "\(stage)")
+                #expect(inLegend == drawn.contains(stage), "\(stage)")
             }
+            #expect(text.contains("members a squad draws from a department (the number: how many)"))
         }
         for text in [
             organization.dotDiagram(includeDissolved: true), organization.mermaidDiagram(includeDissolved: true),
@@ -51,5 +54,20 @@ struct DiagramTests {
             #expect(text.contains(other.name) == organization.departments(of: other.id).contains(department))
         }
         #expect(organization.dotDiagram(.squad("gone")) == organization.dotDiagram(.squad("nowhere")))
+    }
+
+    @Test("departments and squads are drawn in the natural order of their identifiers: team-2 before team-10")
+    func numericOrder() throws {
+        var organization = try Organization(name: "Numbers", goal: "")
+        for id in ["team-10", "team-2", "team-1"] {
+            try organization.addDepartment(Department(id: .init(validating: id), name: "Name of \(id)"))
+        }
+        for text in [organization.dotDiagram(), organization.mermaidDiagram()] {
+            let positions = ["team-1", "team-2", "team-10"].map {
+                text.range(of: "Name of \($0)\\n")?.lowerBound ?? text.range(of: "Name of \($0)<")?.lowerBound
+            }
+            #expect(positions.allSatisfy { $0 != nil } && positions == positions.sorted { $0! < $1! })
+        }
+        #expect(NaturalOrder.sorted(["team-10", "team-2", "Team-1"]) { $0 } == ["Team-1", "team-2", "team-10"])
     }
 }

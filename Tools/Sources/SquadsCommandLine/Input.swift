@@ -74,6 +74,20 @@ public enum Input {
         try organizationWithWarnings(from: data, name: name).organization
     }
 
+    /// Reads a rollout plan (JSON) from a file, or from standard input for `-`.
+    ///
+    /// - Throws: ``InputError`` naming the file, the location and the problem.
+    public static func rolloutPlan(atPath path: String) throws(InputError) -> RolloutPlan {
+        let data = try data(atPath: path)
+        do {
+            return try JSONDecoder().decode(RolloutPlan.self, from: data)
+        } catch let error as DecodingError {
+            throw InputError(describe(error, in: path))
+        } catch {
+            throw InputError("\(path): \(error)")
+        }
+    }
+
     /// Reads an organisation document from a file, or from standard input for `-`.
     public static func organization(atPath path: String) throws(InputError) -> Organization {
         try organization(from: data(atPath: path), name: path)

@@ -132,25 +132,3 @@ struct ScenarioCommandTests {
         }
     }
 }
-
-@Suite("squads report")
-struct ReportCommandTests {
-    @Test("the page holds the matrix, escapes every text and loads nothing from elsewhere")
-    func page() throws {
-        var organization = Commands.sampleOrganization
-        try organization.rename(to: #"Toko <b>"Manis"</b> & Co"#)
-        let page = Commands.report(organization, comparedTo: Commands.sampleOrganization, on: "2026-11-28")
-        #expect(page.hasPrefix("<!DOCTYPE html>"))
-        #expect(page.contains("Toko &lt;b&gt;&quot;Manis&quot;&lt;/b&gt; &amp; Co"))
-        #expect(!page.contains("<script") && !page.contains("http"))
-        #expect(page.contains(#"<table id="silo-squad-matrix">"#))
-        for department in organization.departments {
-            #expect(page.contains(#"<tr data-department="\#(department.id)">"#))
-        }
-        for squad in organization.squads where squad.stage != .dissolved {
-            #expect(page.contains(#"data-squad="\#(squad.id)""#))
-        }
-        #expect(page.contains("Against the baseline"))
-        #expect(!Commands.report(organization).contains("Against the baseline"))
-    }
-}

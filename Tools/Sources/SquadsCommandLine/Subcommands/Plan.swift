@@ -24,19 +24,7 @@ struct PlanCommand: SquadsCommand {
 
     func execute() throws {
         let base = try readOrganization(organization)
-        let output: String
-        do {
-            let data = try Input.data(atPath: plan)
-            let rolloutPlan: RolloutPlan
-            do {
-                rolloutPlan = try JSONDecoder().decode(RolloutPlan.self, from: data)
-            } catch let error as DecodingError {
-                throw InputError(Input.describe(error, in: plan))
-            } catch {
-                throw InputError("\(plan): \(error)")
-            }
-            output = try Commands.plan(rolloutPlan, in: base, floors: try Commands.floors(floor), format: format)
-        }
-        try emit(output)
+        let rolloutPlan = try Input.rolloutPlan(atPath: plan)
+        try emit(try Commands.plan(rolloutPlan, in: base, floors: try Commands.floors(floor), format: format))
     }
 }

@@ -6,10 +6,17 @@ struct ReportCommand: SquadsCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write one self-contained HTML page about an organisation.",
-        discussion: "The silo × squad matrix (members each squad draws from each department, shaded), the "
-            + "findings, the outcome scores and the reach; with --compare, the impact against another organisation "
-            + "side by side. No scripts and nothing from the network. The file is written atomically."
+        discussion: "Tiles and charts at a glance; the silo × squad heat map with totals (aggregated for a large "
+            + "organisation); each silo's drain against its floor (after each batch of a rollout plan with --plan); "
+            + "outcomes with their check-ins; findings by code, filterable; with --compare, what changed. Inline CSS "
+            + "and SVG, nothing from the network, a little script to filter. --format csv writes the full heat "
+            + "map instead, for a spreadsheet."
     )
+
+    /// What to write.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case html, csv
+    }
 
     @Argument(help: "The organisation (JSON); - reads standard input.")
     var organization: String
@@ -17,13 +24,30 @@ struct ReportCommand: SquadsCommand {
     @Option(help: "An organisation to compare against, such as today's when the first is a scenario.")
     var compare: String?
 
+    @Option(help: "A rollout plan (JSON): the share each silo keeps after the pilot and after each batch.")
+    var plan: String?
+
+    @Option(help: "html (the page) or csv (the full silo × squad matrix).")
+    var format: Format = .html
+
+    @Option(help: "The day to judge on, such as 2026-11-28; today (UTC) by default.")
+    var day: String?
+
     @Option(help: "Where to write the page; - writes standard output.")
     var output: String
 
     func execute() throws {
         let current = try readOrganization(organization)
-        let baseline = try compare.map { try readOrganization($0) }
-        let page = Commands.report(current, comparedTo: baseline)
+        if format == .csv { return try writeOutput(Data(ReportMatrix.csv(current).utf8), to: output) }
+        let baseline = try compare.map { path throws(InputError) in try readOrganization(path) }
+        let rolloutPlan = try plan.map { path throws(InputError) in try Input.rolloutPlan(atPath: path) }
+        let judged: Day?
+        do {
+            judged = try day.map { text throws(OrganizationError) in try Day(iso: text) }
+        } catch {
+            throw InputError("--day: \(error.message)")
+        }
+        let page = try Commands.report(current, comparedTo: baseline, plan: rolloutPlan, on: judged)
         try writeOutput(Data(page.utf8), to: output)
     }
 }

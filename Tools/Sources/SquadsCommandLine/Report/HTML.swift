@@ -1,0 +1,59 @@
+import Foundation
+
+/// A page of HTML being written, every text escaped.
+struct HTML {
+    private(set) var text = ""
+
+    mutating func raw(_ markup: String) { text += markup }
+
+    mutating func open(_ declaration: String) { text += "<\(declaration)>\n" }
+
+    mutating func element(_ name: String, _ content: String, class className: String? = nil, attributes: String = "") {
+        text += Self.tag(name, Self.escaped(content), class: className, attributes: attributes)
+    }
+
+    /// `<name class="…" …>markup</name>`, the markup as it is.
+    static func tag(_ name: String, _ markup: String, class className: String? = nil, attributes: String = "") -> String
+    {
+        let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
+        let extra = attributes.isEmpty ? "" : " \(attributes)"
+        return "<\(name)\(classAttribute)\(extra)>\(markup)</\(name)>"
+    }
+
+    /// A name as people wrote it — in any script, left to right or right to left — isolated from the text
+    /// around it so its direction does not spill over.
+    static func name(_ text: String) -> String { "<bdi>\(escaped(text))</bdi>" }
+
+    /// A number for people: whole numbers as they are, others with two decimals.
+    /// Large numbers are grouped by thousands with a thin space (200 000).
+    static func number(_ value: Double) -> String {
+        let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
+        let digits = text.prefix { $0 != "." }.drop { $0 == "-" }
+        guard digits.count > 4 else { return text }
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped += "\u{202F}" }
+            grouped.append(digit)
+        }
+        return (text.hasPrefix("-") ? "-" : "") + grouped + text.drop { $0 != "." }
+    }
+
+    /// A share from 0 to 1 as a whole percentage.
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

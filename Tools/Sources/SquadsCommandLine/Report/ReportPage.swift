@@ -1,0 +1,36 @@
+import CustomerValueSquads
+import Foundation
+
+extension Commands {
+    /// `squads report`: one self-contained HTML page — inline CSS and SVG, nothing from the network, a little
+    /// inline script to filter findings that the page does not need to be read — about an organisation: tiles at
+    /// a glance, the silo × squad heat map, each silo's drain, outcomes with their check-ins, findings by code,
+    /// and with `baseline` what changed. It stays small at any size: long lists keep their first entries and
+    /// count the rest, and a large heat map is aggregated (``ReportMatrix``).
+    ///
+    /// - Throws: ``InputError`` when `plan` does not fit the organisation.
+    public static func report(
+        _ organization: Organization, comparedTo baseline: Organization? = nil, plan: RolloutPlan? = nil,
+        on day: Day? = nil
+    ) throws(InputError) -> String {
+        let figures = try ReportFigures(organization, baseline: baseline, plan: plan, on: day)
+        var html = HTML()
+        html.open("!DOCTYPE html")
+        html.raw("<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        html.element("title", "\(organization.name) — customer value squads")
+        html.raw("<style>\(ReportStyle.css)</style></head><body>")
+        html.raw("<header><h1>\(HTML.name(organization.name))</h1>")
+        if !organization.goal.isEmpty { html.raw("<p class=\"goal\">Goal: \(HTML.name(organization.goal))</p>") }
+        if let baseline { html.raw("<p class=\"goal\">Compared with \(HTML.name(baseline.name)).</p>") }
+        html.raw("</header>")
+        ReportSections.glance(figures, into: &html)
+        ReportSections.matrix(figures.matrix, compared: baseline != nil, into: &html)
+        ReportSections.drains(figures, into: &html)
+        ReportSections.outcomes(figures, into: &html)
+        ReportSections.findings(figures, organization: organization, into: &html)
+        if baseline != nil { ReportSections.comparison(figures, organization: organization, into: &html) }
+        html.raw("<script>\(ReportStyle.script)</script></body></html>\n")
+        return html.text
+    }
+}
