@@ -24,6 +24,7 @@ public struct ReportFigures: Sendable {
         /// Every outcome rolled up by its weight for the organisation's goal, from 0 to 1.
         public var weightedScore: Double?
 
+        /// Whether two glances hold the same figures.
         public static func == (lhs: Self, rhs: Self) -> Bool {
             lhs.people == rhs.people && lhs.peopleInSquads == rhs.peopleInSquads && lhs.fteInSquads == rhs.fteInSquads
                 && lhs.fteAtHome == rhs.fteAtHome && lhs.squadsByStage.elementsEqual(rhs.squadsByStage, by: ==)

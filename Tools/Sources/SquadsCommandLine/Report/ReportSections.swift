@@ -29,7 +29,8 @@ enum ReportSections {
             delta { Double($0.squadsByStage.reduce(0) { $0 + $1.count }) })
         tile("errors", HTML.number(Double(now.findings.errors)), delta { Double($0.findings.errors) })
         tile(
-            "data assets reached", "\(HTML.number(Double(now.dataReached.reached))) of \(HTML.number(Double(now.dataReached.of)))",
+            "data assets reached",
+            HTML.number(Double(now.dataReached.reached)) + " of " + HTML.number(Double(now.dataReached.of)),
             delta { Double($0.dataReached.reached) })
         tile("weighted score", now.weightedScore.map(HTML.percent) ?? "–")
         html.raw("</div><div class=\"charts\">")
