@@ -134,6 +134,16 @@ func reportAnalyses(_ organizations: [Size: Organization]) {
                 + "\(format(times.poolGaps)), staffing \(format(times.poolStaffing))"
         )
     }
+    // The silo network: linear in memberships.
+    var networks: [Size: Double] = [:]
+    for size in Size.allCases {
+        guard let organization = organizations[size] else { continue }
+        networks[size] = best(of: 3) { consume(organization.siloNetwork()) }
+        print("[\(size.rawValue)] silo network: \(format(networks[size]!))")
+    }
+    if let small = networks[.small], let large = networks[.large] {
+        print("silo network scaling for a 100× organisation: \(ratio(large / small)) (linear: 100×)")
+    }
     if let small = analyses[.small], let large = analyses[.large] {
         print(
             "analysis scaling for a 100× organisation, per squad from a pool: skill gaps "

@@ -16,7 +16,7 @@ public struct BeforeAfter<Value: Sendable & Hashable & Codable>: Sendable, Hasha
 /// What changes between two organisations — a baseline and a scenario, or two scenarios — told the way the
 /// people who plan a rollout ask: how much of each silo is pulled into squads and how much stays home, what
 /// each squad looks like, which squads exist at each stage, which customers and value areas have a squad, and
-/// which validation findings appear or go away.
+/// which validation findings appear or go away, and which silos squads connect.
 ///
 /// Made by ``Organization/impact(comparedTo:policy:on:)``. Every list is sorted, so impacts can be compared and
 /// stored.
@@ -82,6 +82,13 @@ public struct Impact: Sendable, Hashable, Codable {
     public var dataAssetsReached: BeforeAfter<Int>
     /// What the FTE pulled into squads cost across the departments that carry a cost per FTE.
     public var totalCostPulled: BeforeAfter<Double>
+    /// The departments that no squad connects to any other (``SiloNetwork/islands``), sorted.
+    public var islands: BeforeAfter<[Department.ID]>
+    /// The pairs of departments that squads connect in the compared organisation and not in the other
+    /// (``SiloNetwork/links``), each pair in identifier order, sorted.
+    public var linksGained: [[Department.ID]]
+    /// The pairs of departments that squads connected in the organisation compared against and no longer do.
+    public var linksLost: [[Department.ID]]
     /// The findings of the compared organisation that the other does not have.
     ///
     /// Findings are compared whole — severity, code, subject, message and figures — so a finding whose
@@ -144,6 +151,8 @@ extension Organization {
         }
         let (oldReport, newReport) = (baseline.validate(policy: policy, on: day), validate(policy: policy, on: day))
         let (oldFindings, newFindings) = (Set(oldReport.findings), Set(newReport.findings))
+        let (oldNetwork, newNetwork) = (baseline.siloNetwork(), siloNetwork())
+        let (oldLinks, newLinks) = (Set(oldNetwork.links.map(\.departments)), Set(newNetwork.links.map(\.departments)))
         return Impact(
             departments: departmentImpacts,
             squads: squadImpacts,
@@ -155,6 +164,9 @@ extension Organization {
             totalCostPulled: .init(
                 before: departmentImpacts.compactMap(\.costPulled.before).reduce(0, +),
                 after: departmentImpacts.compactMap(\.costPulled.after).reduce(0, +)),
+            islands: .init(before: oldNetwork.islands, after: newNetwork.islands),
+            linksGained: newNetwork.links.map(\.departments).filter { !oldLinks.contains($0) },
+            linksLost: oldNetwork.links.map(\.departments).filter { !newLinks.contains($0) },
             newFindings: newReport.findings.filter { !oldFindings.contains($0) },
             resolvedFindings: oldReport.findings.filter { !newFindings.contains($0) }
         )

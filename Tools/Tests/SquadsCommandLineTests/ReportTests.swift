@@ -75,6 +75,8 @@ struct ReportTests {
         #expect(pilot.squad == "pilot" && pilot.outcomes.first?.values == [2, 3, 5])
         #expect(pilot.outcomes.first?.confidence == 6 && pilot.outcomes.first?.trend == .improving)
         #expect(pilot.outcomes.first?.progress == 0.5 && pilot.outcomes.first?.isStale == false)
+        // Islands: Pilot links Sales 2 and Care; Sales 10 gives only to Next, drawn from it alone.
+        #expect(figures.islandCount == 1 && figures.islands == ["Sales 10"])
     }
 
     @Test("against a baseline: the changed cells, the tiles and the findings that come and go")

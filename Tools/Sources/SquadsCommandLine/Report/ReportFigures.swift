@@ -113,6 +113,11 @@ public struct ReportFigures: Sendable {
     public var squadOutcomes: [SquadOutcomes]
     /// How many squads with outcomes the section leaves out.
     public var hiddenSquadOutcomes: Int
+    /// The names of the departments no squad connects to another (``SiloNetwork/islands``), in reading order, at
+    /// most ``shownIslands``.
+    public var islands: [String]
+    /// How many islands there are in all.
+    public var islandCount: Int
     /// Findings grouped by code, most severe and most frequent first.
     public var findingGroups: [FindingGroup]
     /// With a baseline: the findings that appear and those that go.
@@ -124,6 +129,8 @@ public struct ReportFigures: Sendable {
     public static let shownDrains = 25
     /// The most squads in the outcome section.
     public static let shownSquadOutcomes = 40
+    /// The most islands named.
+    public static let shownIslands = 20
     /// The most findings shown of each code.
     public static let examplesPerCode = 8
     /// The most findings that appear or go shown in the comparison.
@@ -138,6 +145,11 @@ public struct ReportFigures: Sendable {
         glance = Self.glance(organization, report: report, on: day)
         baselineGlance = baseline.map { Self.glance($0, report: $0.validate(on: day), on: day) }
         matrix = ReportMatrix(organization, baseline: baseline)
+        let islandIDs = organization.siloNetwork().islands
+        islandCount = islandIDs.count
+        islands = Array(
+            NaturalOrder.sorted(islandIDs.map { organization.department($0)?.name ?? $0.rawValue }) { $0 }
+                .prefix(Self.shownIslands))
         // Drains: every department, most drained first; with a plan, after each of its steps.
         var steps: [DrainLedger.Step] = []
         if let plan {

@@ -25,7 +25,7 @@ extension Commands {
         if let baseline { html.raw("<p class=\"goal\">Compared with \(HTML.name(baseline.name)).</p>") }
         html.raw("</header>")
         ReportSections.glance(figures, into: &html)
-        ReportSections.matrix(figures.matrix, compared: baseline != nil, into: &html)
+        ReportSections.matrix(figures, compared: baseline != nil, into: &html)
         ReportSections.drains(figures, into: &html)
         ReportSections.outcomes(figures, into: &html)
         ReportSections.findings(figures, organization: organization, into: &html)

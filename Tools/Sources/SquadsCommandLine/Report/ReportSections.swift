@@ -66,7 +66,8 @@ enum ReportSections {
         html.raw("</figure></div></section>")
     }
 
-    static func matrix(_ matrix: ReportMatrix, compared: Bool, into html: inout HTML) {
+    static func matrix(_ figures: ReportFigures, compared: Bool, into html: inout HTML) {
+        let matrix = figures.matrix
         html.raw("<section id=\"silos\"><h2>Silos and squads</h2>")
         html.element(
             "p",
@@ -111,8 +112,26 @@ enum ReportSections {
         html.raw("</tbody><tfoot><tr><th scope=\"row\">Total</th>")
         for column in matrix.columns { html.raw("<td class=\"total\">\(column.total)</td>") }
         html.raw(
-            "<td class=\"total\">\(matrix.columns.reduce(0) { $0 + $1.total })</td><td></td></tr></tfoot></table></div></section>"
+            "<td class=\"total\">\(matrix.columns.reduce(0) { $0 + $1.total })</td><td></td></tr></tfoot></table></div>"
         )
+        islands(figures, into: &html)
+        html.raw("</section>")
+    }
+
+    /// The departments no squad connects to another, by name.
+    static func islands(_ figures: ReportFigures, into html: inout HTML) {
+        guard figures.islandCount > 0 else {
+            html.raw("<p id=\"islands\">No island: every department is linked to another by some squad.</p>")
+            return
+        }
+        let names = figures.islands.map(HTML.name).joined(separator: ", ")
+        let more =
+            figures.islandCount > figures.islands.count
+            ? " and \(figures.islandCount - figures.islands.count) more" : ""
+        let count = "\(figures.islandCount) department\(figures.islandCount == 1 ? "" : "s")"
+        html.raw(
+            "<p id=\"islands\"><strong>Islands</strong> — \(count) no squad connects to another (silos still "
+                + "closed): \(names)\(more).</p>")
     }
 
     static func drains(_ figures: ReportFigures, into html: inout HTML) {
