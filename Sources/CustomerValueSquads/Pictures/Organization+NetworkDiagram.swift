@@ -11,8 +11,9 @@ extension Organization {
         var lines = [
             "graph silos {",
             "  graph [layout=neato, overlap=false, splines=true, fontname=\"Helvetica\", labelloc=t, label="
-                + Self.dotQuoted("\(name): the silo network\nlines: squads that draw from both departments "
-                    + "(the number: people who carry the link); grey dashed boxes: islands") + "];",
+                + Self.dotQuoted(
+                    "\(name): the silo network\nlines: squads that draw from both departments "
+                        + "(the number: people who carry the link); grey dashed boxes: islands") + "];",
             "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];",
             "  edge [fontname=\"Helvetica\", color=\"#2f6db5\"];",
         ]
@@ -22,7 +23,8 @@ extension Organization {
                 ? "fillcolor=\"#eeeeee\", style=\"rounded,filled,dashed\", color=\"#999999\""
                 : "fillcolor=\"#dfe7f2\""
             lines.append(
-                "  \(Self.dotQuoted("department:\(department.id)")) [\(style), label=\(Self.dotQuoted(department.name))];")
+                "  \(Self.dotQuoted("department:\(department.id)")) [\(style), label=\(Self.dotQuoted(department.name))];"
+            )
         }
         for link in network.links {
             let squads = Self.counted(link.squads.count, "squad")

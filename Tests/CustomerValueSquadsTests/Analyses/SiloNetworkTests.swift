@@ -10,8 +10,11 @@ struct SiloNetworkTests {
         for (id, name) in [("a-sales", "Sales"), ("b-care", "Care"), ("c-ops", "Ops"), ("d-legal", "Legal")] {
             try organization.addDepartment(Department(id: .init(validating: id), name: name))
         }
-        for (id, department) in [("ani", "a-sales"), ("eko", "a-sales"), ("budi", "b-care"), ("citra", "c-ops"), ("dewi", "d-legal")] {
-            try organization.hire(Specialist(id: .init(validating: id), name: id, department: .init(validating: department)))
+        for (id, department) in [
+            ("ani", "a-sales"), ("eko", "a-sales"), ("budi", "b-care"), ("citra", "c-ops"), ("dewi", "d-legal"),
+        ] {
+            try organization.hire(
+                Specialist(id: .init(validating: id), name: id, department: .init(validating: department)))
         }
         for id in ["s1", "s2", "s3"] {
             try organization.formSquad(
@@ -83,7 +86,8 @@ struct SiloNetworkTests {
         let organization = try Self.organization()
         let dot = organization.siloNetworkDOT()
         #expect(dot.contains(#""department:a-sales" -- "department:b-care" [penwidth=2, label="2""#))
-        #expect(dot.contains(##""department:d-legal" [fillcolor="#eeeeee""##) && dot.contains("people who carry the link"))
+        #expect(
+            dot.contains(##""department:d-legal" [fillcolor="#eeeeee""##) && dot.contains("people who carry the link"))
         let mermaid = organization.siloNetworkMermaid()
         #expect(mermaid.contains(#"d1 ---|"2 people"| d2"#) && mermaid.contains("class d4 island"))
     }
