@@ -28,13 +28,18 @@ extension Fixtures {
     /// analytics (a1–a5) and service (v1–v5) — before its transformation, and the dated changes of the year
     /// that follows:
     ///
-    /// - 2026-01-12: the pilot forms with s1, m1, a1, v1, s2 and m2, each at 40 %;
+    /// Each department is led by its first specialist (s1, m1, a1, v1). Every squad has a mission for the regulars of
+    /// one area, a decision right, an owner (its first member), a review every two weeks and two-week cycles.
+    ///
+    /// - 2026-01-12: the pilot forms in Jakarta with s1, m1, a1, v1, s2 and m2, each at 40 %, answering for
+    ///   repeat purchases (from 0 towards 20 %);
     /// - 2026-02-02: it starts piloting;
-    /// - 2026-02-27, 2026-03-27, 2026-04-24: three break-fix cycles, each with a check-in of repeat purchases
-    ///   (5, 9 and 14 %);
+    /// - 2026-02-13, 2026-03-13, 2026-04-17: three two-week break-fix cycles, each ending with a check-in of
+    ///   repeat purchases (5, 9 and 14 %);
     /// - 2026-05-04: the pilot operates;
-    /// - 2026-06-01: the first batch forms two squads: s3, m3, a2, v2, s4, m4 and a3, v3, s5, m5, a4, v4;
-    /// - 2026-10-05: the second batch forms one squad of a5, v5, s1, m1, a1 and v1;
+    /// - 2026-06-01: the first batch forms two squads, in Bandung (s3, m3, a2, v2, s4, m4) and Surabaya (a3, v3,
+    ///   s5, m5, a4, v4);
+    /// - 2026-10-05: the second batch forms one squad in Medan of a5, v5, s1, m1, a1 and v1;
     /// - 2026-11-30: a last check-in of 18 %.
     ///
     /// Every change carries its day, so ``ChangeHistory`` takes the log as it is.
@@ -57,7 +62,9 @@ extension Fixtures {
         var organization = build(
             name: "Kopi Kita", goal: "Regulars come back every week",
             departments: departments.map {
-                Department(id: $0.0, name: $0.1, capacityFloor: $0.0 == "sales" ? 0.5 : nil)
+                Department(
+                    id: $0.0, name: $0.1, head: Specialist.ID(trusted: "\($0.3)1"),
+                    capacityFloor: $0.0 == "sales" ? 0.5 : nil)
             },
             specialists: specialists, squads: [])
         let baseline = organization
@@ -67,29 +74,37 @@ extension Fixtures {
                 try organization.record(reason: reason, on: Day(iso: day), body)
             }
         }
-        func squad(_ id: CustomerValueSquad.ID, _ members: [String], in organization: inout Organization)
+        func squad(
+            _ id: CustomerValueSquad.ID, in area: String, _ members: [String], in organization: inout Organization
+        )
             throws(OrganizationError)
         {
             try organization.formSquad(
                 CustomerValueSquad(
-                    id: id, name: id.rawValue.capitalized,
-                    mission: Mission(statement: "Regulars come back", customer: "regulars")))
+                    id: id, name: "\(area) regulars",
+                    mission: Mission(
+                        statement: "Regulars in \(area) come back every week", valueArea: .geography(area),
+                        customer: "regulars in \(area)",
+                        goalContribution: "each area's regulars are the goal, area by area"),
+                    decisionRights: ["offers": DecisionRight(scope: "choose the area's offers for regulars")],
+                    accountability: Accountability(
+                        outcomes: id == Ids.pilot
+                            ? [Outcome(id: Ids.outcome, metric: "repeat purchases", unit: "%", baseline: 0, target: 20)]
+                            : [],
+                        owner: Specialist.ID(trusted: members[0]), reviewCadence: .biweekly),
+                    cycleLength: .biweekly))
             for member in members {
                 try organization.assign(Specialist.ID(trusted: member), to: id, role: "member", share: 40)
             }
         }
         on("2026-01-12", "pilot") { organization throws(OrganizationError) in
-            try squad(Ids.pilot, ["s1", "m1", "a1", "v1", "s2", "m2"], in: &organization)
-            try organization.setAccountability(
-                Accountability(outcomes: [Outcome(id: Ids.outcome, metric: "repeat purchases", baseline: 0, target: 20)]
-                ),
-                of: Ids.pilot)
+            try squad(Ids.pilot, in: "Jakarta", ["s1", "m1", "a1", "v1", "s2", "m2"], in: &organization)
         }
         on("2026-02-02", "the pilot starts") { organization throws(OrganizationError) in
             try organization.advance(Ids.pilot, to: .piloting)
         }
         for (start, end, value) in [
-            ("2026-02-02", "2026-02-27", 5.0), ("2026-03-02", "2026-03-27", 9.0), ("2026-03-30", "2026-04-24", 14.0),
+            ("2026-02-02", "2026-02-13", 5.0), ("2026-03-02", "2026-03-13", 9.0), ("2026-04-06", "2026-04-17", 14.0),
         ] {
             on(end, "break-fix cycle") { organization throws(OrganizationError) in
                 try organization.recordCycle(
@@ -104,11 +119,11 @@ extension Fixtures {
             try organization.advance(Ids.pilot, to: .operating)
         }
         on("2026-06-01", "first batch") { organization throws(OrganizationError) in
-            try squad(Ids.firstBatch[0], ["s3", "m3", "a2", "v2", "s4", "m4"], in: &organization)
-            try squad(Ids.firstBatch[1], ["a3", "v3", "s5", "m5", "a4", "v4"], in: &organization)
+            try squad(Ids.firstBatch[0], in: "Bandung", ["s3", "m3", "a2", "v2", "s4", "m4"], in: &organization)
+            try squad(Ids.firstBatch[1], in: "Surabaya", ["a3", "v3", "s5", "m5", "a4", "v4"], in: &organization)
         }
         on("2026-10-05", "second batch") { organization throws(OrganizationError) in
-            try squad(Ids.secondBatch[0], ["a5", "v5", "s1", "m1", "a1", "v1"], in: &organization)
+            try squad(Ids.secondBatch[0], in: "Medan", ["a5", "v5", "s1", "m1", "a1", "v1"], in: &organization)
         }
         on("2026-11-30", "check-in") { organization throws(OrganizationError) in
             try organization.checkIn(Outcome.CheckIn(day: "2026-11-30", value: 18), for: Ids.outcome, of: Ids.pilot)

@@ -13,7 +13,7 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
     /// A squad moves forward only — forming, piloting, operating, replicating — except that a replicating
     /// squad may return to operating once its replicas are out. Any stage but dissolved may end in
     /// dissolved, which is final.
-    public enum Stage: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    public enum Stage: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
         /// Being put together; policies are reported as warnings rather than errors.
         case forming
         /// The one pilot squad, breaking and fixing things in short cycles.

@@ -4,7 +4,7 @@
 /// passes through sizes 1 to 5). See ``ValidationReport``.
 public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How serious a finding is.
-    public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
         /// Worth knowing; nothing needs to change.
         case note
         /// Should be looked at; the squad may still work.

@@ -14,7 +14,7 @@ struct TimelineTests {
     @Test("the organisation on a day between two changes: after the first cycle, before the second")
     func organizationOnADay() throws {
         let history = try Self.history()
-        let march = history.organization(on: "2026-03-15")
+        let march = history.organization(on: "2026-03-01")
         let pilot = try #require(march.squad(Year.pilot))
         #expect(pilot.stage == .piloting && pilot.cycles.count == 1)
         #expect(pilot.accountability.outcome(Year.outcome)?.checkIns.map(\.value) == [5])

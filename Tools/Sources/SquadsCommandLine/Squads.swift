@@ -24,7 +24,8 @@ public struct Squads: ParsableCommand {
         subcommands: [
             DemoCommand.self, SampleCommand.self, ValidateCommand.self, DiagramCommand.self, GapsCommand.self,
             StaffingCommand.self, ScoresCommand.self, CheckInCommand.self,
-            ReachCommand.self, NetworkCommand.self, ImportSCIMCommand.self, SCIMCommand.self, ExportORGCommand.self,
+            ReachCommand.self, NetworkCommand.self, TimelineCommand.self, ImportSCIMCommand.self, SCIMCommand.self,
+            ExportORGCommand.self,
             DiffCommand.self,
             ApplyCommand.self, PlanCommand.self, ReportCommand.self,
         ]

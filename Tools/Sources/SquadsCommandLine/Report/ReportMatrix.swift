@@ -127,10 +127,7 @@ public struct ReportMatrix: Sendable, Equatable {
     public static func csv(_ organization: Organization) -> String {
         let squads = NaturalOrder.sorted(organization.squads.filter { $0.stage != .dissolved }) { $0.name }
         let drawn = drawn(organization)
-        func field(_ text: String) -> String {
-            text.contains(where: { ",\"\n\r".contains($0) })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
+        let field = Commands.csvField
         var lines = [(["department"] + squads.map(\.id.rawValue)).map(field).joined(separator: ",")]
         for department in NaturalOrder.sorted(organization.departments, by: { $0.name }) {
             let counts = squads.map { String(drawn[department.id]?[$0.id] ?? 0) }

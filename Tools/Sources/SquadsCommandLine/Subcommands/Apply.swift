@@ -21,19 +21,7 @@ struct ApplyCommand: SquadsCommand {
 
     func execute() throws {
         let base = try readOrganization(organization)
-        let data: Data
-        do {
-            let log = try Input.data(atPath: changes)
-            let parsed: [OrganizationChange]
-            do {
-                parsed = try OrganizationChange.changes(fromJSON: log)
-            } catch let error as DecodingError {
-                throw InputError(Input.describe(error, in: changes))
-            } catch {
-                throw InputError("\(changes): \(error)")
-            }
-            data = try Commands.apply(parsed, to: base, log: changes)
-        }
+        let data = try Commands.apply(Input.changeLog(atPath: changes), to: base, log: changes)
         try writeOutput(data, to: output)
     }
 }
