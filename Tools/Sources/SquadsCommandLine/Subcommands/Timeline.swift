@@ -2,7 +2,6 @@ import ArgumentParser
 import CustomerValueSquads
 import Foundation
 
-extension Timeline.Step: @retroactive ExpressibleByArgument {}
 extension TimelineFormat: ExpressibleByArgument {}
 
 struct TimelineCommand: SquadsCommand {
@@ -22,8 +21,21 @@ struct TimelineCommand: SquadsCommand {
     @Argument(help: "The dated change log: a JSON list of changes, each with its day.")
     var changes: String
 
+    /// The length of a period, as the option reads it.
+    enum Every: String, CaseIterable, ExpressibleByArgument {
+        case week, month, quarter
+
+        var step: Timeline.Step {
+            switch self {
+            case .week: .week
+            case .month: .month
+            case .quarter: .quarter
+            }
+        }
+    }
+
     @Option(help: "The length of a period: week, month or quarter.")
-    var every: Timeline.Step = .month
+    var every: Every = .month
 
     @Option(help: "A rollout plan (JSON) whose pilot and batches are marked where they formed.")
     var plan: String?
@@ -34,6 +46,6 @@ struct TimelineCommand: SquadsCommand {
     func execute() throws {
         let history = try Input.history(baseline: readOrganization(organization), changesAtPath: changes)
         let rolloutPlan = try plan.map { path throws(InputError) in try Input.rolloutPlan(atPath: path) }
-        try emit(try Commands.timeline(history, every: every, plan: rolloutPlan, format: format))
+        try emit(try Commands.timeline(history, every: every.step, plan: rolloutPlan, format: format))
     }
 }
