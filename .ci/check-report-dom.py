@@ -1,6 +1,6 @@
 """Checks the page as headless Chromium holds it after its script ran (`chromium --dump-dom`): the script marked
 the page ready, every section is there, and the charts were drawn.
-Usage: python3 .ci/check-report-dom.py DOM.html [--compared]"""
+Usage: python3 .ci/check-report-dom.py DOM.html [--compared] [--history]"""
 
 import html.parser
 import sys
@@ -26,12 +26,13 @@ class DOM(html.parser.HTMLParser):
 dom = DOM()
 dom.feed(open(sys.argv[1], encoding="utf-8").read())
 expected = {"glance", "silos", "drain", "outcomes", "findings"} | ({"compare"} if "--compared" in sys.argv else set())
+expected |= {"history"} if "--history" in sys.argv else set()
 problems = []
 if not dom.ready:
     problems.append("the page's script did not run in Chromium (body has no data-script=ready)")
 if expected - dom.sections:
     problems.append(f"sections missing: {sorted(expected - dom.sections)}")
-if dom.charts < 4:
+if dom.charts < (8 if "--history" in sys.argv else 4):
     problems.append(f"only {dom.charts} charts were drawn")
 if problems:
     sys.exit("\n".join(problems))

@@ -134,4 +134,25 @@ struct ReportTests {
         #expect(page.contains("<bdi>Care</bdi>") && page.contains(#"<svg class="chart sparkline""#))
         #expect(page.contains(#"<tr data-department="s2">"#) && page.contains(#"data-squad="pilot""#))
     }
+
+    @Test("with --history: four line charts of the year, a point a month, the pilot and batches marked")
+    func history() throws {
+        let current = try Input.organization(atPath: example("transformation-year-end.json"))
+        let history = try Input.history(leadingTo: current, changesAtPath: example("transformation-year-log.json"))
+        let plan = try Input.rolloutPlan(atPath: example("transformation-year-plan.json"))
+        let page = try Commands.report(current, plan: plan, on: "2026-12-01", history: history)
+        #expect(page.contains(#"<section id="history">"#))
+        #expect(page.components(separatedBy: #"<svg class="chart lines""#).count - 1 == 4)
+        let section = try #require(page.components(separatedBy: #"<section id="history">"#).last)
+        // The share in squads: one point a month, January to November.
+        let share = try #require(
+            section.components(separatedBy: "<polyline class=\"line-0\" points=\"").dropFirst().first)
+        #expect(share.prefix { $0 != "\"" }.split(separator: " ").count == 11)
+        for marker in ["pilot", "first batch", "second batch"] { #expect(section.contains(">\(marker)</text>")) }
+        #expect(section.contains("in squads 48%") && section.contains("weighted score 90%"))
+        #expect(section.contains("Sales 52%") && section.contains(">floor</text>"))
+        #expect(!(try Commands.report(current)).contains(#"<section id="history">"#))
+        let weeks = try Commands.report(current, history: history, every: .week)
+        #expect(weeks.contains("47 weeks from 2026-01-12 to 2026-11-30"))
+    }
 }

@@ -5,13 +5,14 @@ extension Commands {
     /// `squads report`: one self-contained HTML page — inline CSS and SVG, nothing from the network, a little
     /// inline script to filter findings that the page does not need to be read — about an organisation: tiles at
     /// a glance, the silo × squad heat map, each silo's drain, outcomes with their check-ins, findings by code,
-    /// and with `baseline` what changed. It stays small at any size: long lists keep their first entries and
+    /// with `history` the transformation period by period (every `step`), and with `baseline` what changed. It
+    /// stays small at any size: long lists keep their first entries and
     /// count the rest, and a large heat map is aggregated (``ReportMatrix``).
     ///
     /// - Throws: ``InputError`` when `plan` does not fit the organisation.
     public static func report(
         _ organization: Organization, comparedTo baseline: Organization? = nil, plan: RolloutPlan? = nil,
-        on day: Day? = nil
+        on day: Day? = nil, history: ChangeHistory? = nil, every step: Timeline.Step = .month
     ) throws(InputError) -> String {
         let figures = try ReportFigures(organization, baseline: baseline, plan: plan, on: day)
         var html = HTML()
@@ -27,6 +28,10 @@ extension Commands {
         ReportSections.glance(figures, into: &html)
         ReportSections.matrix(figures, compared: baseline != nil, into: &html)
         ReportSections.drains(figures, into: &html)
+        if let history {
+            ReportHistory.section(
+                history.timeline(every: step, plan: plan), step: step, organization: organization, into: &html)
+        }
         ReportSections.outcomes(figures, into: &html)
         ReportSections.findings(figures, organization: organization, into: &html)
         if baseline != nil { ReportSections.comparison(figures, organization: organization, into: &html) }

@@ -31,6 +31,11 @@ enum ReportStyle {
         summary{cursor:pointer}li.finding.error strong{color:var(--error)}li.finding.warning strong{color:\
         var(--warning)}ul.added li::marker{content:"+ "}ul.removed li::marker{content:"− "}.controls{display:flex;\
         gap:1em;flex-wrap:wrap;background:var(--panel);padding:.5em .8em;border-radius:6px}[hidden]{display:none}\
+        .lines .axis{stroke:var(--line)}.lines .floor{stroke:var(--error);stroke-dasharray:3 2}.lines .marker{stroke:\
+        var(--muted);stroke-dasharray:1 2}.lines polyline{fill:none;stroke-width:2}.lines .line-0{stroke:#2f6db5;\
+        fill:#2f6db5}.lines .line-1{stroke:#d9480f;fill:#d9480f}.lines .line-2{stroke:#2e7d4f;fill:#2e7d4f}\
+        .lines .line-3{stroke:#8e44ad;fill:#8e44ad}.lines .line-4{stroke:#b7791f;fill:#b7791f}.lines .line-5{stroke:\
+        #5b6575;fill:#5b6575}.lines polyline[class^=line-]{fill:none}\
         @media print{.controls{display:none}body{max-width:none;padding:0}.scroll{overflow:visible}section{\
         break-inside:avoid-page}}
         """

@@ -8,7 +8,8 @@ struct ReportCommand: SquadsCommand {
         abstract: "Write one self-contained HTML page about an organisation.",
         discussion: "Tiles and charts at a glance; the silo × squad heat map with totals (aggregated for a large "
             + "organisation); each silo's drain against its floor (after each batch of a rollout plan with --plan); "
-            + "outcomes with their check-ins; findings by code, filterable; with --compare, what changed. Inline CSS "
+            + "with --history, the transformation over time; outcomes with their check-ins; findings by code, "
+            + "filterable; with --compare, what changed. Inline CSS "
             + "and SVG, nothing from the network, a little script to filter. --format csv writes the full heat "
             + "map instead, for a spreadsheet."
     )
@@ -26,6 +27,13 @@ struct ReportCommand: SquadsCommand {
 
     @Option(help: "A rollout plan (JSON): the share each silo keeps after the pilot and after each batch.")
     var plan: String?
+
+    @Option(
+        help: "A dated change log (JSON) that led to the organisation: charts of the transformation month by month.")
+    var history: String?
+
+    @Option(help: "With --history: the length of a period (week, month or quarter).")
+    var every: TimelineCommand.Every = .month
 
     @Option(help: "html (the page) or csv (the full silo × squad matrix).")
     var format: Format = .html
@@ -47,7 +55,11 @@ struct ReportCommand: SquadsCommand {
         } catch {
             throw InputError("--day: \(error.message)")
         }
-        let page = try Commands.report(current, comparedTo: baseline, plan: rolloutPlan, on: judged)
+        let changes = try history.map { path throws(InputError) in
+            try Input.history(leadingTo: current, changesAtPath: path)
+        }
+        let page = try Commands.report(
+            current, comparedTo: baseline, plan: rolloutPlan, on: judged, history: changes, every: every.step)
         try writeOutput(Data(page.utf8), to: output)
     }
 }
