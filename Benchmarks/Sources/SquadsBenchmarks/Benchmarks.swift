@@ -139,10 +139,33 @@ func reportAnalyses(_ organizations: [Size: Organization]) {
     for size in Size.allCases {
         guard let organization = organizations[size] else { continue }
         networks[size] = best(of: 3) { consume(organization.siloNetwork()) }
-        print("[\(size.rawValue)] silo network: \(format(networks[size]!))")
+        let links = organization.siloNetwork().links.count
+        print("[\(size.rawValue)] silo network: \(format(networks[size]!)), \(links) links")
     }
     if let small = networks[.small], let large = networks[.large] {
-        print("silo network scaling for a 100× organisation: \(ratio(large / small)) (linear: 100×)")
+        // The links grow with the pairs of departments squads draw from together: 190 of 20 departments at the
+        // small size (every pair), hundreds of thousands of 2 000 at the large.
+        print("silo network scaling for a 100× organisation: \(ratio(large / small)) (memberships 100×, links more)")
+    }
+    // The transformation over time: a year of dated changes, a month at a time.
+    var timelines: [Size: Double] = [:]
+    for size in Size.allCases {
+        guard let organization = organizations[size] else { continue }
+        let log = datedLog(for: organization, changes: 1_200)
+        var made: ChangeHistory?
+        let history = best(of: 3) { made = try? ChangeHistory(baseline: organization, changes: log) }
+        guard let made else { fatalError("the benchmark's dated log does not apply") }
+        timelines[size] = best(of: 3) { consume(made.timeline(every: .month, policy: nil)) }
+        let weekly = best(of: 3) { consume(made.timeline(every: .week, policy: nil)) }
+        let withFindings = best(of: 1) { consume(made.timeline(every: .month)) }
+        let day = best(of: 3) { consume(made.organization(on: "2026-07-01")) }
+        print(
+            "[\(size.rawValue)] a year of \(log.count) dated changes: history checked in \(format(history)); timeline by "
+                + "month \(format(timelines[size]!)), by week \(format(weekly)), by month with findings "
+                + "\(format(withFindings)); the organisation on a day \(format(day))")
+    }
+    if let small = timelines[.small], let large = timelines[.large] {
+        print("timeline (by month, no findings) scaling for a 100× organisation: \(ratio(large / small))")
     }
     if let small = analyses[.small], let large = analyses[.large] {
         print(
@@ -160,4 +183,23 @@ func assignAll(_ pairs: [(Specialist.ID, CustomerValueSquad.ID)], in organizatio
     for (specialist, squad) in pairs {
         try? organization.assign(specialist, to: squad, role: "member", share: 10)
     }
+}
+
+/// A year of dated changes to `organization`: squads renamed and moved through their stages in turn, spread
+/// evenly over 2026 — built directly as changes, so making the log costs nothing measured.
+func datedLog(for organization: Organization, changes count: Int) -> [OrganizationChange] {
+    var squads = organization.squads.filter { $0.stage != .dissolved }
+    let stages: [CustomerValueSquad.Stage] = [.forming, .piloting, .operating, .replicating]
+    var log: [OrganizationChange] = []
+    guard let start = try? Day(iso: "2026-01-01"), !squads.isEmpty else { return [] }
+    for index in 0..<count {
+        let slot = index % squads.count
+        var squad = squads[slot]
+        squad.name += " ·"
+        squad.stage = stages[((stages.firstIndex(of: squad.stage) ?? 0) + 1) % stages.count]
+        let day = (try? start.adding(days: index * 365 / count)) ?? start
+        log.append(OrganizationChange(.updateSquad(from: squads[slot], to: squad), day: day))
+        squads[slot] = squad
+    }
+    return log
 }

@@ -6,6 +6,7 @@ import Foundation
 // squads-benchmarks memory --size small|large
 // squads-benchmarks analyses [--sizes small|large|small,large]
 // squads-benchmarks write-json --size small|large FILE
+// squads-benchmarks write-history --size small|large ORGANIZATION LOG
 // squads-benchmarks decode-memory FILE
 // squads-benchmarks validate-file FILE
 // squads-benchmarks time-json FILE
@@ -126,6 +127,26 @@ case "memory":
             + "\((after - before) / specialists) bytes per specialist over the starting peak (generation included)"
     )
     consume(organization)
+
+case "write-history":
+    // An organisation and a year of dated changes to it, for timing `squads timeline` on files.
+    let size = Size(rawValue: option("--size") ?? "large") ?? .large
+    guard arguments.count >= 3 else { fatalError("write-history needs an organisation file and a log file") }
+    let (organizationPath, logPath) = (arguments[arguments.count - 2], arguments[arguments.count - 1])
+    let organization = size.organization()
+    try organization.jsonData(prettyPrinted: false).write(to: URL(fileURLWithPath: organizationPath))
+    let log = datedLog(for: organization, changes: 1_200)
+    try OrganizationChange.jsonData(log, prettyPrinted: false).write(to: URL(fileURLWithPath: logPath))
+    print("wrote \(organizationPath) and \(log.count) dated changes to \(logPath)")
+
+case "network":
+    // Only the silo network, at the sizes asked for: what a profiler runs.
+    for size in sizes() {
+        let organization = size.organization()
+        let network = organization.siloNetwork()
+        let time = best(of: 3) { consume(organization.siloNetwork()) }
+        print("[\(size.rawValue)] silo network: \(format(time)), \(network.links.count) links")
+    }
 
 case "analyses":
     // Only gap analysis and staffing, at the sizes asked for.

@@ -105,53 +105,122 @@ extension Organization {
     /// The silo network: which departments squads connect, through which squads and people, which stay
     /// islands, and the specialists whose squads span the most silos. Dissolved squads connect nothing.
     ///
-    /// - Complexity: O(*m* + *q* · *k*² + *d* log *d*), where *m* is the number of memberships, *q* the number
-    ///   of squads and *k* the most departments one squad draws from.
+    /// - Complexity: O(*m* log *m* + *q* · *k*² + *l* log *l* + *d* log *d*), where *m* is the number of
+    ///   memberships, *q* the number of squads, *k* the most departments one squad draws from, *l* the number of
+    ///   links and *d* of departments.
     public func siloNetwork() -> SiloNetwork {
-        struct Carried {
-            var squads: Set<CustomerValueSquad.ID> = []
-            var people: Set<Specialist.ID> = []
-            var percent = 0
-        }
-        var carried: [[Department.ID]: Carried] = [:]
+        let all = departmentsByID.keys.sorted()
+        var position: [Department.ID: Int] = [:]
+        position.reserveCapacity(all.count)
+        for (index, department) in all.enumerated() { position[department] = index }
+        // Departments, links and people are numbered while the squads are read, so the work per membership is
+        // arithmetic on integers: a link is the pair of its departments' positions in `all`.
+        var slotOfPair: [Int: Int] = [:]
+        var pairs: [(Int, Int)] = []
+        var squadsOfLink: [[CustomerValueSquad.ID]] = []
+        var percentOfLink: [Int] = []
+        var ordinal: [Specialist.ID: Int] = [:]
+        var people: [Specialist.ID] = []
+        // A link and a person who carries it, and a person and a silo of theirs, each packed in one integer
+        // (the first in the high half) so that sorting them compares integers.
+        var carriers: [UInt64] = []
+        var homes: [UInt64] = []
+        func packed(_ high: Int, _ low: Int) -> UInt64 { UInt64(high) << 32 | UInt64(low) }
         var bridges: [CustomerValueSquad.ID: [Department.ID]] = [:]
-        var linked: Set<Department.ID> = []
-        var spanned: [Specialist.ID: Set<Department.ID>] = [:]
-        for squad in squads where squad.stage != .dissolved {
-            var byDepartment: [Department.ID: [(Specialist.ID, Int)]] = [:]
+        var linked = Array(repeating: false, count: all.count)
+        var members: [(department: Int, person: Int, percent: Int)] = []
+        var groups: [Range<Int>] = []
+        for squad in squadsByID.values where squad.stage != .dissolved {
+            members.removeAll(keepingCapacity: true)
             for (member, membership) in squad.memberships {
-                guard let home = specialistsByID[member]?.department else { continue }
-                byDepartment[home, default: []].append((member, membership.share.percent))
+                guard let home = specialistsByID[member]?.department, let department = position[home] else { continue }
+                let person = ordinal[member] ?? people.count
+                if person == people.count {
+                    ordinal[member] = person
+                    people.append(member)
+                }
+                members.append((department, person, membership.share.percent))
             }
-            let spanning = byDepartment.keys.sorted()
-            for member in squad.memberships.keys { spanned[member, default: []].formUnion(spanning) }
-            guard spanning.count >= 2 else { continue }
-            bridges[squad.id] = spanning
-            linked.formUnion(spanning)
-            for (index, first) in spanning.enumerated() {
-                for second in spanning[(index + 1)...] {
-                    var entry = carried[[first, second], default: Carried()]
-                    entry.squads.insert(squad.id)
-                    for (member, percent) in (byDepartment[first] ?? []) + (byDepartment[second] ?? []) {
-                        entry.people.insert(member)
-                        entry.percent += percent
+            // The members grouped by department, in the order of the departments.
+            members.sort { ($0.department, $0.person) < ($1.department, $1.person) }
+            groups.removeAll(keepingCapacity: true)
+            var start = members.startIndex
+            while start < members.endIndex {
+                var end = start + 1
+                while end < members.endIndex, members[end].department == members[start].department { end += 1 }
+                groups.append(start..<end)
+                start = end
+            }
+            for member in members {
+                for group in groups { homes.append(packed(member.person, members[group.lowerBound].department)) }
+            }
+            guard groups.count >= 2 else { continue }
+            bridges[squad.id] = groups.map { all[members[$0.lowerBound].department] }
+            for (index, firstGroup) in groups.enumerated() {
+                let first = members[firstGroup.lowerBound].department
+                linked[first] = true
+                for secondGroup in groups[(index + 1)...] {
+                    let second = members[secondGroup.lowerBound].department
+                    let key = first * all.count + second
+                    let link = slotOfPair[key] ?? pairs.count
+                    if link == pairs.count {
+                        slotOfPair[key] = link
+                        pairs.append((first, second))
+                        squadsOfLink.append([])
+                        percentOfLink.append(0)
                     }
-                    carried[[first, second]] = entry
+                    squadsOfLink[link].append(squad.id)
+                    for group in [firstGroup, secondGroup] {
+                        for member in members[group] {
+                            carriers.append(packed(link, member.person))
+                            percentOfLink[link] += member.percent
+                        }
+                    }
                 }
             }
         }
-        let links = carried.map { pair, entry in
-            SiloNetwork.Link(
-                departments: pair, squads: entry.squads.sorted(), people: entry.people.count,
-                fte: Double(entry.percent) / 100)
+        // The people of each link: its carriers, each counted once.
+        carriers.sort()
+        var peopleOfLink = Array(repeating: 0, count: pairs.count)
+        for index in carriers.indices where index == 0 || carriers[index - 1] != carriers[index] {
+            peopleOfLink[Int(carriers[index] >> 32)] += 1
         }
-        .sorted { $0.departments.lexicographicallyPrecedes($1.departments) }
-        let spanners = spanned.filter { $0.value.count >= 2 }
-            .map { SiloNetwork.Spanner(specialist: $0.key, departments: $0.value.sorted()) }
-            .sorted { ($1.departments.count, $0.specialist) < ($0.departments.count, $1.specialist) }
-        let all = departmentsByID.keys.sorted()
+        let links = pairs.indices.sorted { pairs[$0] < pairs[$1] }.map { link in
+            SiloNetwork.Link(
+                departments: [all[pairs[link].0], all[pairs[link].1]], squads: squadsOfLink[link].sorted(),
+                people: peopleOfLink[link], fte: Double(percentOfLink[link]) / 100)
+        }
+        // Each person's silos: the departments of every squad they serve in, each counted once. Only the most
+        // spanning are kept, in order: most silos first, then the smallest identifier.
+        homes.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(homes.count)
+        for home in homes where unique.last != home { unique.append(home) }
+        var top: [(silos: Int, person: Int, start: Int)] = []
+        func precedes(_ a: (silos: Int, person: Int, start: Int), _ b: (silos: Int, person: Int, start: Int)) -> Bool {
+            a.silos != b.silos ? a.silos > b.silos : people[a.person] < people[b.person]
+        }
+        var start = unique.startIndex
+        while start < unique.endIndex {
+            let person = Int(unique[start] >> 32)
+            var end = start + 1
+            while end < unique.endIndex, Int(unique[end] >> 32) == person { end += 1 }
+            let candidate = (silos: end - start, person: person, start: start)
+            if candidate.silos >= 2,
+                top.count < SiloNetwork.spannerCount || precedes(candidate, top[top.count - 1])
+            {
+                top.insert(candidate, at: top.firstIndex { precedes(candidate, $0) } ?? top.endIndex)
+                if top.count > SiloNetwork.spannerCount { top.removeLast() }
+            }
+            start = end
+        }
+        let spanners = top.map { entry in
+            SiloNetwork.Spanner(
+                specialist: people[entry.person],
+                departments: unique[entry.start..<(entry.start + entry.silos)].map { all[Int($0 & 0xFFFF_FFFF)] })
+        }
         return SiloNetwork(
-            departments: all, links: links, islands: all.filter { !linked.contains($0) }, bridges: bridges,
-            spanners: Array(spanners.prefix(SiloNetwork.spannerCount)))
+            departments: all, links: links, islands: all.indices.filter { !linked[$0] }.map { all[$0] },
+            bridges: bridges, spanners: spanners)
     }
 }

@@ -181,8 +181,9 @@ private struct TimelineTally {
     var scoredOutcomes = 0
 
     init(_ organization: Organization) {
-        for specialist in organization.specialists { count(specialist.id, in: organization, sign: 1) }
-        for squad in organization.squads { count(squad, sign: 1) }
+        // Only specialists with time booked in squads count; the storage's indexes are read in no order.
+        for id in organization.bookedPercentOf.keys { count(id, in: organization, sign: 1) }
+        for squad in organization.squadsByID.values { count(squad, sign: 1) }
     }
 
     /// Applies a change of a checked history, counting out what it touches before and in after.

@@ -1,4 +1,5 @@
 import CustomerValueSquads
+import CustomerValueSquadsTesting
 import Testing
 
 @Suite("The silo network")
@@ -90,5 +91,86 @@ struct SiloNetworkTests {
             dot.contains(##""department:d-legal" [fillcolor="#eeeeee""##) && dot.contains("people who carry the link"))
         let mermaid = organization.siloNetworkMermaid()
         #expect(mermaid.contains(#"d1 ---|"2 people"| d2"#) && mermaid.contains("class d4 island"))
+    }
+
+    /// A network as plain values a test can build.
+    struct Plain: Equatable {
+        var departments: [Department.ID]
+        var links: [String]
+        var islands: [Department.ID]
+        var bridges: [CustomerValueSquad.ID: [Department.ID]]
+        var spanners: [String]
+
+        init(_ network: SiloNetwork) {
+            departments = network.departments
+            links = network.links.map { "\($0.departments) \($0.squads) \($0.people) \($0.fte)" }
+            islands = network.islands
+            bridges = network.bridges
+            spanners = network.spanners.map { "\($0.specialist) \($0.departments)" }
+        }
+
+        init(
+            departments: [Department.ID], links: [String], islands: [Department.ID],
+            bridges: [CustomerValueSquad.ID: [Department.ID]], spanners: [String]
+        ) {
+            (self.departments, self.links, self.islands, self.bridges, self.spanners) =
+                (departments, links, islands, bridges, spanners)
+        }
+    }
+
+    /// The network as its definition reads, pair by pair and person by person, with no care for speed.
+    static func naiveNetwork(of organization: Organization) -> Plain {
+        let squads = organization.squads.filter { $0.stage != .dissolved }
+        func silos(of squad: CustomerValueSquad) -> [Department.ID] {
+            Set(squad.memberships.keys.compactMap { organization.specialist($0)?.department }).sorted()
+        }
+        let departments = organization.departments.map(\.id).sorted()
+        var links: [String] = []
+        var linked: Set<Department.ID> = []
+        for (index, first) in departments.enumerated() {
+            for second in departments[(index + 1)...] {
+                let through = squads.filter { Set(silos(of: $0)).isSuperset(of: [first, second]) }
+                guard !through.isEmpty else { continue }
+                var people: Set<Specialist.ID> = []
+                var percent = 0
+                for squad in through {
+                    for (member, membership) in squad.memberships {
+                        guard let home = organization.specialist(member)?.department, home == first || home == second
+                        else { continue }
+                        people.insert(member)
+                        percent += membership.share.percent
+                    }
+                }
+                linked.formUnion([first, second])
+                let squadIDs = through.map(\.id).sorted()
+                links.append("\([first, second]) \(squadIDs) \(people.count) \(Double(percent) / 100)")
+            }
+        }
+        var bridges: [CustomerValueSquad.ID: [Department.ID]] = [:]
+        for squad in squads where silos(of: squad).count >= 2 { bridges[squad.id] = silos(of: squad) }
+        let spanners = organization.specialists.map { specialist in
+            (
+                specialist.id,
+                Set(squads.filter { $0.memberships[specialist.id] != nil }.flatMap { silos(of: $0) }).sorted()
+            )
+        }
+        .filter { $0.1.count >= 2 }
+        .sorted { ($1.1.count, $0.0) < ($0.1.count, $1.0) }
+        .prefix(SiloNetwork.spannerCount)
+        .map { "\($0.0) \($0.1)" }
+        return Plain(
+            departments: departments, links: links, islands: departments.filter { !linked.contains($0) },
+            bridges: bridges, spanners: spanners)
+    }
+
+    @Test("on generated organisations, the network is its definition: every link, island, bridge and spanner")
+    func matchesTheDefinition() {
+        for seed: UInt64 in 0..<30 {
+            let shape = OrganizationGenerator.Shape(
+                specialists: 60 + Int(seed) * 7, departments: 3 + Int(seed % 9), dataAssets: 5,
+                squads: 4 + Int(seed % 11), squadSize: 2...9)
+            let organization = OrganizationGenerator(seed: seed, shape: shape).generate()
+            #expect(Plain(organization.siloNetwork()) == Self.naiveNetwork(of: organization), "seed \(seed)")
+        }
     }
 }

@@ -71,9 +71,9 @@ extension Commands {
     /// `squads timeline`: how far along the transformation is, period by period.
     public static func timeline(
         _ history: ChangeHistory, every step: Timeline.Step = .month, plan: RolloutPlan? = nil,
-        format: TimelineFormat = .text
+        findings: Bool = true, format: TimelineFormat = .text
     ) throws(InputError) -> String {
-        let timeline = history.timeline(every: step, plan: plan)
+        let timeline = history.timeline(every: step, plan: plan, policy: findings ? .default : nil)
         switch format {
         case .json: return try json(timeline)
         case .csv: return timelineCSV(timeline, history: history, step: step)
@@ -105,12 +105,13 @@ extension Commands {
                 "\(silo.department) \(percent(silo.retained))"
                     + (silo.floor.map { " (floor \(percent($0))\(silo.retained < $0 ? ", below" : ""))" } ?? "")
             }
-            let findings = [Finding.Severity.error, .warning, .note].map { String(period.findings[$0] ?? 0) }
+            let counts =
+                findings ? [Finding.Severity.error, .warning, .note].map { String(period.findings[$0] ?? 0) } : ["–"]
             rows.append([
                 label(of: period, step), String(period.changes), String(period.headcount),
                 String(format: "%.2f", period.fteInSquads), percent(period.shareInSquads),
                 stages.isEmpty ? "none" : stages.joined(separator: ", "),
-                period.weightedScore.map(percent) ?? "–", findings.joined(separator: "/"), retained ?? "–",
+                period.weightedScore.map(percent) ?? "–", counts.joined(separator: "/"), retained ?? "–",
                 period.markers.joined(separator: ", "),
             ])
         }
@@ -144,19 +145,20 @@ extension Commands {
         var lines = [header.map(csvField).joined(separator: ",")]
         for period in timeline.periods {
             let silos = Dictionary(uniqueKeysWithValues: period.silos.map { ($0.department, $0.retained) })
-            let cells =
-                [
-                    label(of: period, step), period.start.description, period.end.description,
-                    String(period.changes), String(period.headcount), decimal(period.fteInSquads),
-                    decimal(period.shareInSquads),
-                ]
-                + stages.map { String(period.squadsByStage[$0] ?? 0) }
-                + [
-                    period.weightedScore.map(decimal) ?? "", String(period.findings[.error] ?? 0),
-                    String(period.findings[.warning] ?? 0), String(period.findings[.note] ?? 0),
-                    period.markers.joined(separator: "; "),
-                ]
-                + departments.map { silos[$0].map(decimal) ?? "" }
+            // Empty without findings (--no-findings), 0 for none found.
+            let findings: [String] = [Finding.Severity.error, .warning, .note].map { severity in
+                period.findings[severity].map { String($0) } ?? ""
+            }
+            var cells: [String] = [
+                label(of: period, step), period.start.description, period.end.description,
+                String(period.changes), String(period.headcount), decimal(period.fteInSquads),
+                decimal(period.shareInSquads),
+            ]
+            cells += stages.map { String(period.squadsByStage[$0] ?? 0) }
+            cells.append(period.weightedScore.map(decimal) ?? "")
+            cells += findings
+            cells.append(period.markers.joined(separator: "; "))
+            cells += departments.map { silos[$0].map(decimal) ?? "" }
             lines.append(cells.map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

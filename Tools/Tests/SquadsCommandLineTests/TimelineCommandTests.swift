@@ -65,6 +65,14 @@ struct TimelineCommandTests {
                 ])
         #expect(rows.allSatisfy { $0.count == rows[0].count })
         #expect(rows.dropFirst().map { $0[0] } == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"])
+        let errors = try #require(rows[0].firstIndex(of: "errors"))
+        #expect(rows.dropFirst().allSatisfy { $0[errors] == "0" })
+        let without = try Commands.timeline(Self.history(), every: .quarter, findings: false, format: .csv)
+        #expect(
+            without.split(separator: "\r\n").dropFirst().allSatisfy {
+                $0.split(separator: ",", omittingEmptySubsequences: false)[errors].isEmpty
+            })
+        #expect(try Commands.timeline(Self.history(), findings: false).contains("  –  "))
     }
 
     @Test("JSON is the library's timeline, field for field")

@@ -40,12 +40,19 @@ struct TimelineCommand: SquadsCommand {
     @Option(help: "A rollout plan (JSON) whose pilot and batches are marked where they formed.")
     var plan: String?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Count the findings at each period's end: a validation of the whole organisation per period.")
+    var findings = true
+
     @Option(help: "Output format: text, csv or json.")
     var format: TimelineFormat = .text
 
     func execute() throws {
         let history = try Input.history(baseline: readOrganization(organization), changesAtPath: changes)
         let rolloutPlan = try plan.map { path throws(InputError) in try Input.rolloutPlan(atPath: path) }
-        try emit(try Commands.timeline(history, every: every.step, plan: rolloutPlan, format: format))
+        try emit(
+            try Commands.timeline(
+                history, every: every.step, plan: rolloutPlan, findings: findings, format: format))
     }
 }
