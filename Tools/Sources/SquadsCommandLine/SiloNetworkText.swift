@@ -49,8 +49,9 @@ extension Commands {
         if format == .json { return try json(NetworkDocument(network: network, chain: chain)) }
         func name(_ id: Department.ID) -> String { organization.department(id)?.name ?? id.rawValue }
         var lines = [
-            "## Silo network: \(network.departments.count) departments, \(network.links.count) links, "
-                + "\(network.islands.count) islands", "", "### Links, most people first", "",
+            "## Silo network: \(counted(network.departments.count, "department")), "
+                + "\(counted(network.links.count, "link")), \(counted(network.islands.count, "island"))", "",
+            "### Links, most people first", "",
         ]
         let links = network.links.sorted {
             ($1.people, $0.departments[0].rawValue) < ($0.people, $1.departments[0].rawValue)
@@ -83,3 +84,6 @@ extension Commands {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+/// `count` and the noun, plural unless the count is one.
+private func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
