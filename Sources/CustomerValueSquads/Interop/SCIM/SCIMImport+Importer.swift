@@ -12,6 +12,8 @@ struct Importer {
     var users: [Resource] = []
     var groups: [Resource] = []
     var seen: Set<String> = []
+    /// Department identifiers by department name, given by the caller (the CSV import's department column).
+    var presetDepartmentIDs: [String: String] = [:]
 
     init(options: SCIMImport.Options) { self.options = options }
 
@@ -95,7 +97,8 @@ struct Importer {
     mutating func finish() throws -> SCIMImport.Result {
         var takenDepartments: Set<String> = []
         // Department groups written by a push (externalId department:<id>) give their departments' ids back.
-        var departmentIDOfName: [String: String] = [:]
+        var departmentIDOfName = presetDepartmentIDs
+        takenDepartments.formUnion(presetDepartmentIDs.values)
         for group in groups {
             if let id = Self.identifier(in: group.externalId, after: "department:"), let name = group.groupName,
                 departmentIDOfName[name] == nil, !departmentIDOfName.values.contains(id)
@@ -187,7 +190,8 @@ struct Importer {
             specialistOf[user.id] = id
             departmentOfUser[user.id] = department
             specialists.append(
-                Specialist(id: id, name: personName, title: user.title ?? "", department: department))
+                Specialist(
+                    id: id, name: personName, title: user.title ?? "", department: department, skills: user.skills))
         }
 
         // Heads from manager chains: in each department, the one member whose manager is outside it.

@@ -224,6 +224,8 @@ struct Resource: Decodable {
     var active: Bool?
     var members: [Reference]?
     var enterprise: Enterprise?
+    /// Skills, which SCIM does not carry: set by the CSV import.
+    var skills: [Skill: Proficiency] = [:]
 
     enum CodingKeys: String, CodingKey {
         case id, schemas, userName, externalId, name, displayName, title, active, members
