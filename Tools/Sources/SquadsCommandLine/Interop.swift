@@ -22,6 +22,20 @@ extension Commands {
         return (document, result.report.map(\.description))
     }
 
+    /// `squads import-csv`: an organisation from a CSV file of people, as JSON, and the report's lines.
+    public static func importCSV(from data: Data, name file: String, options: CSVImport.Options) throws(InputError)
+        -> (document: Data, report: [String])
+    {
+        do {
+            let result = try CSVImport.organization(from: data, options: options)
+            return (try result.organization.jsonData(), result.report.map { "\(file): \($0)" })
+        } catch let error as OrganizationError {
+            throw InputError("\(file): \(error.message)")
+        } catch {
+            throw InputError("\(file): the organisation cannot be written as JSON: \(error)")
+        }
+    }
+
     /// `squads export-org`: the organisation as JSON-LD in the W3C Organization Ontology.
     public static func exportORG(_ organization: Organization) -> String {
         (try? organization.linkedData()).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}"

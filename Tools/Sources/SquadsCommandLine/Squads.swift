@@ -25,6 +25,7 @@ public struct Squads: ParsableCommand {
             DemoCommand.self, SampleCommand.self, ValidateCommand.self, DiagramCommand.self, GapsCommand.self,
             StaffingCommand.self, ScoresCommand.self, CheckInCommand.self,
             ReachCommand.self, NetworkCommand.self, TimelineCommand.self, ImportSCIMCommand.self, SCIMCommand.self,
+            ImportCSVCommand.self, ExportCSVCommand.self,
             ExportORGCommand.self,
             DiffCommand.self,
             ApplyCommand.self, PlanCommand.self, ReportCommand.self,

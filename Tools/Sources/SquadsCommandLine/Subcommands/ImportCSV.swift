@@ -1,0 +1,127 @@
+import ArgumentParser
+import CustomerValueSquads
+import Foundation
+
+struct ImportCSVCommand: SquadsCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-csv",
+        abstract: "Read people from a spreadsheet (CSV, as HR systems export it) into an organisation document.",
+        discussion: "Name the columns: each row is a person, in a department; heads and the department hierarchy "
+            + "are inferred from the manager column as import-scim does. RFC 4180: quoted fields may hold "
+            + "delimiters, quotes and line breaks. The organisation is printed as JSON (or written to --output); "
+            + "every row that could not be used is listed on standard error with its line."
+    )
+
+    @Argument(help: "The CSV file; - reads standard input.")
+    var file: String
+
+    @Option(help: "The column of each person's identifier.")
+    var id: String
+
+    @Option(help: "The column(s) of the name, joined with a space: --name \"First name,Last name\".")
+    var name: String
+
+    @Option(help: "The column of the department (its name; its identifier with --department-name).")
+    var department: String
+
+    @Option(help: "The column of the department's name, when --department holds identifiers.")
+    var departmentName: String?
+
+    @Option(help: "The column of the job title.")
+    var title: String?
+
+    @Option(help: "The column of the manager's identifier.")
+    var manager: String?
+
+    @Option(help: "The column of the department above the person's department.")
+    var parentDepartment: String?
+
+    @Option(help: "The column of skills: name or name:level (novice, competent, proficient, expert).")
+    var skills: String?
+
+    @Option(help: "What separates skills in the skills column.")
+    var skillSeparator: String = ";"
+
+    @Option(help: "What separates fields: , (the default), ; or tab.")
+    var delimiter: String = ","
+
+    @Option(help: "The organisation's name.")
+    var organizationName = "Imported organisation"
+
+    @Option(help: "The organisation's shared goal.")
+    var goal = ""
+
+    @Option(help: "Where to write the organisation; - (the default) writes standard output.")
+    var output = "-"
+
+    func execute() throws {
+        var options = CSVImport.Options(
+            organizationName: organizationName, goal: goal, id: id,
+            name: name.split(separator: ",").map { String($0) }, department: department,
+            delimiter: try Self.character(delimiter, option: "--delimiter"))
+        options.departmentName = departmentName
+        options.title = title
+        options.manager = manager
+        options.parentDepartment = parentDepartment
+        options.skills = skills
+        options.skillSeparator = try Self.character(skillSeparator, option: "--skill-separator")
+        let imported = try Commands.importCSV(from: Input.data(atPath: file), name: file, options: options)
+        try writeOutput(imported.document, to: output)
+        for line in imported.report { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+    }
+
+    /// One character given on the command line; `tab` (or `\t`) means a tab.
+    static func character(_ text: String, option: String) throws(InputError) -> Character {
+        if text == "tab" || text == "\\t" { return "\t" }
+        guard text.count == 1, let character = text.first else {
+            throw InputError("\(option): give one character, such as , or ; (or tab), not \(String(reflecting: text))")
+        }
+        return character
+    }
+}
+
+struct ExportCSVCommand: SquadsCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-csv",
+        abstract: "Write one table of an organisation as CSV, for a spreadsheet.",
+        discussion: "people (what import-csv reads back: squads import-csv FILE --id id --name name --department "
+            + "department --department-name department_name --title title --manager manager --parent-department "
+            + "parent_department --skills skills), departments, memberships or squads. RFC 4180, lines ended by "
+            + "CRLF; --bom starts the file with the UTF-8 byte-order mark by which spreadsheets recognise UTF-8."
+    )
+
+    /// The tables, as the option reads them.
+    enum Table: String, CaseIterable, ExpressibleByArgument {
+        case people, departments, memberships, squads
+
+        var table: CSVTable {
+            switch self {
+            case .people: .people
+            case .departments: .departments
+            case .memberships: .memberships
+            case .squads: .squads
+            }
+        }
+    }
+
+    @Argument(help: "The organisation (JSON); - reads standard input.")
+    var organization: String
+
+    @Option(help: "Which table: people, departments, memberships or squads.")
+    var table: Table = .people
+
+    @Option(help: "What separates fields: , (the default), ; or tab.")
+    var delimiter: String = ","
+
+    @Flag(help: "Start with a UTF-8 byte-order mark.")
+    var bom = false
+
+    @Option(help: "Where to write the table; - (the default) writes standard output.")
+    var output = "-"
+
+    func execute() throws {
+        let delimiter = try ImportCSVCommand.character(delimiter, option: "--delimiter")
+        let text = try readOrganization(organization).csv(table.table, delimiter: delimiter, byteOrderMark: bom)
+        try writeOutput(Data(text.utf8), to: output)
+    }
+}
