@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(name: "CustomerValueSquads", path: ".."),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // For `squads import-backstage`: catalog files written as YAML by hand.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .target(
@@ -22,6 +24,7 @@ let package = Package(
                 // For `squads sample --specialists N`: organisations of any size from the seeded generator.
                 .product(name: "CustomerValueSquadsSamples", package: "CustomerValueSquads"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             // The demo's sample is compiled into the tool, so an installed binary needs no files beside it.
             resources: [.embedInCode("Resources/sample.json")]

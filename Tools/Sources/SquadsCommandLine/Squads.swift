@@ -26,6 +26,7 @@ public struct Squads: ParsableCommand {
             StaffingCommand.self, ScoresCommand.self, CheckInCommand.self,
             ReachCommand.self, NetworkCommand.self, TimelineCommand.self, ImportSCIMCommand.self, SCIMCommand.self,
             ImportCSVCommand.self, ExportCSVCommand.self,
+            ExportBackstageCommand.self, ImportBackstageCommand.self,
             ExportORGCommand.self,
             DiffCommand.self,
             ApplyCommand.self, PlanCommand.self, ReportCommand.self,

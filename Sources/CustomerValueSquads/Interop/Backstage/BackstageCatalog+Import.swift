@@ -82,6 +82,10 @@ extension BackstageCatalog {
                 note(.warning, entity, "apiVersion \(entity.apiVersion) is not backstage.io/v1alpha1; not imported")
                 continue
             }
+            guard entity.kind == .group || entity.kind == .user else {
+                note(.note, entity, "a \(entity.kind) is not a Group or a User; not imported")
+                continue
+            }
             let key = entity.metadata.name.lowercased()
             if entity.kind == .group ? groups[key] != nil : users[key] != nil {
                 note(.error, entity, "\(entity.kind.rawValue) \(entity.metadata.name) appears twice; the first is kept")

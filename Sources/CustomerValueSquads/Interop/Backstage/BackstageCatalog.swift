@@ -35,12 +35,22 @@ public enum BackstageCatalog {
     /// The annotation of a specialist's skills (`analytics:expert;selling:proficient`).
     public static let skillsAnnotation = "customervaluesquads/skills"
 
-    /// The two kinds of entity the organisation maps to.
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The kind of an entity: ``group`` and ``user`` are those the organisation maps to; a catalog holds others
+    /// (`Component`, `API`, …), which the import reads and skips.
+    public struct Kind: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+        /// The kind's name, as the catalog writes it: `Group`, `User`.
+        public var rawValue: String
+
+        /// Creates a kind from its name.
+        public init(rawValue: String) { self.rawValue = rawValue }
+
         /// A department or a squad.
-        case group = "Group"
+        public static let group = Kind(rawValue: "Group")
         /// A specialist.
-        case user = "User"
+        public static let user = Kind(rawValue: "User")
+
+        /// The kind's name.
+        public var description: String { rawValue }
     }
 
     /// One catalog entity, as Backstage's `Entity` schema defines it, with the fields of `Group` and `User`.

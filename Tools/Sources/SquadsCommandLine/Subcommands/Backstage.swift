@@ -1,0 +1,160 @@
+import ArgumentParser
+import CustomerValueSquads
+import Foundation
+import Yams
+
+struct ExportBackstageCommand: SquadsCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-backstage",
+        abstract: "Write an organisation as Backstage catalog entities (YAML).",
+        discussion: "A Group per department (spec.type department: parent, children, members, leader) and per squad "
+            + "(spec.type squad: members, the mission as metadata.description, stage and value area as labels), a "
+            + "User per specialist (memberOf: home department and squads), each a YAML document (--format json "
+            + "writes each as JSON, which YAML reads too). Identifiers that break Backstage's name rules are mapped, and the map is listed on "
+            + "standard error; the annotation customervaluesquads/id keeps each identifier."
+    )
+
+    @Argument(help: "The organisation (JSON); - reads standard input.")
+    var organization: String
+
+    @Option(help: "The spec.type of a department's group.")
+    var departmentType = "department"
+
+    @Option(help: "The spec.type of a squad's group.")
+    var squadType = "squad"
+
+    @Option(help: "The namespace of every entity (Backstage's default one when not given).")
+    var namespace: String?
+
+    /// How each document is written.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case yaml, json
+    }
+
+    @Option(help: "yaml (the default) or json: how each document is written.")
+    var format: Format = .yaml
+
+    @Option(help: "Where to write the entities; - (the default) writes standard output.")
+    var output = "-"
+
+    func execute() throws {
+        let (text, renamed) = try Commands.exportBackstage(
+            readOrganization(organization),
+            options: .init(departmentType: departmentType, squadType: squadType, namespace: namespace),
+            yaml: format == .yaml)
+        try writeOutput(Data(text.utf8), to: output)
+        for line in renamed { FileHandle.standardError.write(Data("renamed: \(line)\n".utf8)) }
+    }
+}
+
+struct ImportBackstageCommand: SquadsCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-backstage",
+        abstract: "Read Backstage catalog Group and User entities (YAML or JSON) into an organisation document.",
+        discussion: "Groups of the squad type become squads, other groups departments (their parent, their leader "
+            + "as head); users become specialists of the first department group they are a member of. The "
+            + "catalog holds no shares or roles: every squad member gets --role and --share. What was skipped is "
+            + "listed on standard error."
+    )
+
+    @Argument(help: "Catalog files: YAML documents or JSON; - reads standard input.")
+    var files: [String]
+
+    @Option(help: "The spec.type of the groups that become squads.")
+    var squadType = "squad"
+
+    @Option(help: "The role of every squad member.")
+    var role = "member"
+
+    @Option(parsing: .unconditional, help: "The share of every squad member's time, in percent.")
+    var share = 20
+
+    @Option(help: "The organisation's name.")
+    var organizationName = "Imported organisation"
+
+    @Option(help: "The organisation's shared goal.")
+    var goal = ""
+
+    @Option(help: "Where to write the organisation; - (the default) writes standard output.")
+    var output = "-"
+
+    func execute() throws {
+        var entities: [BackstageCatalog.Entity] = []
+        for file in files { entities += try Input.backstageEntities(atPath: file) }
+        let memberShare: TimeShare
+        do {
+            memberShare = try TimeShare(percent: share)
+        } catch {
+            throw InputError("--share: \(error.message)")
+        }
+        guard !Organization.isBlank(role) else { throw InputError("--role: give a role that is not blank") }
+        let memberRole = Role(rawValue: role)
+        let imported = try Commands.importBackstage(
+            entities,
+            options: .init(
+                organizationName: organizationName, goal: goal, squadType: squadType, role: memberRole,
+                share: memberShare))
+        try writeOutput(imported.document, to: output)
+        for line in imported.report { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+    }
+}
+
+extension Input {
+    /// Reads catalog entities from a file: JSON (one entity, a list, or a stream of JSON documents) read by the
+    /// library, anything else as YAML documents.
+    ///
+    /// - Throws: ``InputError`` naming the file, and the document and field that are wrong.
+    public static func backstageEntities(atPath path: String) throws(InputError) -> [BackstageCatalog.Entity] {
+        let data = try data(atPath: path)
+        if let entities = try? BackstageCatalog.entities(fromJSON: data) { return entities }
+        do {
+            var entities: [BackstageCatalog.Entity] = []
+            for (index, node) in try Yams.compose_all(yaml: String(decoding: data, as: UTF8.self)).enumerated() {
+                do {
+                    entities.append(try YAMLDecoder().decode(BackstageCatalog.Entity.self, from: node))
+                } catch let error as DecodingError {
+                    throw InputError(describe(error, in: "\(path), document \(index + 1)"))
+                }
+            }
+            return entities
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError("\(path): not YAML or JSON catalog entities: \(error)")
+        }
+    }
+}
+
+extension Commands {
+    /// `squads export-backstage`: the entities as a YAML stream — each document in YAML, or in JSON — and the
+    /// identifiers renamed.
+    public static func exportBackstage(
+        _ organization: Organization, options: BackstageCatalog.ExportOptions = .init(), yaml: Bool = true
+    ) throws(InputError) -> (text: String, renamed: [String]) {
+        let export = organization.backstageCatalog(options)
+        do {
+            guard yaml else { return (try export.yaml(), export.renamed.map(\.description)) }
+            let encoder = YAMLEncoder()
+            encoder.options.sortKeys = true
+            var text = ""
+            for entity in export.entities { text += "---\n" + (try encoder.encode(entity)) }
+            return (text, export.renamed.map(\.description))
+        } catch {
+            throw InputError("the entities cannot be written: \(error)")
+        }
+    }
+
+    /// `squads import-backstage`: the organisation as JSON, and the report's lines.
+    public static func importBackstage(_ entities: [BackstageCatalog.Entity], options: BackstageCatalog.ImportOptions)
+        throws(InputError) -> (document: Data, report: [String])
+    {
+        do {
+            let result = try BackstageCatalog.organization(from: entities, options: options)
+            return (try result.organization.jsonData(), result.report.map(\.description))
+        } catch let error as OrganizationError {
+            throw InputError("the entities do not make an organisation: [\(error.code)] \(error.message)")
+        } catch {
+            throw InputError("the organisation cannot be written as JSON: \(error)")
+        }
+    }
+}
