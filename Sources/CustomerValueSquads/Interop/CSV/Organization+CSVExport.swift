@@ -24,7 +24,9 @@ public enum CSVTable: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The options that read the people table back with ``CSVImport``.
     ///
-    /// - Parameter organizationName: The name of the organisation read.
+    /// - Parameters:
+    ///   - organizationName: The name of the organisation read.
+    ///   - delimiter: The delimiter the table was written with; `,` by default.
     public static func peopleImportOptions(organizationName: String, delimiter: Character = ",") -> CSVImport.Options {
         var options = CSVImport.Options(
             organizationName: organizationName, id: "id", name: ["name"], department: "department",
