@@ -18,8 +18,12 @@ extension Commands {
         } catch {
             throw InputError("\(file): \(error)")
         }
-        let document = (try? result.organization.jsonData()).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}"
-        return (document, result.report.map(\.description))
+        do {
+            let document = String(decoding: try result.organization.jsonData(), as: UTF8.self) + "\n"
+            return (document, result.report.map(\.description))
+        } catch {
+            throw InputError("\(file): the organisation cannot be written as JSON: \(error)")
+        }
     }
 
     /// `squads import-csv`: an organisation from a CSV file of people, as JSON, and the report's lines.
@@ -37,7 +41,14 @@ extension Commands {
     }
 
     /// `squads export-org`: the organisation as JSON-LD in the W3C Organization Ontology.
-    public static func exportORG(_ organization: Organization) -> String {
-        (try? organization.linkedData()).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "{}"
+    ///
+    /// - Throws: ``InputError`` when the document cannot be written (a number that is not finite), never an
+    ///   empty document in its place.
+    public static func exportORG(_ organization: Organization) throws(InputError) -> String {
+        do {
+            return String(decoding: try organization.linkedData(), as: UTF8.self) + "\n"
+        } catch {
+            throw InputError("the organisation cannot be written as JSON-LD: \(error)")
+        }
     }
 }

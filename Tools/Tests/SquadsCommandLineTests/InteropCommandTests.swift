@@ -33,7 +33,7 @@ struct InteropCommandTests {
 
     @Test("export-org writes JSON-LD with the ORG context")
     func exportORG() throws {
-        let text = Commands.exportORG(Commands.sampleOrganization)
+        let text = try Commands.exportORG(Commands.sampleOrganization)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect((object["@context"] as? [String: String])?["org"] == "http://www.w3.org/ns/org#")
         #expect((object["@graph"] as? [Any])?.isEmpty == false)

@@ -14,6 +14,6 @@ struct ExportORGCommand: SquadsCommand {
     var file: String
 
     func execute() throws {
-        try emit(Commands.exportORG(try readOrganization(file)))
+        try emit(try Commands.exportORG(readOrganization(file)))
     }
 }
