@@ -77,6 +77,14 @@ public struct ValidationContext: Sendable {
         self.judgingDay = day ?? .today
     }
 
+    /// Creates a context that judges on a day already read, for a validation that lasts longer than one call.
+    init(organization: Organization, thresholds: ValidationPolicy.Thresholds, day: Day?, judgingDay: Day) {
+        self.organization = organization
+        self.thresholds = thresholds
+        self.day = day
+        self.judgingDay = judgingDay
+    }
+
     /// Makes the context know `squad`'s members' skills and departments, so rules share one look at them.
     mutating func focus(on squad: CustomerValueSquad) {
         let table = organization.specialistsByID

@@ -18,6 +18,9 @@ struct OrganizationStorage: Sendable {
     private(set) var childrenOfDepartment: [Department.ID: Set<Department.ID>] = [:]
     private(set) var specialistsWithSkill: [Skill: Set<Specialist.ID>] = [:]
 
+    /// The record of what the writes below touch, while someone listens; `nil` (and free) otherwise.
+    var journal: ChangeJournal?
+
     /// Whether the tables of two storages are equal (the indexes follow from them).
     func hasSameTables(as other: OrganizationStorage) -> Bool {
         departments == other.departments && specialists == other.specialists && squads == other.squads
@@ -36,6 +39,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*k*), where *k* is the number of its assets.
     mutating func insert(_ department: Department) {
+        if journal != nil { noteDepartment(department.id, assets: department.dataAssets.map(\.id)) }
         departments[department.id] = department
         for asset in department.dataAssets { holderOfAsset[asset.id] = department.id }
         if let parent = department.parent { childrenOfDepartment[parent, default: []].insert(department.id) }
@@ -46,6 +50,11 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*k*), where *k* is the number of assets of both forms.
     mutating func replace(_ department: Department) {
         guard let old = departments[department.id] else { return insert(department) }
+        if journal != nil {
+            let changed = old.dataAssets.filter { !department.dataAssets.contains($0) }.map(\.id)
+                + department.dataAssets.filter { !old.dataAssets.contains($0) }.map(\.id)
+            noteDepartment(department.id, assets: changed)
+        }
         let kept = Set(department.dataAssets.map(\.id))
         for asset in old.dataAssets where !kept.contains(asset.id) { holderOfAsset[asset.id] = nil }
         for asset in department.dataAssets { holderOfAsset[asset.id] = department.id }
@@ -66,6 +75,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*k*), where *k* is the number of its assets.
     mutating func removeDepartment(_ id: Department.ID) {
         guard let department = departments.removeValue(forKey: id) else { return }
+        if journal != nil { noteDepartment(id, assets: department.dataAssets.map(\.id)) }
         for asset in department.dataAssets { holderOfAsset[asset.id] = nil }
         if let parent = department.parent { Self.remove(id, from: parent, in: &childrenOfDepartment) }
         staffOfDepartment[id] = nil
@@ -77,6 +87,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*k*), where *k* is the number of their skills.
     mutating func insert(_ specialist: Specialist) {
+        if journal != nil { noteRecord(of: specialist.id, in: specialist.department) }
         specialists[specialist.id] = specialist
         staffOfDepartment[specialist.department, default: []].insert(specialist.id)
         for skill in specialist.skills.keys { specialistsWithSkill[skill, default: []].insert(specialist.id) }
@@ -88,6 +99,10 @@ struct OrganizationStorage: Sendable {
     mutating func replace(_ specialist: Specialist) {
         guard let old = specialists[specialist.id] else { return insert(specialist) }
         let id = specialist.id
+        if journal != nil {
+            noteRecord(of: id, in: old.department)
+            noteRecord(of: id, in: specialist.department)
+        }
         if old.department != specialist.department {
             Self.remove(id, from: old.department, in: &staffOfDepartment)
             staffOfDepartment[specialist.department, default: []].insert(id)
@@ -111,6 +126,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*k*), where *k* is the number of their skills.
     mutating func removeSpecialist(_ id: Specialist.ID) {
         guard let specialist = specialists.removeValue(forKey: id) else { return }
+        if journal != nil { noteRecord(of: id, in: specialist.department) }
         Self.remove(id, from: specialist.department, in: &staffOfDepartment)
         for skill in specialist.skills.keys { Self.remove(id, from: skill, in: &specialistsWithSkill) }
     }
@@ -121,6 +137,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*m*), where *m* is the squad's size.
     mutating func insert(_ squad: CustomerValueSquad) {
+        journal?.squads.insert(squad.id)
         for (member, membership) in squad.memberships { link(member, to: squad.id, percent: membership.share.percent) }
         squads[squad.id] = squad
     }
@@ -130,6 +147,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*m*), where *m* is the size of both forms.
     mutating func replace(_ squad: CustomerValueSquad) {
         guard let old = squads[squad.id] else { return insert(squad) }
+        journal?.squads.insert(squad.id)
         for (member, membership) in old.memberships where squad.memberships[member] != membership {
             unlink(member, from: squad.id, percent: membership.share.percent)
         }
@@ -155,6 +173,7 @@ struct OrganizationStorage: Sendable {
         in squad: CustomerValueSquad.ID
     ) {
         guard let index = squads.index(forKey: squad) else { return }
+        journal?.squads.insert(squad)
         if let old = squads.values[index].memberships[member] {
             unlink(member, from: squad, percent: old.share.percent)
         }
@@ -167,6 +186,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*m*), where *m* is the squad's size.
     mutating func removeSquad(_ id: CustomerValueSquad.ID) {
         guard let squad = squads.removeValue(forKey: id) else { return }
+        journal?.squads.insert(id)
         for (member, membership) in squad.memberships {
             unlink(member, from: id, percent: membership.share.percent)
         }
@@ -175,11 +195,13 @@ struct OrganizationStorage: Sendable {
     // MARK: - Index upkeep
 
     private mutating func link(_ member: Specialist.ID, to squad: CustomerValueSquad.ID, percent: Int) {
+        if journal != nil { noteBooking(of: member) }
         squadsOfSpecialist[member, default: []].insert(squad)
         bookedPercentOf[member, default: 0] += percent
     }
 
     private mutating func unlink(_ member: Specialist.ID, from squad: CustomerValueSquad.ID, percent: Int) {
+        if journal != nil { noteBooking(of: member) }
         Self.remove(squad, from: member, in: &squadsOfSpecialist)
         let remaining = (bookedPercentOf[member] ?? 0) - percent
         bookedPercentOf[member] = remaining > 0 ? remaining : nil
@@ -205,6 +227,24 @@ struct OrganizationStorage: Sendable {
         guard let position = index.index(forKey: key) else { return }
         index.values[position].remove(element)
         if index.values[position].isEmpty { index.remove(at: position) }
+    }
+
+    // MARK: - Journal
+
+    private mutating func noteDepartment(_ id: Department.ID, assets: [DataAsset.ID]) {
+        journal?.departments.insert(id)
+        for asset in assets { journal?.assets.insert(asset) }
+    }
+
+    private mutating func noteRecord(of id: Specialist.ID, in department: Department.ID) {
+        journal?.records.insert(id)
+        journal?.specialists.insert(id)
+        journal?.departments.insert(department)
+    }
+
+    private mutating func noteBooking(of id: Specialist.ID) {
+        journal?.specialists.insert(id)
+        if let department = specialists[id]?.department { journal?.departments.insert(department) }
     }
 
     // MARK: - Self-check

@@ -4,9 +4,12 @@
 /// Codes: ``Finding/Code/noOutcomes``, ``Finding/Code/outcomeNotMeasurable``,
 /// ``Finding/Code/noAccountabilityOwner`` (errors, or warnings while forming); ``Finding/Code/noReviewRhythm``
 /// (a warning).
-public struct AccountabilityRule: ValidationRule {
+public struct AccountabilityRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.noOutcomes, .outcomeNotMeasurable, .noAccountabilityOwner, .noReviewRhythm] }

@@ -3,9 +3,12 @@
 /// Code: ``Finding/Code/blockedWithoutGrant`` (an error, or a warning while forming) for each blocking
 /// interaction with a department, not ended on the judging day, that needs data the squad holds no live grant
 /// to.
-public struct BlockingDependencyRule: ValidationRule {
+public struct BlockingDependencyRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.blockedWithoutGrant] }

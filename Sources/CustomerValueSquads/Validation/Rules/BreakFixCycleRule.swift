@@ -2,9 +2,12 @@
 ///
 /// Codes: ``Finding/Code/noBreakFixCycle``, ``Finding/Code/breakFixCycleTooLong`` — errors, or warnings while
 /// forming.
-public struct BreakFixCycleRule: ValidationRule {
+public struct BreakFixCycleRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.noBreakFixCycle, .breakFixCycleTooLong] }

@@ -4,9 +4,12 @@
 /// Code: ``Finding/Code/staleOutcome`` (a warning). An outcome is stale on day *D* + cadence + grace + 1 after
 /// a check-in on day *D*, and not the day before. Outcomes without any check-in and squads without a review
 /// cadence are not judged here (``AccountabilityRule`` reports a missing cadence).
-public struct CheckInStalenessRule: ValidationRule {
+public struct CheckInStalenessRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.staleOutcome] }

@@ -3,9 +3,12 @@
 ///
 /// Code: ``Finding/Code/tooManyCollaborations`` (a warning) when more collaborations run on the judging day
 /// than ``ValidationPolicy/Thresholds-swift.struct/maximumCollaborations``.
-public struct CollaborationLoadRule: ValidationRule {
+public struct CollaborationLoadRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.tooManyCollaborations] }

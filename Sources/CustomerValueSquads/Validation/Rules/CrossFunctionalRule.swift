@@ -3,9 +3,12 @@
 ///
 /// Codes: ``Finding/Code/singleSilo``, ``Finding/Code/tooFewDepartments``, ``Finding/Code/tooFewSkills`` —
 /// errors, or warnings while forming.
-public struct CrossFunctionalRule: ValidationRule {
+public struct CrossFunctionalRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.singleSilo, .tooFewDepartments, .tooFewSkills] }

@@ -5,9 +5,12 @@
 /// ``Finding/Code/missionWithoutCustomer`` (errors, or
 /// warnings while forming), ``Finding/Code/missionNotServingGoal`` and
 /// ``Finding/Code/organizationWithoutGoal`` (warnings).
-public struct CustomerCentredMissionRule: ValidationRule {
+public struct CustomerCentredMissionRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { [.squad, .organization] }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] {

@@ -2,9 +2,12 @@
 /// out of the silos into its own well.
 ///
 /// Code: ``Finding/Code/dataUnreachable`` — an error, or a warning while forming; one finding per asset.
-public struct DataReachRule: ValidationRule {
+public struct DataReachRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.dataUnreachable] }

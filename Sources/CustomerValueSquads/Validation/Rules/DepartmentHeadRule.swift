@@ -1,23 +1,36 @@
 /// Every department has a head: the silo's vertical line ends in a person.
 ///
 /// Code: ``Finding/Code/departmentWithoutHead`` — a warning per department.
-public struct DepartmentHeadRule: ValidationRule {
+public struct DepartmentHeadRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .department }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.departmentWithoutHead] }
 
     /// Checks every department for a head.
+    ///
+    /// - Complexity: O(*d*), where *d* is the number of departments.
     public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
-        organization.departments.filter { $0.head == nil }.map { department in
+        organization.departments.flatMap { check($0, in: context) }
+    }
+
+    /// Checks one department for a head.
+    ///
+    /// - Complexity: O(1).
+    public func check(_ department: Department, in context: ValidationContext) -> [Finding] {
+        guard department.head == nil else { return [] }
+        return [
             Finding(
                 .warning,
                 .departmentWithoutHead,
                 subject: .department(department.id),
                 text: "\(department.name) has no head; appoint one"
             )
-        }
+        ]
     }
 }
 

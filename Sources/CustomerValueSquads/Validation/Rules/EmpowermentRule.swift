@@ -1,9 +1,12 @@
 /// A squad holds at least one decision right it may use without asking the department bosses.
 ///
 /// Code: ``Finding/Code/noDecisionRights`` — an error, or a warning while forming.
-public struct EmpowermentRule: ValidationRule {
+public struct EmpowermentRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.noDecisionRights] }

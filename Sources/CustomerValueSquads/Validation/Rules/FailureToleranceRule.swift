@@ -3,9 +3,12 @@
 /// failure, the approach needs a look.
 ///
 /// Code: ``Finding/Code/failuresOverTolerance`` — a warning.
-public struct FailureToleranceRule: ValidationRule {
+public struct FailureToleranceRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.failuresOverTolerance] }

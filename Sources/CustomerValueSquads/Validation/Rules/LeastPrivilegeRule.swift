@@ -2,9 +2,12 @@
 /// data for a reason and for a time.
 ///
 /// Codes: ``Finding/Code/unneededGrant`` and ``Finding/Code/expiredGrant`` — a warning per grant.
-public struct LeastPrivilegeRule: ValidationRule {
+public struct LeastPrivilegeRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.unneededGrant, .expiredGrant] }

@@ -1,9 +1,12 @@
 /// A collaboration between a squad and another team is costly and meant to end: it needs an expected end.
 ///
 /// Code: ``Finding/Code/openEndedCollaboration`` (a warning) for each collaboration without one.
-public struct OpenEndedCollaborationRule: ValidationRule {
+public struct OpenEndedCollaborationRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.openEndedCollaboration] }

@@ -5,9 +5,12 @@
 /// ``Finding/Code/siloDrained`` (an error) when it is short by more than
 /// ``ValidationPolicy/Thresholds-swift.struct/capacityFloorMarginPercent`` percentage points. Departments
 /// without a floor are not judged.
-public struct SiloCapacityRule: ValidationRule {
+public struct SiloCapacityRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .department }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.siloBelowFloor, .siloDrained] }
@@ -16,16 +19,24 @@ public struct SiloCapacityRule: ValidationRule {
     ///
     /// - Complexity: O(*s*) in the specialists of the departments with a floor.
     public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
+        organization.departments.flatMap { check($0, in: context) }
+    }
+
+    /// Checks one department, if it has a floor.
+    ///
+    /// - Complexity: O(*s*) in the department's own staff.
+    public func check(_ department: Department, in context: ValidationContext) -> [Finding] {
         // Only departments with a floor can fall below it: the others' staff are not counted.
-        organization.departments.compactMap { department -> Finding? in
-            guard department.capacityFloor != nil, let capacity = organization.siloCapacity(of: department.id),
-                let floor = capacity.floor,
-                capacity.backfill > 0
-            else { return nil }
-            let short = (floor - capacity.shareRetained) * 100
-            let drained = short > Double(context.thresholds.capacityFloorMarginPercent)
-            let percent = { (share: Double) in "\(Int((share * 100).rounded()))%" }
-            return Finding(
+        let organization = context.organization
+        guard department.capacityFloor != nil, let capacity = organization.siloCapacity(of: department.id),
+            let floor = capacity.floor,
+            capacity.backfill > 0
+        else { return [] }
+        let short = (floor - capacity.shareRetained) * 100
+        let drained = short > Double(context.thresholds.capacityFloorMarginPercent)
+        let percent = { (share: Double) in "\(Int((share * 100).rounded()))%" }
+        return [
+            Finding(
                 drained ? .error : .warning,
                 drained ? .siloDrained : .siloBelowFloor,
                 subject: .department(department.id),
@@ -38,7 +49,7 @@ public struct SiloCapacityRule: ValidationRule {
                     "ftePulled": capacity.ftePulled,
                 ]
             )
-        }
+        ]
     }
 }
 

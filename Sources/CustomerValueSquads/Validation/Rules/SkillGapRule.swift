@@ -2,9 +2,12 @@
 /// operates; there is no checklist, so they are warnings.
 ///
 /// Code: ``Finding/Code/skillGap`` — a warning per missing skill.
-public struct SkillGapRule: ValidationRule {
+public struct SkillGapRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.skillGap] }

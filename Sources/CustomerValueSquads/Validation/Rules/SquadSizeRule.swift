@@ -2,9 +2,12 @@
 /// formalise and needs coordination.
 ///
 /// Codes: ``Finding/Code/squadTooSmall``, ``Finding/Code/squadTooLarge`` — errors, or warnings while forming.
-public struct SquadSizeRule: ValidationRule {
+public struct SquadSizeRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.squadTooSmall, .squadTooLarge] }

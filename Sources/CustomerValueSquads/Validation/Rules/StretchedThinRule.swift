@@ -2,9 +2,12 @@
 /// home-department duties.
 ///
 /// Code: ``Finding/Code/stretchedThin`` — a warning per specialist.
-public struct StretchedThinRule: ValidationRule {
+public struct StretchedThinRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .specialist }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.stretchedThin] }
@@ -20,20 +23,32 @@ public struct StretchedThinRule: ValidationRule {
         var stretched: [(specialist: Specialist.ID, booked: Int)] = []
         for (specialist, booked) in context.bookings where booked > maximum { stretched.append((specialist, booked)) }
         for (specialist, booked) in IdentifierOrder.sorted(stretched, by: \.specialist) {
-            findings.append(
-                Finding(
-                    .warning,
-                    .stretchedThin,
-                    subject: .specialist(specialist),
-                    text: """
-                        squads take \(booked)% of \(specialist)'s time, leaving too little for their home \
-                        department; at most \(maximum)% expected
-                        """,
-                    figures: ["booked": Double(booked), "maximum": Double(maximum)]
-                )
-            )
+            findings.append(Self.finding(specialist, booked: booked, maximum: maximum))
         }
         return findings
+    }
+
+    /// Checks one specialist's total booking.
+    ///
+    /// - Complexity: O(1).
+    public func check(_ specialist: Specialist, in context: ValidationContext) -> [Finding] {
+        let maximum = context.thresholds.maximumBookedPercent
+        let booked = context.organization.bookedPercent(of: specialist.id)
+        guard booked > maximum else { return [] }
+        return [Self.finding(specialist.id, booked: booked, maximum: maximum)]
+    }
+
+    private static func finding(_ specialist: Specialist.ID, booked: Int, maximum: Int) -> Finding {
+        Finding(
+            .warning,
+            .stretchedThin,
+            subject: .specialist(specialist),
+            text: """
+                squads take \(booked)% of \(specialist)'s time, leaving too little for their home \
+                department; at most \(maximum)% expected
+                """,
+            figures: ["booked": Double(booked), "maximum": Double(maximum)]
+        )
     }
 }
 

@@ -4,7 +4,7 @@
 ///
 /// Codes: ``Finding/Code/noPeoplePiece`` and ``Finding/Code/noMethodPiece`` (warnings; the cross-functional
 /// and cycle rules judge them in detail), ``Finding/Code/noBrainPiece`` (an error, or a warning while forming).
-public struct ThreePiecesRule: ValidationRule {
+public struct ThreePiecesRule: ScopedValidationRule {
     /// The skills that count as analytics for the brain piece.
     public var analyticsSkills: Set<Skill>
 
@@ -14,6 +14,9 @@ public struct ThreePiecesRule: ValidationRule {
     public init(analyticsSkills: Set<Skill> = [.analytics]) {
         self.analyticsSkills = analyticsSkills
     }
+
+    /// The checks live validation calls: see ``ValidationScope``.
+    public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.noPeoplePiece, .noMethodPiece, .noBrainPiece] }

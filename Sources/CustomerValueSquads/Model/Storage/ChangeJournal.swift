@@ -1,0 +1,32 @@
+/// What changed in an organisation's tables while someone was listening: the departments, specialists, squads and
+/// data assets a change touched, so live validation re-checks only those.
+///
+/// The storage keeps a journal only while one is open (``OrganizationStorage/journal`` is not `nil`), and a copy
+/// of the storage carries the journal with it: a value derived from an organisation with an open journal holds
+/// the record of every write that led to it.
+struct ChangeJournal: Sendable {
+    /// Who opened the journal, so a session recognises its own and not another's.
+    let owner: Owner
+
+    /// Squads inserted, replaced or removed, or whose memberships changed.
+    var squads: Set<CustomerValueSquad.ID> = []
+    /// Specialists whose record changed (inserted, replaced or removed): the squads they serve in see them.
+    var records: Set<Specialist.ID> = []
+    /// Specialists whose record or bookings changed.
+    var specialists: Set<Specialist.ID> = []
+    /// Departments inserted, replaced or removed, and the home departments (before and after) of the specialists
+    /// in ``specialists``.
+    var departments: Set<Department.ID> = []
+    /// Data assets added, removed or changed, or that moved to another holder.
+    var assets: Set<DataAsset.ID> = []
+
+    /// An identity for whoever opened a journal.
+    final class Owner: Sendable {}
+
+    init(owner: Owner) { self.owner = owner }
+
+    /// Whether the journal holds nothing.
+    var isEmpty: Bool {
+        squads.isEmpty && specialists.isEmpty && departments.isEmpty && assets.isEmpty
+    }
+}

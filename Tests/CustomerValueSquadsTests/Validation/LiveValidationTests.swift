@@ -1,0 +1,224 @@
+import CustomerValueSquadsTesting
+import Foundation
+import Testing
+
+@testable import CustomerValueSquads
+
+/// A custom rule that declares no scope and reads the whole organisation: live validation re-runs it whole.
+private struct CrowdedOrganizationRule: ValidationRule {
+    var codes: [Finding.Code] { ["test.crowded", "test.squad.outnumbered"] }
+
+    func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
+        guard organization.squadCount > 4 else { return [] }
+        return [Finding(.note, "test.crowded", subject: .organization, message: "\(organization.squadCount) squads")]
+    }
+
+    /// Reads other squads: whether this one is smaller than the organisation's average.
+    func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        let squads = context.organization.squads.filter { $0.stage != .dissolved }
+        let total = squads.reduce(0) { $0 + $1.size }
+        guard squad.size * squads.count < total else { return [] }
+        return [context.finding("test.squad.outnumbered", about: squad, severity: .note, message: "below average")]
+    }
+}
+
+/// A custom scoped rule whose squad check reports about specialists, not the squad: the report must place them.
+private struct SoloMemberRule: ScopedValidationRule {
+    var codes: [Finding.Code] { ["test.specialist.solo"] }
+    var scope: ValidationScope { .squad }
+
+    func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        guard squad.size == 1, let only = squad.memberships.keys.first else { return [] }
+        return [Finding(.warning, "test.specialist.solo", subject: .specialist(only), message: "alone in \(squad.id)")]
+    }
+}
+
+private let startingPoints: [Organization] = [
+    Fixtures.operatingRoom,
+    Fixtures.accountBasedMarketing,
+    OrganizationGenerator(seed: 3, shape: .init(specialists: 40, departments: 4, dataAssets: 8, squads: 5)).generate(),
+    Fixtures.transformationYear.baseline,
+]
+
+private let policies: [ValidationPolicy] = [
+    .default,
+    .default.adding(SiloIslandRule()).adding(CrowdedOrganizationRule()),
+    .default.adding(SoloMemberRule()),
+    ValidationPolicy(
+        thresholds: .init(minimumSquadSize: 2, maximumBookedPercent: 60, capacityFloorMarginPercent: 0),
+        disabledCodes: [.noReviewRhythm, .departmentWithoutHead]
+    ) { ValidationPolicy.builtInRules },
+]
+
+private struct Tally {
+    var accepted = 0
+    var refused = 0
+    var findings = 0
+}
+
+/// Runs one seeded sequence through a live validation, comparing its report with a full validation after every
+/// step. Every failure names the seed to replay it.
+private func run(seed: UInt64, steps: Int, tally: inout Tally) {
+    var draws = RandomTransformations(seed: seed)
+    let policy = policies[Int(seed / 7 % UInt64(policies.count))]
+    let day: Day = ["2026-10-15", "2026-11-20", "2026-12-24"][Int(seed % 3)]
+    var live = LiveValidation(startingPoints[Int(seed % UInt64(startingPoints.count))], policy: policy, on: day)
+    for step in 0..<steps {
+        let before = live.organization
+        let reportBefore = live.report
+        let (name, transformation) = step.isMultiple(of: 10) ? extra(&draws, for: before) : draws.next(for: before, counter: step)
+        var difference: ValidationReport.Difference?
+        do {
+            switch draws.int(0..<3) {
+            case 0:
+                // As recorded changes, one at a time or all together.
+                var after = before
+                try transformation(&after)
+                let changes = after.changes(from: before, on: day)
+                if draws.chance(50) {
+                    difference = try live.apply(changes)
+                } else {
+                    var total = ValidationReport.Difference()
+                    for change in changes {
+                        let one = try live.apply(change)
+                        total.added += one.added
+                        total.removed += one.removed
+                    }
+                    difference = total
+                }
+            default:
+                difference = try live.update(transformation)
+            }
+            tally.accepted += 1
+        } catch {
+            tally.refused += 1
+            #expect(live.organization == before, "replay with seed \(seed): step \(step) (\(name)) changed the value")
+        }
+        let expected = live.organization.validate(policy: policy, on: day)
+        tally.findings += expected.findings.count
+        #expect(live.report == expected, "replay with seed \(seed): step \(step) (\(name)) left a stale report")
+        let counts: [Int] = [live.errorCount, live.warningCount, live.noteCount]
+        #expect(
+            counts == [expected.errorCount, expected.warningCount, expected.noteCount],
+            "replay with seed \(seed): step \(step) (\(name)) miscounted")
+        if let difference, live.organization == before || step.isMultiple(of: 3) {
+            let whole = expected.difference(from: reportBefore)
+            #expect(
+                Set(difference.added).subtracting(difference.removed) == Set(whole.added)
+                    && Set(difference.removed).subtracting(difference.added) == Set(whole.removed),
+                "replay with seed \(seed): step \(step) (\(name)) reported the wrong difference")
+        }
+    }
+}
+
+/// Steps the random transformations do not draw: the goal, capacity floors, and changes that conflict.
+private func extra(_ draws: inout RandomTransformations, for organization: Organization) -> (
+    String, (inout Organization) throws -> Void
+) {
+    let departments = organization.departments
+    switch draws.int(0..<4) {
+    case 0:
+        let goal = draws.chance(50) ? "" : "Serve every customer within a day"
+        return ("set goal", { try $0.apply(OrganizationChange(.setGoal(from: $0.goal, to: goal))) })
+    case 1:
+        guard let department = draws.pick(departments) else { return ("nothing", { _ in }) }
+        var floored = department
+        floored.capacityFloor = draws.pick([nil, 0.5, 0.8, 0.95])!
+        return (
+            "floor \(department.id)",
+            { try $0.apply(OrganizationChange(.updateDepartment(from: department, to: floored))) }
+        )
+    case 2:
+        guard let department = draws.pick(departments) else { return ("nothing", { _ in }) }
+        var stale = department
+        stale.name += " (stale)"
+        return (
+            "conflicting change to \(department.id)",
+            { try $0.apply(OrganizationChange(.updateDepartment(from: stale, to: department))) }
+        )
+    default:
+        return ("remove a ghost", { try $0.apply(OrganizationChange(.removeSpecialist(Specialist(id: "ghost", name: "Ghost", department: "nowhere")))) })
+    }
+}
+
+@Suite("Live validation")
+struct LiveValidationTests {
+    /// Sequences per batch: 25 (200 in all) for a quick `swift test`, or `CVS_SEQUENCES` from the environment —
+    /// `.ci/run` sets 125 (1 000 in all).
+    static let sequencesPerBatch = ProcessInfo.processInfo.environment["CVS_SEQUENCES"].flatMap { Int($0) } ?? 25
+    static let steps = 100
+
+    @Test("after every change of thousands of seeded sequences, the report equals a full validation", arguments: 0..<8)
+    func differential(_ batch: Int) {
+        var tally = Tally()
+        for offset in 0..<Self.sequencesPerBatch {
+            run(seed: UInt64(batch * 100_000 + offset), steps: Self.steps, tally: &tally)
+        }
+        #expect(tally.accepted > 0 && tally.refused > 0)
+        print(
+            "live validation, batch \(batch): \(Self.sequencesPerBatch) sequences, "
+                + "\(Self.sequencesPerBatch * Self.steps) steps, \(tally.accepted) accepted, \(tally.refused) refused, "
+                + "\(tally.findings) findings compared with a full validation"
+        )
+    }
+
+    @Test("every built-in rule but the silo-island rule is scoped")
+    func builtInRulesAreScoped() {
+        let unscoped = ValidationPolicy.builtInRules.filter { !($0 is any ScopedValidationRule) }
+        #expect(unscoped.isEmpty)
+        #expect(!(SiloIslandRule() is any ScopedValidationRule))
+        for case let rule as any ScopedValidationRule in ValidationPolicy.builtInRules {
+            #expect(!rule.scope.isEmpty, "\(type(of: rule)) declares an empty scope")
+        }
+    }
+
+    @Test("the difference names what a change broke and what it fixed")
+    func difference() throws {
+        let day: Day = "2026-06-01"
+        var live = LiveValidation(Fixtures.accountBasedMarketing, on: day)
+        let squad = try #require(live.organization.squads.first { $0.stage != .dissolved })
+        let member = try #require(squad.memberships.keys.sorted().first)
+        let broke = try live.update { try $0.release(member, from: squad.id) }
+        #expect(live.report == live.organization.validate(on: day))
+        let fixed = try live.update { try $0.assign(member, to: squad.id, role: "returning", share: 10) }
+        #expect(Set(fixed.removed) == Set(broke.added))
+        #expect(live.report == live.organization.validate(on: day))
+    }
+
+    @Test("an organisation put in place from elsewhere is validated in full")
+    func replacedWhole() {
+        var live = LiveValidation(Fixtures.operatingRoom, on: "2026-06-01")
+        let difference = live.update { $0 = Fixtures.accountBasedMarketing }
+        #expect(live.report == Fixtures.accountBasedMarketing.validate(on: "2026-06-01"))
+        #expect(difference == live.report.difference(from: Fixtures.operatingRoom.validate(on: "2026-06-01")))
+    }
+
+    @Test("what a body changed before it threw stays changed, and the report follows it")
+    func partialUpdate() throws {
+        let day: Day = "2026-06-01"
+        var live = LiveValidation(Fixtures.accountBasedMarketing, on: day)
+        let squad = try #require(live.organization.squads.first { $0.stage != .dissolved })
+        let member = try #require(squad.memberships.keys.sorted().first)
+        #expect(throws: OrganizationError.self) {
+            try live.update { (organization) throws(OrganizationError) in
+                try organization.release(member, from: squad.id)
+                try organization.release("nobody", from: squad.id)
+            }
+        }
+        #expect(live.organization.squad(squad.id)?.memberships[member] == nil)
+        #expect(live.report == live.organization.validate(on: day))
+    }
+
+    @Test("a refused change leaves the organisation, the report and the counts as they were")
+    func refused() throws {
+        var live = LiveValidation(Fixtures.operatingRoom, on: "2026-06-01")
+        let report = live.report
+        let counts: [Int] = [live.errorCount, live.warningCount, live.noteCount]
+        let ghost = Specialist(id: "ghost", name: "Ghost", department: "nowhere")
+        #expect(throws: OrganizationError.self) { try live.apply(OrganizationChange(.removeSpecialist(ghost))) }
+        #expect(live.organization == Fixtures.operatingRoom)
+        #expect(live.report == report)
+        let after: [Int] = [live.errorCount, live.warningCount, live.noteCount]
+        #expect(after == counts)
+    }
+}
