@@ -66,7 +66,8 @@ private func run(seed: UInt64, steps: Int, tally: inout Tally) {
     for step in 0..<steps {
         let before = live.organization
         let reportBefore = live.report
-        let (name, transformation) = step.isMultiple(of: 10) ? extra(&draws, for: before) : draws.next(for: before, counter: step)
+        let (name, transformation) =
+            step.isMultiple(of: 10) ? extra(&draws, for: before) : draws.next(for: before, counter: step)
         var difference: ValidationReport.Difference?
         do {
             switch draws.int(0..<3) {
@@ -137,7 +138,14 @@ private func extra(_ draws: inout RandomTransformations, for organization: Organ
             { try $0.apply(OrganizationChange(.updateDepartment(from: stale, to: department))) }
         )
     default:
-        return ("remove a ghost", { try $0.apply(OrganizationChange(.removeSpecialist(Specialist(id: "ghost", name: "Ghost", department: "nowhere")))) })
+        return (
+            "remove a ghost",
+            {
+                try $0.apply(
+                    OrganizationChange(.removeSpecialist(Specialist(id: "ghost", name: "Ghost", department: "nowhere")))
+                )
+            }
+        )
     }
 }
 

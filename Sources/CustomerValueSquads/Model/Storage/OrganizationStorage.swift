@@ -51,7 +51,8 @@ struct OrganizationStorage: Sendable {
     mutating func replace(_ department: Department) {
         guard let old = departments[department.id] else { return insert(department) }
         if journal != nil {
-            let changed = old.dataAssets.filter { !department.dataAssets.contains($0) }.map(\.id)
+            let changed =
+                old.dataAssets.filter { !department.dataAssets.contains($0) }.map(\.id)
                 + department.dataAssets.filter { !old.dataAssets.contains($0) }.map(\.id)
             noteDepartment(department.id, assets: changed)
         }
