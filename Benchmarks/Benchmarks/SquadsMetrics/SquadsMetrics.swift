@@ -58,6 +58,19 @@ let benchmarks: @Sendable () -> Void = {
         }
         benchmark.stopMeasurement()
     }
+    Benchmark("LiveValidation100Changes", configuration: configuration) { benchmark in
+        // 50 assignments and their releases, each followed by bringing the report up to date.
+        var live = LiveValidation(small, on: "2026-11-28")
+        let squad = try require(small.squads.first { $0.stage != .dissolved })
+        let free = small.specialists.filter { small.sparePercent(of: $0.id) >= 10 && squad.memberships[$0.id] == nil }
+        benchmark.startMeasurement()
+        for specialist in free.prefix(50) {
+            blackHole(try live.update { try $0.assign(specialist.id, to: squad.id, role: "member", share: 10) })
+            blackHole(try live.update { try $0.release(specialist.id, from: squad.id) })
+        }
+        benchmark.stopMeasurement()
+        blackHole(live.errorCount)
+    }
     Benchmark("Assign100Members", configuration: configuration) { benchmark in
         var organization = small
         let squad = try require(small.squads.first { $0.stage != .dissolved })

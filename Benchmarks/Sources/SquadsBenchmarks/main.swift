@@ -5,6 +5,7 @@ import Foundation
 // squads-benchmarks [all] [--sizes small|large|small,large]
 // squads-benchmarks memory --size small|large
 // squads-benchmarks analyses [--sizes small|large|small,large]
+// squads-benchmarks live [--sizes small|large|small,large] [--changes N]
 // squads-benchmarks write-json --size small|large FILE
 // squads-benchmarks write-history --size small|large ORGANIZATION LOG
 // squads-benchmarks decode-memory FILE
@@ -146,6 +147,13 @@ case "network":
         let network = organization.siloNetwork()
         let time = best(of: 3) { consume(organization.siloNetwork()) }
         print("[\(size.rawValue)] silo network: \(format(time)), \(network.links.count) links")
+    }
+
+case "live":
+    // Live validation per change against a full validation, at the sizes asked for.
+    for size in sizes() {
+        benchmarkLiveValidation(
+            size.organization(), changes: Int(option("--changes") ?? "2000") ?? 2_000, label: size.rawValue)
     }
 
 case "analyses":
