@@ -38,6 +38,10 @@ public struct Candidate: Sendable, Hashable, Codable {
 
 /// A skill a squad needs that no member brings, with the specialists who could bring it.
 public struct SkillGap: Sendable, Hashable, Codable {
+    /// How many candidates per gap ``Organization/skillGaps(of:requiredSkills:limit:)`` lists unless asked for
+    /// more: the ten best.
+    public static let defaultCandidateLimit = 10
+
     /// The missing skill.
     public var skill: Skill
     /// Who could fill it, best first (see ``Candidate/ranks(before:)``); empty when no one with time to spare
@@ -60,20 +64,26 @@ extension Organization {
     /// - Parameters:
     ///   - squad: The squad.
     ///   - requiredSkills: The skills to check; the mission's by default.
+    ///   - limit: The most candidates listed per gap, best first: ``SkillGap/defaultCandidateLimit`` (10) by
+    ///     default; `nil` for all of them.
     /// - Returns: The gaps, sorted by skill.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such squad.
-    /// - Complexity: O(*c* log *c* + *m*), where *c* is the number of specialists with a missing skill (found
-    ///   through the skill index, not by scanning everyone, then ranked) and *m* the squad's size. To ask about
-    ///   many squads, or for only the best few candidates, make a ``StaffingPool`` once and ask it.
-    public func skillGaps(of squad: CustomerValueSquad.ID, requiredSkills: Set<Skill>? = nil) throws(OrganizationError)
-        -> [SkillGap]
-    {
+    /// - Complexity: O(*g* · *k* + *m*), where *g* is the number of gaps, *k* the candidates listed per gap and *m*
+    ///   the squad's size — once the organisation value has its staffing ranking: the first staffing question
+    ///   asked of a value ranks every specialist's skills, in O(*s* log *s*) for *s* (specialist, skill) pairs, and
+    ///   the value and its unchanged copies keep that ranking for the next questions (see ``StaffingPool``).
+    public func skillGaps(
+        of squad: CustomerValueSquad.ID,
+        requiredSkills: Set<Skill>? = nil,
+        limit: Int? = SkillGap.defaultCandidateLimit
+    ) throws(OrganizationError) -> [SkillGap] {
         guard let current = squadsByID[squad] else {
             throw OrganizationError(code: .unknownReference, message: "there is no squad \(squad)")
         }
         return skillGaps(
             requiredSkills: requiredSkills ?? current.mission.requiredSkills,
-            members: Set(current.memberships.keys)
+            members: Set(current.memberships.keys),
+            limit: limit
         )
     }
 
@@ -83,14 +93,17 @@ extension Organization {
     /// - Parameters:
     ///   - requiredSkills: The skills needed.
     ///   - members: The specialists already on board; none by default.
+    ///   - limit: The most candidates listed per gap, best first: ``SkillGap/defaultCandidateLimit`` (10) by
+    ///     default; `nil` for all of them.
     /// - Returns: The gaps, sorted by skill.
-    /// - Complexity: O(*c* log *c* + *m*), where *c* is the number of specialists with a missing skill and *m*
-    ///   the number of members.
-    public func skillGaps(requiredSkills: Set<Skill>, members: Set<Specialist.ID> = []) -> [SkillGap] {
-        // Rank only the holders of the skills no member brings.
-        var missing = requiredSkills
-        for member in members { missing.subtract(specialistsByID[member]?.skills.keys ?? [:].keys) }
-        return StaffingPool(self, skills: missing).skillGaps(requiredSkills: requiredSkills, members: members)
+    /// - Complexity: O(*g* · *k* + *m*), where *g* is the number of gaps, *k* the candidates listed per gap and *m*
+    ///   the number of members, once the value has its staffing ranking; see ``skillGaps(of:requiredSkills:limit:)``.
+    public func skillGaps(
+        requiredSkills: Set<Skill>,
+        members: Set<Specialist.ID> = [],
+        limit: Int? = SkillGap.defaultCandidateLimit
+    ) -> [SkillGap] {
+        StaffingPool(self).skillGaps(requiredSkills: requiredSkills, members: members, limit: limit)
     }
 }
 

@@ -65,8 +65,8 @@ extension Organization {
     /// made; what could not be covered is reported in ``StaffingProposal/uncoveredSkills`` and
     /// ``StaffingProposal/shortfalls``.
     ///
-    /// To staff many missions of one organisation, make a ``StaffingPool`` once and ask it: each call here ranks
-    /// the holders of the mission's skills anew.
+    /// The first staffing question asked of an organisation value ranks every specialist's skills; the value and
+    /// its unchanged copies keep that ranking, so later questions cost what a ``StaffingPool``'s do.
     ///
     /// - Parameters:
     ///   - mission: The mission to staff.
@@ -74,16 +74,16 @@ extension Organization {
     ///   - policy: Where the size range and department count come from; ``ValidationPolicy/default``.
     ///   - excluded: Specialists not to propose.
     /// - Returns: The proposal.
-    /// - Complexity: O(*c* log *c*), where *c* is the number of specialists who have one of the mission's skills
-    ///   or analytics (found through the skill index, then ranked), plus
-    ///   ``StaffingPool/proposeStaffing(for:share:policy:excluding:)``'s cost.
+    /// - Complexity: ``StaffingPool/proposeStaffing(for:share:policy:excluding:)``'s cost, once the value has its
+    ///   staffing ranking; the first staffing question asked of a value makes it in O(*s* log *s*), where *s* is the
+    ///   number of (specialist, skill) pairs.
     public func proposeStaffing(
         for mission: Mission,
         share: TimeShare = 40,
         policy: ValidationPolicy = .default,
         excluding excluded: Set<Specialist.ID> = []
     ) -> StaffingProposal {
-        StaffingPool(self, skills: mission.requiredSkills.union([.analytics]))
+        StaffingPool(self)
             .proposeStaffing(for: mission, share: share, policy: policy, excluding: excluded)
     }
 

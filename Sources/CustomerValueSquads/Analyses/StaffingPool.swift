@@ -44,11 +44,29 @@ public struct StaffingPool: Sendable {
     /// The time booked through ``book(_:)`` for specialists who hold no ranked skill.
     private var bookedOutside: [Specialist.ID: Int] = [:]
 
+    /// What a pool ranks, without the organisation: what an organisation value caches for its one-off questions.
+    struct Ranking: Sendable {
+        var holders: [Holder]
+        var numberOf: [Specialist.ID: Int32]
+        var rankings: [Skill: [Entry]]
+    }
+
     /// Ranks every specialist of `organization` under every skill they hold.
     ///
-    /// - Complexity: O(*s* log *s*), where *s* is the number of (specialist, skill) pairs.
+    /// The ranking is made once per organisation value and shared: a second pool of the same value, or of an
+    /// unchanged copy, and the organisation's one-off staffing questions, reuse it.
+    ///
+    /// - Complexity: O(*s* log *s*) the first time for a value, where *s* is the number of (specialist, skill)
+    ///   pairs; O(1) after that.
     public init(_ organization: Organization) {
-        self.init(organization, skills: organization.specialistsWithSkill.keys)
+        let ranking = organization.storage.rankingCache.ranking {
+            let pool = StaffingPool(organization, skills: organization.specialistsWithSkill.keys)
+            return Ranking(holders: pool.holders, numberOf: pool.numberOf, rankings: pool.rankings)
+        }
+        self.organization = organization
+        holders = ranking.holders
+        numberOf = ranking.numberOf
+        rankings = ranking.rankings
     }
 
     /// Ranks only the holders of `skills`; what the organisation's one-off questions use.

@@ -21,7 +21,7 @@ struct StaffingPoolTests {
             let members = Set(squad.memberIDs)
             let asked = squad.mission.requiredSkills.union(["skill-0", "skill-1", .analytics, "unheard of"])
             let gaps = try pool.skillGaps(of: squad.id, requiredSkills: asked)
-            #expect(gaps == (try organization.skillGaps(of: squad.id, requiredSkills: asked)))
+            #expect(gaps == (try organization.skillGaps(of: squad.id, requiredSkills: asked, limit: nil)))
             #expect(
                 gaps.map(\.skill)
                     == asked.filter { skill in

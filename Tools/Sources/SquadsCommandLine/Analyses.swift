@@ -26,7 +26,7 @@ extension Commands {
         let pool = ids.count > 1 ? StaffingPool(organization) : nil
         let limit = format == .json ? nil : 3
         for (index, id) in ids.enumerated() {
-            let found = try? pool?.skillGaps(of: id, limit: limit) ?? organization.skillGaps(of: id)
+            let found = try? pool?.skillGaps(of: id, limit: limit) ?? organization.skillGaps(of: id, limit: limit)
             if let gaps = found { all.append(SquadGaps(squad: id, gaps: gaps)) }
             progress(index + 1, ids.count)
         }

@@ -21,6 +21,9 @@ struct OrganizationStorage: Sendable {
     /// The record of what the writes below touch, while someone listens; `nil` (and free) otherwise.
     var journal: ChangeJournal?
 
+    /// The staffing ranking of this value, made on first use; see ``RankingCache``.
+    private(set) var rankingCache = RankingCache()
+
     /// Whether the tables of two storages are equal (the indexes follow from them).
     func hasSameTables(as other: OrganizationStorage) -> Bool {
         departments == other.departments && specialists == other.specialists && squads == other.squads
@@ -39,6 +42,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*k*), where *k* is the number of its assets.
     mutating func insert(_ department: Department) {
+        forgetRanking()
         if journal != nil { noteDepartment(department.id, assets: department.dataAssets.map(\.id)) }
         departments[department.id] = department
         for asset in department.dataAssets { holderOfAsset[asset.id] = department.id }
@@ -49,6 +53,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*k*), where *k* is the number of assets of both forms.
     mutating func replace(_ department: Department) {
+        forgetRanking()
         guard let old = departments[department.id] else { return insert(department) }
         if journal != nil {
             let changed =
@@ -75,6 +80,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*k*), where *k* is the number of its assets.
     mutating func removeDepartment(_ id: Department.ID) {
+        forgetRanking()
         guard let department = departments.removeValue(forKey: id) else { return }
         if journal != nil { noteDepartment(id, assets: department.dataAssets.map(\.id)) }
         for asset in department.dataAssets { holderOfAsset[asset.id] = nil }
@@ -88,6 +94,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*k*), where *k* is the number of their skills.
     mutating func insert(_ specialist: Specialist) {
+        forgetRanking()
         if journal != nil { noteRecord(of: specialist.id, in: specialist.department) }
         specialists[specialist.id] = specialist
         staffOfDepartment[specialist.department, default: []].insert(specialist.id)
@@ -98,6 +105,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*k*), where *k* is the number of skills of both forms.
     mutating func replace(_ specialist: Specialist) {
+        forgetRanking()
         guard let old = specialists[specialist.id] else { return insert(specialist) }
         let id = specialist.id
         if journal != nil {
@@ -126,6 +134,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*k*), where *k* is the number of their skills.
     mutating func removeSpecialist(_ id: Specialist.ID) {
+        forgetRanking()
         guard let specialist = specialists.removeValue(forKey: id) else { return }
         if journal != nil { noteRecord(of: id, in: specialist.department) }
         Self.remove(id, from: specialist.department, in: &staffOfDepartment)
@@ -138,6 +147,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*m*), where *m* is the squad's size.
     mutating func insert(_ squad: CustomerValueSquad) {
+        forgetRanking()
         journal?.squads.insert(squad.id)
         for (member, membership) in squad.memberships { link(member, to: squad.id, percent: membership.share.percent) }
         squads[squad.id] = squad
@@ -147,6 +157,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*m*), where *m* is the size of both forms.
     mutating func replace(_ squad: CustomerValueSquad) {
+        forgetRanking()
         guard let old = squads[squad.id] else { return insert(squad) }
         journal?.squads.insert(squad.id)
         for (member, membership) in old.memberships where squad.memberships[member] != membership {
@@ -173,6 +184,7 @@ struct OrganizationStorage: Sendable {
         of member: Specialist.ID,
         in squad: CustomerValueSquad.ID
     ) {
+        forgetRanking()
         guard let index = squads.index(forKey: squad) else { return }
         journal?.squads.insert(squad)
         if let old = squads.values[index].memberships[member] {
@@ -186,6 +198,7 @@ struct OrganizationStorage: Sendable {
     ///
     /// - Complexity: O(*m*), where *m* is the squad's size.
     mutating func removeSquad(_ id: CustomerValueSquad.ID) {
+        forgetRanking()
         guard let squad = squads.removeValue(forKey: id) else { return }
         journal?.squads.insert(id)
         for (member, membership) in squad.memberships {
@@ -228,6 +241,18 @@ struct OrganizationStorage: Sendable {
         guard let position = index.index(forKey: key) else { return }
         index.values[position].remove(element)
         if index.values[position].isEmpty { index.remove(at: position) }
+    }
+
+    // MARK: - Caches
+
+    /// Drops the staffing ranking before a write: empties this value's cache, or gives the value a new one when
+    /// copies share it.
+    private mutating func forgetRanking() {
+        if isKnownUniquelyReferenced(&rankingCache) {
+            rankingCache.emptyUnshared()
+        } else {
+            rankingCache = RankingCache()
+        }
     }
 
     // MARK: - Journal

@@ -7,7 +7,7 @@
 /// ``Organization/validate(policy:on:)`` of the same organisation under the same policy and day.
 ///
 /// ```swift
-/// var live = LiveValidation(organization, on: Day(2026, 6, 1))
+/// var live = LiveValidation(organization, on: "2026-06-01")
 /// let difference = try live.update { try $0.assign("sari", to: "bali", role: "analyst", share: 50) }
 /// print(difference.added)            // what the move broke
 /// print(live.report.isValid)
