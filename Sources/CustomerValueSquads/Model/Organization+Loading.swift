@@ -25,7 +25,24 @@ extension Organization {
             try Self.requireListedOnce(storage.enter(specialist), "specialist \(specialist.id)", path: path())
             try checkSpecialist(specialist, path: path())
         }
-        storage.indexEntered(specialists)
+        // The staff and skill indexes are made on another thread while the rest is checked and the squads
+        // taken in: no check reads them.
+        guard specialists.count >= Self.backgroundIndexingThreshold else {
+            storage.indexEntered(specialists)
+            return try loadRest(departments: departments, squads: squads)
+        }
+        let indexes = BackgroundResult<OrganizationStorage.EnteredIndexes>()
+        try withBackgroundWork({ indexes.value = OrganizationStorage.staffAndSkillIndexes(of: specialists) }) {
+            () throws(OrganizationError) in
+            try loadRest(departments: departments, squads: squads)
+        }
+        if let made = indexes.value { storage.indexEntered(made) }
+    }
+
+    /// How many specialists a load takes in before it makes their indexes on another thread.
+    static let backgroundIndexingThreshold = 20_000
+
+    private mutating func loadRest(departments: [Department], squads: [CustomerValueSquad]) throws(OrganizationError) {
         for (index, department) in departments.enumerated() {
             try checkDepartment(department, path: ["departments", String(index)])
         }

@@ -310,6 +310,8 @@ struct FuzzedDecodingTests {
             let data = Data(mutated.text.utf8)
             // Differential: the Codable path (Foundation's JSONDecoder) must accept and reject alike.
             let viaCodable = try? JSONDecoder().decode(Organization.self, from: data)
+            // Reading the specialists on another thread gives the same organisation, warnings or error.
+            #expect(ReadingOutcome.agree(data), "seed \(seed) case \(number): \(description): the threadings differ")
             do {
                 let organization = try Organization(jsonData: data)
                 decoded += 1
@@ -369,6 +371,7 @@ struct FuzzedDecodingTests {
         var refused = 0
         for length in 0..<data.count {
             let prefix = data.prefix(length)
+            #expect(ReadingOutcome.agree(prefix), "cut at byte \(length): the threadings differ")
             do {
                 _ = try Organization(jsonData: prefix)
                 Issue.record("a document cut at byte \(length) was accepted")
@@ -394,6 +397,7 @@ struct FuzzedDecodingTests {
             for _ in 0..<Int.random(in: 1...3, using: &random) {
                 bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
             }
+            #expect(ReadingOutcome.agree(Data(bytes)), "\(bytes.count) bytes: the threadings differ")
             do {
                 let organization = try Organization(jsonData: Data(bytes))
                 decoded += 1

@@ -13,26 +13,60 @@ struct OrganizationParts {
 }
 
 extension JSONScanner {
-    mutating func readOrganizationParts() throws(JSONFailure) -> OrganizationParts {
+    /// Reads an organisation document into its parts.
+    ///
+    /// - Parameter background: Whether to read the specialists on another thread while this one reads on; the
+    ///   parts and the failures are the same either way.
+    mutating func readOrganizationParts(background: Bool = false) throws(JSONFailure) -> OrganizationParts {
         var parts = OrganizationParts()
-        let start = try readObject(Organization.self, "an organisation object") { scanner, key throws(JSONFailure) in
-            switch key {
-            case "schemaVersion":
-                scanner.skipWhitespace()
-                parts.schemaVersionOffset = scanner.offset
-                parts.schemaVersion = try scanner.readInt()
-            case "name": parts.name = try scanner.readString()
-            case "goal": parts.goal = try scanner.readOptionalString() ?? ""
-            case "departments":
-                parts.departments = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readDepartment() }
-            case "specialists":
-                parts.specialists = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readSpecialist() }
-            case "squads": parts.squads = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readSquad() }
-            default: return false
+        var reader: BackgroundSpecialists?
+        let start: Int
+        do {
+            start = try readObject(Organization.self, "an organisation object") { scanner, key throws(JSONFailure) in
+                switch key {
+                case "schemaVersion":
+                    scanner.skipWhitespace()
+                    parts.schemaVersionOffset = scanner.offset
+                    parts.schemaVersion = try scanner.readInt()
+                case "name": parts.name = try scanner.readString()
+                case "goal": parts.goal = try scanner.readOptionalString() ?? ""
+                case "departments":
+                    parts.departments = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readDepartment()
+                    }
+                case "specialists":
+                    scanner.skipWhitespace()
+                    if background, reader == nil, let end = scanner.endOfList(from: scanner.offset) {
+                        reader = BackgroundSpecialists(
+                            bytes: scanner.bytes.buffer, start: scanner.offset, end: end, depth: scanner.depth)
+                        scanner.offset = end
+                    } else {
+                        parts.specialists = try scanner.readOptionalArray { s throws(JSONFailure) in
+                            try s.readSpecialist()
+                        }
+                    }
+                case "squads":
+                    parts.squads = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readSquad() }
+                default: return false
+                }
+                return true
             }
-            return true
+            try expectEnd()
+        } catch {
+            // The specialists come before anything read after them: their failure is the first in the document.
+            if let reader, case .failure(let first) = reader.wait() { throw first }
+            if let reader, case .success(let read) = reader.wait(), read.end != reader.end {
+                throw JSONFailure(kind: .readAgain, offset: 0, message: "the list of specialists ends elsewhere")
+            }
+            throw error
         }
-        try expectEnd()
+        if let reader {
+            let read = try reader.wait().get()
+            guard read.end == reader.end else {
+                throw JSONFailure(kind: .readAgain, offset: 0, message: "the list of specialists ends elsewhere")
+            }
+            parts.specialists = read.specialists
+            if !read.unknownFields.isEmpty { unknownFields = (unknownFields + read.unknownFields).sorted() }
+        }
         guard parts.schemaVersion != nil else { throw missing("schemaVersion", in: start) }
         guard parts.name != nil else { throw missing("name", in: start) }
         return parts

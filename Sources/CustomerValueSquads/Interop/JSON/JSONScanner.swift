@@ -13,6 +13,9 @@ struct JSONFailure: Error {
         case missing(String)
         /// A value of the right type breaks a rule of the model.
         case invalid(OrganizationError)
+        /// Reading on two threads did not agree with the brackets (the document is malformed): read it again on
+        /// one thread for the failure to report.
+        case readAgain
     }
 
     var kind: Kind

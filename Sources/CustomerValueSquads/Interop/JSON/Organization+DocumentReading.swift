@@ -10,15 +10,28 @@ extension Organization {
     /// The most unknown fields reported one by one.
     static let reportedUnknownFields = 100
 
+    /// How long a document is, in bytes, before its specialists are read on another thread while the squads are
+    /// read on this one.
+    static let backgroundReadingThreshold = 1 << 20
+
     /// Reads a document; with `reportingUnknownFields`, also locates the fields the format does not know (one
     /// more pass over the document when there are any), and otherwise leaves them unlocated and unreported.
-    static func readDocument(_ bytes: UnsafeBufferPointer<UInt8>, reportingUnknownFields: Bool) throws -> (
+    static func readDocument(
+        _ bytes: UnsafeBufferPointer<UInt8>, reportingUnknownFields: Bool, backgroundThreshold: Int
+    ) throws -> (
         organization: Organization, unknownFields: [OrganizationError]
     ) {
         var scanner = JSONScanner(bytes)
         let locator = JSONLocator(bytes: bytes)
         let parts: OrganizationParts
-        switch Result(catching: { () throws(JSONFailure) in try scanner.readOrganizationParts() }) {
+        var outcome = Result { () throws(JSONFailure) in
+            try scanner.readOrganizationParts(background: bytes.count >= backgroundThreshold)
+        }
+        if case .failure(let failure) = outcome, case .readAgain = failure.kind {
+            scanner = JSONScanner(bytes)
+            outcome = Result { () throws(JSONFailure) in try scanner.readOrganizationParts() }
+        }
+        switch outcome {
         case .success(let read): parts = read
         case .failure(let failure):
             // A document of another version is that, whatever else is wrong with it for this one.
@@ -130,7 +143,7 @@ extension Organization {
         case .typeMismatch(let type): return .typeMismatch(type, context)
         case .missing(let name):
             return .keyNotFound(NameKey(name), context)
-        case .syntax, .invalid: return .dataCorrupted(context)
+        case .syntax, .invalid, .readAgain: return .dataCorrupted(context)
         }
     }
 }

@@ -44,12 +44,13 @@ extension Organization {
     /// Reads `data` with the document reader, which sees its bytes as `UInt8`s only inside this call: the memory
     /// is bound to `UInt8` for the closure (`withMemoryRebound`), and nothing the reader makes of it — names,
     /// scanners — outlives the closure.
-    private static func reading(_ data: Data, reportingUnknownFields: Bool) throws -> (
-        organization: Organization, unknownFields: [OrganizationError]
-    ) {
+    static func reading(
+        _ data: Data, reportingUnknownFields: Bool, backgroundThreshold: Int = backgroundReadingThreshold
+    ) throws -> (organization: Organization, unknownFields: [OrganizationError]) {
         try data.withUnsafeBytes { raw in
             try raw.withMemoryRebound(to: UInt8.self) { bytes in
-                try readDocument(bytes, reportingUnknownFields: reportingUnknownFields)
+                try readDocument(
+                    bytes, reportingUnknownFields: reportingUnknownFields, backgroundThreshold: backgroundThreshold)
             }
         }
     }

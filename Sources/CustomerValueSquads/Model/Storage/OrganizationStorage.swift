@@ -323,26 +323,40 @@ extension OrganizationStorage {
     ///
     /// - Complexity: O(*s* · *k*), where *s* is the number of specialists and *k* their skills each.
     mutating func indexEntered(_ entered: [Specialist]) {
+        indexEntered(Self.staffAndSkillIndexes(of: entered))
+    }
+
+    /// The staff and skill indexes of `specialists` alone, made without touching a storage: work that can run
+    /// on another thread while the storage takes in the squads.
+    static func staffAndSkillIndexes(of specialists: [Specialist]) -> EnteredIndexes {
         var staff: [Department.ID: [Specialist.ID]] = [:]
         var holders: [Skill: [Specialist.ID]] = [:]
-        for specialist in entered {
+        for specialist in specialists {
             staff[specialist.department, default: []].append(specialist.id)
             for skill in specialist.skills.keys { holders[skill, default: []].append(specialist.id) }
         }
-        for (department, ids) in staff { Self.add(ids, under: department, in: &staffOfDepartment) }
-        for (skill, ids) in holders { Self.add(ids, under: skill, in: &specialistsWithSkill) }
+        return EnteredIndexes(
+            staff: staff.mapValues { Set($0) }, holders: holders.mapValues { Set($0) })
     }
 
-    /// Adds `elements` to the set under `key`, making the set at its final size when there is none yet.
-    private static func add<Key: Hashable, Element: Hashable>(
-        _ elements: [Element],
-        under key: Key,
-        in index: inout [Key: Set<Element>]
-    ) {
-        if index[key] == nil {
-            index[key] = Set(elements)
+    /// Staff and skill indexes made by ``staffAndSkillIndexes(of:)``.
+    struct EnteredIndexes: Sendable {
+        var staff: [Department.ID: Set<Specialist.ID>]
+        var holders: [Skill: Set<Specialist.ID>]
+    }
+
+    /// Adds indexes made by ``staffAndSkillIndexes(of:)`` for specialists just entered with ``enter(_:)``.
+    mutating func indexEntered(_ indexes: EnteredIndexes) {
+        if staffOfDepartment.isEmpty {
+            staffOfDepartment = indexes.staff
         } else {
-            index[key]!.formUnion(elements)
+            for (department, ids) in indexes.staff { staffOfDepartment[department, default: []].formUnion(ids) }
+        }
+        if specialistsWithSkill.isEmpty {
+            specialistsWithSkill = indexes.holders
+        } else {
+            for (skill, ids) in indexes.holders { specialistsWithSkill[skill, default: []].formUnion(ids) }
         }
     }
+
 }

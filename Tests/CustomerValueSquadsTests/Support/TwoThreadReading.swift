@@ -1,0 +1,69 @@
+import CustomerValueSquadsTesting
+import Foundation
+import Testing
+
+@testable import CustomerValueSquads
+
+/// What reading a document gave: the organisation and the unknown-field warnings, or the error's description.
+enum ReadingOutcome: Equatable {
+    case read(Organization, [OrganizationError])
+    case failed(String)
+
+    /// Reads `data` with the specialists on another thread (`background`) or on this one alone.
+    init(_ data: Data, background: Bool) {
+        do {
+            let (organization, warnings) = try Organization.reading(
+                data, reportingUnknownFields: true, backgroundThreshold: background ? 0 : .max)
+            self = .read(organization, warnings)
+        } catch {
+            self = .failed(String(reflecting: error))
+        }
+    }
+
+    /// Whether reading on two threads gives exactly what reading on one does.
+    static func agree(_ data: Data) -> Bool {
+        ReadingOutcome(data, background: true) == ReadingOutcome(data, background: false)
+    }
+}
+
+@Suite("Reading a large document on two threads")
+struct TwoThreadReadingTests {
+    @Test("a document past the threshold reads as it does on one thread, warnings included")
+    func largeDocument() throws {
+        let organization = OrganizationGenerator(
+            seed: 11, shape: .init(specialists: 6_000, departments: 30, dataAssets: 100, squads: 600)
+        ).generate()
+        var text = String(decoding: try organization.jsonData(prettyPrinted: false), as: UTF8.self)
+        // An unknown field in a specialist and one in a squad: the warnings come in document order.
+        text = text.replacingOccurrences(of: #"{"department":"#, with: #"{"badge":"x","department":"#)
+        text = text.replacingOccurrences(of: #"{"accountability":"#, with: #"{"note":"y","accountability":"#)
+        let data = Data(text.utf8)
+        #expect(data.count > Organization.backgroundReadingThreshold)
+        let (read, warnings) = try Organization.decoding(jsonData: data)
+        #expect(read == organization)
+        #expect(ReadingOutcome(data, background: false) == .read(read, warnings))
+        #expect(warnings.count == Organization.reportedUnknownFields + 1)
+        #expect(warnings.first?.path.first == "specialists")
+    }
+
+    @Test(
+        "a malformed list of specialists fails as it does on one thread",
+        arguments: [
+            #"[{"id":"a","name":"A]","department":"d"}"#,  // a bracket inside a string
+            #"[{"id":"a\"]","name":"A","department":"d"}"#,  // an escaped quote before a bracket
+            #"[{"id":"a","name":"A","department":"d"]"#,  // brackets that do not pair
+            #"[{"id":"a","name":"A","department":"d","department":"e"}]"#,  // a name twice
+            #"[{"id":"a","name":"A","department":"nowhere"}]"#,  // an unknown department
+            #"[{"id":"a","name":"A","department":"d"}],"squads":[{"id":1}]"#,  // a bad squad after
+            #"[{"id":"a","name":"A","department":"d","skills":{"x":9}}],"squads":["#,  // both bad
+        ]
+    )
+    func malformed(_ specialists: String) throws {
+        let text =
+            #"{"departments":[{"id":"d","name":"D"}],"name":"N","schemaVersion":1,"specialists":"#
+            + specialists + (specialists.contains("squads") ? "}" : #","squads":[]}"#)
+        let data = Data(text.utf8)
+        #expect(ReadingOutcome.agree(data), "\(ReadingOutcome(data, background: true))")
+        #expect(ReadingOutcome(data, background: true) != .read(try Organization(name: "N"), []))
+    }
+}
