@@ -32,10 +32,10 @@ extension Organization {
             return try loadRest(departments: departments, squads: squads)
         }
         let indexes = BackgroundResult<OrganizationStorage.EnteredIndexes>()
-        try withBackgroundWork({ indexes.value = OrganizationStorage.staffAndSkillIndexes(of: specialists) }) {
-            () throws(OrganizationError) in
-            try loadRest(departments: departments, squads: squads)
-        }
+        try withBackgroundWork(
+            { indexes.value = OrganizationStorage.staffAndSkillIndexes(of: specialists) },
+            { () throws(OrganizationError) in try loadRest(departments: departments, squads: squads) }
+        )
         if let made = indexes.value { storage.indexEntered(made) }
     }
 
