@@ -3,12 +3,40 @@
 
 extension Organization {
     /// Fills an empty organisation from its parts, checking every invariant.
+    ///
+    /// A large organisation's indexes that no check reads — staff, skills, the squads of each specialist — are
+    /// made on another thread while this one checks every part and takes it in.
     mutating func load(departments: [Department], specialists: [Specialist], squads: [CustomerValueSquad])
         throws(OrganizationError)
     {
         storage.reserve(
             departments: departments.count, specialists: specialists.count, squads: squads.count,
             members: squads.reduce(0) { $0 + $1.memberships.count })
+        guard specialists.count >= Self.backgroundIndexingThreshold else {
+            return try loadChecked(
+                departments: departments, specialists: specialists, squads: squads, indexedElsewhere: false)
+        }
+        let indexes = BackgroundResult<OrganizationStorage.LoadIndexes>()
+        try withBackgroundWork(
+            { indexes.value = OrganizationStorage.loadIndexes(specialists: specialists, squads: squads) },
+            { () throws(OrganizationError) in
+                try loadChecked(
+                    departments: departments, specialists: specialists, squads: squads, indexedElsewhere: true)
+            }
+        )
+        if let made = indexes.value { storage.adopt(made) }
+    }
+
+    /// How many specialists a load takes in before it makes their indexes on another thread.
+    static let backgroundIndexingThreshold = 20_000
+
+    /// Checks and takes in every part; when `indexedElsewhere`, leaves out the indexes another thread makes.
+    private mutating func loadChecked(
+        departments: [Department],
+        specialists: [Specialist],
+        squads: [CustomerValueSquad],
+        indexedElsewhere: Bool
+    ) throws(OrganizationError) {
         for (index, department) in departments.enumerated() {
             func path() -> [String] { ["departments", String(index)] }
             try Self.requireListedOnce(
@@ -25,24 +53,13 @@ extension Organization {
             try Self.requireListedOnce(storage.enter(specialist), "specialist \(specialist.id)", path: path())
             try checkSpecialist(specialist, path: path())
         }
-        // The staff and skill indexes are made on another thread while the rest is checked and the squads
-        // taken in: no check reads them.
-        guard specialists.count >= Self.backgroundIndexingThreshold else {
-            storage.indexEntered(specialists)
-            return try loadRest(departments: departments, squads: squads)
-        }
-        let indexes = BackgroundResult<OrganizationStorage.EnteredIndexes>()
-        try withBackgroundWork(
-            { indexes.value = OrganizationStorage.staffAndSkillIndexes(of: specialists) },
-            { () throws(OrganizationError) in try loadRest(departments: departments, squads: squads) }
-        )
-        if let made = indexes.value { storage.indexEntered(made) }
+        if !indexedElsewhere { storage.indexEntered(specialists) }
+        try loadRest(departments: departments, squads: squads, indexingSquads: !indexedElsewhere)
     }
 
-    /// How many specialists a load takes in before it makes their indexes on another thread.
-    static let backgroundIndexingThreshold = 20_000
-
-    private mutating func loadRest(departments: [Department], squads: [CustomerValueSquad]) throws(OrganizationError) {
+    private mutating func loadRest(departments: [Department], squads: [CustomerValueSquad], indexingSquads: Bool)
+        throws(OrganizationError)
+    {
         for (index, department) in departments.enumerated() {
             try checkDepartment(department, path: ["departments", String(index)])
         }
@@ -63,7 +80,7 @@ extension Organization {
                     )
                 }
             }
-            storage.insert(squad)
+            if indexingSquads { storage.insert(squad) } else { storage.enter(squad) }
         }
         for (index, squad) in squads.enumerated() {
             for (position, interaction) in squad.interactions.enumerated() {

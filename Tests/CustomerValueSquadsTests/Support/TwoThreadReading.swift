@@ -67,3 +67,44 @@ struct TwoThreadReadingTests {
         #expect(ReadingOutcome(data, background: true) != .read(try Organization(name: "N"), []))
     }
 }
+
+@Suite("Loading a large organisation with its indexes made on another thread")
+struct BackgroundIndexingTests {
+    static let large = OrganizationGenerator(
+        seed: 12,
+        shape: .init(
+            specialists: Organization.backgroundIndexingThreshold, departments: 40, dataAssets: 50, squads: 2_000)
+    ).generate()
+
+    @Test("every index equals the one made from the tables, and the value equals the one loaded part by part")
+    func indexes() throws {
+        let organization = Self.large
+        let loaded = try Organization(
+            name: organization.name, goal: organization.goal, departments: organization.departments,
+            specialists: organization.specialists, squads: organization.squads)
+        #expect(loaded.storage.indexesMatchTables())
+        #expect(loaded == organization)
+        let decoded = try Organization(jsonData: organization.jsonData(prettyPrinted: false))
+        #expect(decoded.storage.indexesMatchTables())
+        #expect(decoded == organization)
+        // The indexes answer as they do for an organisation built change by change.
+        let someone = try #require(organization.squads.first?.memberships.keys.first)
+        #expect(decoded.squads(of: someone) == organization.squads(of: someone))
+        #expect(decoded.bookedPercent(of: someone) == organization.bookedPercent(of: someone))
+    }
+
+    @Test("a part that breaks an invariant is refused with its path, as on one thread")
+    func refused() throws {
+        let organization = Self.large
+        var squads = organization.squads
+        squads.append(squads[3])
+        #expect {
+            _ = try Organization(
+                name: organization.name, goal: organization.goal, departments: organization.departments,
+                specialists: organization.specialists, squads: squads)
+        } throws: { error in
+            (error as? OrganizationError)?.code == .duplicateID
+                && (error as? OrganizationError)?.path == ["squads", String(squads.count - 1), "id"]
+        }
+    }
+}

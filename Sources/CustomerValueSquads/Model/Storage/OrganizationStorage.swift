@@ -326,27 +326,61 @@ extension OrganizationStorage {
         indexEntered(Self.staffAndSkillIndexes(of: entered))
     }
 
-    /// The staff and skill indexes of `specialists` alone, made without touching a storage: work that can run
-    /// on another thread while the storage takes in the squads.
-    static func staffAndSkillIndexes(of specialists: [Specialist]) -> EnteredIndexes {
+    /// The indexes of a load that no check reads, made from the parts alone without touching a storage: work
+    /// that can run on another thread while the storage takes the parts in.
+    static func loadIndexes(specialists: [Specialist], squads: [CustomerValueSquad]) -> LoadIndexes {
+        var indexes = staffAndSkillIndexes(of: specialists)
+        var serving: [Specialist.ID: Set<CustomerValueSquad.ID>] = [:]
+        serving.reserveCapacity(specialists.count)
+        for squad in squads {
+            for member in squad.memberships.keys { serving[member, default: []].insert(squad.id) }
+        }
+        indexes.squadsOfSpecialist = serving
+        return indexes
+    }
+
+    /// The staff and skill indexes of `specialists` alone.
+    static func staffAndSkillIndexes(of specialists: [Specialist]) -> LoadIndexes {
         var staff: [Department.ID: [Specialist.ID]] = [:]
         var holders: [Skill: [Specialist.ID]] = [:]
         for specialist in specialists {
             staff[specialist.department, default: []].append(specialist.id)
             for skill in specialist.skills.keys { holders[skill, default: []].append(specialist.id) }
         }
-        return EnteredIndexes(
-            staff: staff.mapValues { Set($0) }, holders: holders.mapValues { Set($0) })
+        return LoadIndexes(staff: staff.mapValues { Set($0) }, holders: holders.mapValues { Set($0) })
     }
 
-    /// Staff and skill indexes made by ``staffAndSkillIndexes(of:)``.
-    struct EnteredIndexes: Sendable {
+    /// Indexes made by ``loadIndexes(specialists:squads:)`` or ``staffAndSkillIndexes(of:)``.
+    struct LoadIndexes: Sendable {
         var staff: [Department.ID: Set<Specialist.ID>]
         var holders: [Skill: Set<Specialist.ID>]
+        var squadsOfSpecialist: [Specialist.ID: Set<CustomerValueSquad.ID>]?
     }
 
-    /// Adds indexes made by ``staffAndSkillIndexes(of:)`` for specialists just entered with ``enter(_:)``.
-    mutating func indexEntered(_ indexes: EnteredIndexes) {
+    /// Adopts indexes made by ``loadIndexes(specialists:squads:)`` for the specialists entered with
+    /// ``enter(_:)-(Specialist)`` and the squads entered with ``enter(_:)-(CustomerValueSquad)``.
+    mutating func adopt(_ indexes: LoadIndexes) {
+        indexEntered(indexes)
+        if let serving = indexes.squadsOfSpecialist {
+            if squadsOfSpecialist.isEmpty {
+                squadsOfSpecialist = serving
+            } else {
+                for (member, ids) in serving { squadsOfSpecialist[member, default: []].formUnion(ids) }
+            }
+        }
+    }
+
+    /// Enters a squad into the table and books its members' time, leaving the squads of each member to
+    /// ``adopt(_:)``.
+    mutating func enter(_ squad: CustomerValueSquad) {
+        forgetRanking()
+        for (member, membership) in squad.memberships { bookedPercentOf[member, default: 0] += membership.share.percent }
+        squads[squad.id] = squad
+    }
+
+    /// Adds the staff and skill indexes made by ``staffAndSkillIndexes(of:)`` for specialists just entered with
+    /// ``enter(_:)-(Specialist)``.
+    mutating func indexEntered(_ indexes: LoadIndexes) {
         if staffOfDepartment.isEmpty {
             staffOfDepartment = indexes.staff
         } else {
