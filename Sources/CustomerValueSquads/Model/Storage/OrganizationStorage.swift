@@ -374,7 +374,9 @@ extension OrganizationStorage {
     /// ``adopt(_:)``.
     mutating func enter(_ squad: CustomerValueSquad) {
         forgetRanking()
-        for (member, membership) in squad.memberships { bookedPercentOf[member, default: 0] += membership.share.percent }
+        for (member, membership) in squad.memberships {
+            bookedPercentOf[member, default: 0] += membership.share.percent
+        }
         squads[squad.id] = squad
     }
 
