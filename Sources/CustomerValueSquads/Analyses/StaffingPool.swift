@@ -129,7 +129,7 @@ public struct StaffingPool: Sendable {
     public mutating func book(_ proposal: StaffingProposal) throws(OrganizationError) {
         var asked: [Specialist.ID: Int] = [:]
         for pick in proposal.picks {
-            guard organization.specialistsByID[pick.specialist] != nil else {
+            guard organization.specialistsByID.index(forKey: pick.specialist) != nil else {
                 throw OrganizationError(
                     code: .unknownReference, message: "there is no specialist \(pick.specialist) to book")
             }

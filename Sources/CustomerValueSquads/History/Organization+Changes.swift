@@ -232,7 +232,7 @@ extension Organization {
         }
 
         // 3. New departments arrive loose, with their data.
-        for id in departmentsByID.keys.sorted() where old.departmentsByID[id] == nil {
+        for id in departmentsByID.keys.sorted() where old.departmentsByID.index(forKey: id) == nil {
             guard var loose = departmentsByID[id] else { continue }
             loose.parent = nil
             loose.head = nil
@@ -249,12 +249,12 @@ extension Organization {
                 add(.removeSpecialist(before))
             }
         }
-        for id in specialistsByID.keys.sorted() where old.specialistsByID[id] == nil {
+        for id in specialistsByID.keys.sorted() where old.specialistsByID.index(forKey: id) == nil {
             if let specialist = specialistsByID[id] { add(.addSpecialist(specialist)) }
         }
 
         // 5. Departments that go leave, now empty; 6. the others take their final form.
-        for id in old.departmentsByID.keys.sorted() where departmentsByID[id] == nil {
+        for id in old.departmentsByID.keys.sorted() where departmentsByID.index(forKey: id) == nil {
             if let department = current[id] { add(.removeDepartment(department)) }
         }
         for id in departmentsByID.keys.sorted() {
@@ -293,7 +293,7 @@ extension Organization {
         var worst: [Specialist.ID: Int] = [:]
         let steppingIDs = Set(stepping.map(\.0.id))
         let changing = Set(growing.map(\.0.id)).union(steppingIDs)
-        for (id, squad) in old.squadsByID where new.squadsByID[id] != nil && !changing.contains(id) {
+        for (id, squad) in old.squadsByID where new.squadsByID.index(forKey: id) != nil && !changing.contains(id) {
             // Unchanged or shrinking squads: their bookings on the way are at most the old ones.
             for (member, membership) in squad.memberships { worst[member, default: 0] += membership.share.percent }
         }

@@ -107,7 +107,7 @@ extension Organization {
             throw OrganizationError(
                 code: .hierarchyCycle, message: "department \(id) cannot report to itself", path: path())
         }
-        guard departmentsByID[parent] != nil else {
+        guard departmentsByID.index(forKey: parent) != nil else {
             throw OrganizationError(
                 code: .unknownReference,
                 message: "department \(id) names parent \(parent), which is not a department of the organisation",
@@ -134,7 +134,7 @@ extension Organization {
     func checkSpecialist(_ specialist: Specialist, path: @autoclosure () -> [String]) throws(OrganizationError) {
         let id = specialist.id
         try Self.requireText(specialist.name, "the name of specialist \(id)", path: path() + ["name"])
-        guard departmentsByID[specialist.department] != nil else {
+        guard departmentsByID.index(forKey: specialist.department) != nil else {
             throw OrganizationError(
                 code: .unknownReference,
                 message: "specialist \(id) names home department \(specialist.department), which does not exist",
@@ -210,7 +210,7 @@ extension Organization {
         path: @autoclosure () -> [String],
         ownerMustResolve: Bool
     ) throws(OrganizationError) {
-        if ownerMustResolve, let owner = accountability.owner, specialistsByID[owner] == nil {
+        if ownerMustResolve, let owner = accountability.owner, specialistsByID.index(forKey: owner) == nil {
             throw OrganizationError(
                 code: .unknownReference,
                 message: "squad \(squad) names accountability owner \(owner), who is not a specialist",
@@ -283,7 +283,7 @@ extension Organization {
                 path: path()
             )
         }
-        if let approver = grant.approvedBy, specialistsByID[approver] == nil {
+        if let approver = grant.approvedBy, specialistsByID.index(forKey: approver) == nil {
             throw OrganizationError(
                 code: .unknownReference,
                 message:
@@ -315,7 +315,7 @@ extension Organization {
         try checkMission(squad.mission, of: id, path: path() + ["mission"], referencesMustResolve: !isRecord)
         try Self.checkEach(squad.memberships) { (member, membership) throws(OrganizationError) in
             func memberPath() -> [String] { path() + ["memberships", member.rawValue] }
-            guard specialistsByID[member] != nil else {
+            guard specialistsByID.index(forKey: member) != nil else {
                 throw OrganizationError(
                     code: .unknownReference,
                     message: "squad \(id) names member \(member), who is not a specialist of the organisation",

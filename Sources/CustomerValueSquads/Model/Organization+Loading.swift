@@ -40,7 +40,7 @@ extension Organization {
         for (index, department) in departments.enumerated() {
             func path() -> [String] { ["departments", String(index)] }
             try Self.requireListedOnce(
-                departmentsByID[department.id] == nil, "department \(department.id)", path: path())
+                departmentsByID.index(forKey: department.id) == nil, "department \(department.id)", path: path())
             // Parents and heads are checked below, once every department and specialist is known.
             var unlinked = department
             unlinked.parent = nil
@@ -66,7 +66,7 @@ extension Organization {
         try checkHierarchyIsAcyclic(order: departments.map(\.id))
         for (index, squad) in squads.enumerated() {
             func path() -> [String] { ["squads", String(index)] }
-            try Self.requireListedOnce(squadsByID[squad.id] == nil, "squad \(squad.id)", path: path())
+            try Self.requireListedOnce(squadsByID.index(forKey: squad.id) == nil, "squad \(squad.id)", path: path())
             // The squads its interactions are with are checked below, once every squad is in.
             try checkSquad(squad, path: path(), counterpartSquadsKnown: false)
             try Self.checkEach(squad.memberships) { (member, membership) throws(OrganizationError) in

@@ -110,7 +110,7 @@ extension Organization {
         }
         switch interaction.counterpart {
         case .department(let department):
-            guard departmentsByID[department] != nil else {
+            guard departmentsByID.index(forKey: department) != nil else {
                 throw OrganizationError(
                     code: .unknownReference,
                     message:

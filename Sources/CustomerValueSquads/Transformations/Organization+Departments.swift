@@ -14,7 +14,7 @@ extension Organization {
     ///   ``OrganizationError/Code/invalidValue`` for a blank name.
     /// - Complexity: O(*k* + *h*), where *k* is the number of its assets and *h* the hierarchy's depth.
     public mutating func addDepartment(_ department: Department) throws(OrganizationError) {
-        try Self.requireNew(departmentsByID[department.id] == nil, "department \(department.id)")
+        try Self.requireNew(departmentsByID.index(forKey: department.id) == nil, "department \(department.id)")
         try checkDepartment(department, path: [])
         storage.insert(department)
     }

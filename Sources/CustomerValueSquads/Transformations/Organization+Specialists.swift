@@ -9,7 +9,7 @@ extension Organization {
     ///   ``OrganizationError/Code/invalidValue`` for a blank name or skill.
     /// - Complexity: O(*k*), where *k* is the number of the specialist's skills.
     public mutating func hire(_ specialist: Specialist) throws(OrganizationError) {
-        try Self.requireNew(specialistsByID[specialist.id] == nil, "specialist \(specialist.id)")
+        try Self.requireNew(specialistsByID.index(forKey: specialist.id) == nil, "specialist \(specialist.id)")
         try checkSpecialist(specialist, path: [])
         storage.insert(specialist)
     }

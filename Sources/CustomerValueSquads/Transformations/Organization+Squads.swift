@@ -12,7 +12,7 @@ extension Organization {
     /// - Complexity: O(*m* + *k*), where *m* is the squad's size and *k* the number of squads its members
     ///   already serve in.
     public mutating func formSquad(_ squad: CustomerValueSquad) throws(OrganizationError) {
-        try Self.requireNew(squadsByID[squad.id] == nil, "squad \(squad.id)")
+        try Self.requireNew(squadsByID.index(forKey: squad.id) == nil, "squad \(squad.id)")
         try checkSquad(squad, path: [])
         for (member, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
             try checkBooking(of: member, percent: membership.share.percent, in: squad.id, path: [])
@@ -52,7 +52,7 @@ extension Organization {
         guard squadsByID.values[index].stage != .dissolved else {
             throw OrganizationError(code: .squadDissolved, message: "squad \(squad) is dissolved and cannot change")
         }
-        guard specialistsByID[specialist] != nil else {
+        guard specialistsByID.index(forKey: specialist) != nil else {
             throw OrganizationError(code: .unknownReference, message: "there is no specialist \(specialist)")
         }
         guard squadsByID.values[index].memberships[specialist] == nil else {

@@ -43,6 +43,32 @@ public enum Input {
         }
     }
 
+    /// Reads an organisation document from a file, or from standard input for `-`, with a warning for each
+    /// field the format does not know.
+    ///
+    /// A regular file's bytes are let go before the organisation is built, so a large file costs the memory of
+    /// the file or of the organisation at its peak, not of both.
+    ///
+    /// - Throws: ``InputError`` naming the file, the line and column, the path in the document and the problem.
+    public static func organizationWithWarnings(atPath path: String) throws(InputError) -> (
+        organization: Organization, warnings: [String]
+    ) {
+        guard path != "-",
+            (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular,
+            FileManager.default.isReadableFile(atPath: path)
+        else {
+            return try organizationWithWarnings(from: data(atPath: path), name: path)
+        }
+        do {
+            let (organization, unknown) = try Organization.decoding(contentsOf: URL(fileURLWithPath: path))
+            return (organization, warnings(unknown, in: path))
+        } catch let error as DecodingError {
+            throw InputError(describe(error, in: path))
+        } catch {
+            throw InputError("\(path): cannot be read: \(error.localizedDescription)")
+        }
+    }
+
     /// Decodes an organisation document, with a warning for each field the format does not know.
     ///
     /// - Parameters:
@@ -54,16 +80,20 @@ public enum Input {
     ) {
         do {
             let (organization, unknown) = try Organization.decoding(jsonData: data)
-            let warnings = unknown.map { warning in
-                let place = warning.location.map { "\(name):\($0.line):\($0.column)" } ?? name
-                let path = warning.path.isEmpty ? "" : " at \(OrganizationError.pathDescription(warning.path))"
-                return "\(place): warning\(path): \(warning.message)"
-            }
-            return (organization, warnings)
+            return (organization, warnings(unknown, in: name))
         } catch let error as DecodingError {
             throw InputError(describe(error, in: name))
         } catch {
             throw InputError("\(name): \(error)")
+        }
+    }
+
+    /// The warnings about unknown fields, one line each.
+    private static func warnings(_ unknown: [OrganizationError], in name: String) -> [String] {
+        unknown.map { warning in
+            let place = warning.location.map { "\(name):\($0.line):\($0.column)" } ?? name
+            let path = warning.path.isEmpty ? "" : " at \(OrganizationError.pathDescription(warning.path))"
+            return "\(place): warning\(path): \(warning.message)"
         }
     }
 
@@ -90,7 +120,7 @@ public enum Input {
 
     /// Reads an organisation document from a file, or from standard input for `-`.
     public static func organization(atPath path: String) throws(InputError) -> Organization {
-        try organization(from: data(atPath: path), name: path)
+        try organizationWithWarnings(atPath: path).organization
     }
 
     /// Reads a squad identifier given on the command line.

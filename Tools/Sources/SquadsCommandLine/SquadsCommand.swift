@@ -44,7 +44,7 @@ extension SquadsCommand {
 /// - Throws: ``InputError`` naming the file and what is wrong.
 func readOrganization(_ file: String, strict: Bool = false) throws(InputError) -> Organization {
     let start = ContinuousClock.now
-    let (organization, warnings) = try Input.organizationWithWarnings(from: Input.data(atPath: file), name: file)
+    let (organization, warnings) = try Input.organizationWithWarnings(atPath: file)
     for warning in warnings { FileHandle.standardError.write(Data("squads: \(warning)\n".utf8)) }
     if strict, !warnings.isEmpty {
         throw InputError("\(file): \(warnings.count) unknown field\(warnings.count == 1 ? "" : "s") (--strict)")

@@ -21,6 +21,15 @@ extension Organization {
     ) throws -> (
         organization: Organization, unknownFields: [OrganizationError]
     ) {
+        let (parts, unknownFields) = try parseDocument(
+            bytes, reportingUnknownFields: reportingUnknownFields, backgroundThreshold: backgroundThreshold)
+        return (try build(parts) { error in locatedError(error, in: bytes) }, unknownFields)
+    }
+
+    /// Reads a document into its parts, checking the format but not yet the invariants.
+    static func parseDocument(
+        _ bytes: UnsafeBufferPointer<UInt8>, reportingUnknownFields: Bool, backgroundThreshold: Int
+    ) throws -> (parts: OrganizationParts, unknownFields: [OrganizationError]) {
         var scanner = JSONScanner(bytes)
         let locator = JSONLocator(bytes: bytes)
         let parts: OrganizationParts
@@ -43,18 +52,27 @@ extension Organization {
         if let version = parts.schemaVersion, !readableSchemaVersions.contains(version) {
             throw versionError(version, at: parts.schemaVersionOffset, locator)
         }
-        var organization = Organization(checkedName: parts.name ?? "", goal: parts.goal)
-        if let error = organization.loadChecked(parts) {
-            let found = locator.find(error.path)
-            throw decodingError(
-                JSONFailure(kind: .invalid(error), offset: found.offset, message: "[\(error.code)] \(error.message)"),
-                locator, steps: found.path)
-        }
-        guard reportingUnknownFields else { return (organization, []) }
-        return (organization, unknownFieldWarnings(scanner.unknownFields, locator))
+        guard reportingUnknownFields else { return (parts, []) }
+        return (parts, unknownFieldWarnings(scanner.unknownFields, locator))
     }
 
-    /// Checks the name and loads the parts; the error of the first broken invariant, if any.
+    /// Builds the organisation from a document's parts, checking every invariant; a broken one is thrown as
+    /// `locate` makes it, with its place in the document.
+    static func build(_ parts: OrganizationParts, locate: (OrganizationError) -> DecodingError) throws -> Organization {
+        var organization = Organization(checkedName: parts.name ?? "", goal: parts.goal)
+        if let error = organization.loadChecked(parts) { throw locate(error) }
+        return organization
+    }
+
+    /// The decoding error for an invariant the document breaks, located in `bytes`.
+    static func locatedError(_ error: OrganizationError, in bytes: UnsafeBufferPointer<UInt8>) -> DecodingError {
+        let locator = JSONLocator(bytes: bytes)
+        let found = locator.find(error.path)
+        return decodingError(
+            JSONFailure(kind: .invalid(error), offset: found.offset, message: "[\(error.code)] \(error.message)"),
+            locator, steps: found.path)
+    }
+
     private mutating func loadChecked(_ parts: OrganizationParts) -> OrganizationError? {
         do {
             try Self.requireText(name, "the organisation's name", path: ["name"])

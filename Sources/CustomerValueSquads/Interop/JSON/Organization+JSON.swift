@@ -41,6 +41,61 @@ extension Organization {
         try Self.reading(jsonData, reportingUnknownFields: true)
     }
 
+    /// Reads an organisation from a JSON file, as ``init(jsonData:)`` reads its bytes, but lets the bytes go
+    /// before building the organisation: a large file costs the memory of the file or of the organisation at its
+    /// peak, not of both.
+    ///
+    /// ```swift
+    /// let organization = try Organization(contentsOf: URL(fileURLWithPath: "company.json"))
+    /// ```
+    ///
+    /// - Parameter url: The file.
+    /// - Throws: The error reading the file; otherwise as ``init(jsonData:)``. An invariant the document breaks is
+    ///   located by reading the file a second time (without a location if that fails).
+    /// - Complexity: O(*n*), where *n* is the size of the document.
+    public init(contentsOf url: URL) throws {
+        self = try Self.reading(contentsOf: url, reportingUnknownFields: false).organization
+    }
+
+    /// Reads an organisation from a JSON file, as ``init(contentsOf:)`` does, and reports the fields the format
+    /// does not know, as ``decoding(jsonData:)`` does.
+    ///
+    /// - Parameter url: The file.
+    /// - Returns: The organisation, and the warnings about unknown fields.
+    /// - Throws: As ``init(contentsOf:)``.
+    /// - Complexity: O(*n*), where *n* is the size of the document.
+    public static func decoding(contentsOf url: URL) throws -> (
+        organization: Organization, unknownFields: [OrganizationError]
+    ) {
+        try reading(contentsOf: url, reportingUnknownFields: true)
+    }
+
+    /// Reads a file's document into its parts, lets the bytes go, then builds the organisation.
+    private static func reading(contentsOf url: URL, reportingUnknownFields: Bool) throws -> (
+        organization: Organization, unknownFields: [OrganizationError]
+    ) {
+        var data = try Data(contentsOf: url)
+        let (parts, unknownFields) = try data.withUnsafeBytes { raw in
+            try raw.withMemoryRebound(to: UInt8.self) { bytes in
+                try parseDocument(
+                    bytes, reportingUnknownFields: reportingUnknownFields,
+                    backgroundThreshold: backgroundReadingThreshold)
+            }
+        }
+        data = Data()
+        let organization = try build(parts) { error in
+            // The bytes are gone: the file is read again to say where the document breaks the invariant.
+            guard let again = try? Data(contentsOf: url) else {
+                return DecodingError.dataCorrupted(
+                    .init(codingPath: [], debugDescription: "[\(error.code)] \(error.message)", underlyingError: error))
+            }
+            return again.withUnsafeBytes { raw in
+                raw.withMemoryRebound(to: UInt8.self) { bytes in locatedError(error, in: bytes) }
+            }
+        }
+        return (organization, unknownFields)
+    }
+
     /// Reads `data` with the document reader, which sees its bytes as `UInt8`s only inside this call: the memory
     /// is bound to `UInt8` for the closure (`withMemoryRebound`), and nothing the reader makes of it — names,
     /// scanners — outlives the closure.
