@@ -109,7 +109,7 @@ extension Organization {
 
 extension StaffingPool {
     /// The skills a squad needs that none of its members brings, each with the best specialists who could fill
-    /// it, as ``Organization/skillGaps(of:requiredSkills:)`` finds them — at most `limit` per gap.
+    /// it, as ``Organization/skillGaps(of:requiredSkills:limit:)`` finds them — at most `limit` per gap.
     ///
     /// - Parameters:
     ///   - squad: The squad.
@@ -132,7 +132,7 @@ extension StaffingPool {
     }
 
     /// The skills in `requiredSkills` that none of `members` brings, each with the best other specialists who
-    /// could fill it, as ``Organization/skillGaps(requiredSkills:members:)`` finds them — at most `limit` per gap.
+    /// could fill it, as ``Organization/skillGaps(requiredSkills:members:limit:)`` finds them — at most `limit` per gap.
     ///
     /// - Parameters:
     ///   - requiredSkills: The skills needed.

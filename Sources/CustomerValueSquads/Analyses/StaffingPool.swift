@@ -1,7 +1,7 @@
 /// The specialists of an organisation ranked per skill, built once to answer many staffing questions quickly.
 ///
 /// ``Organization/proposeStaffing(for:share:policy:excluding:)->StaffingProposal`` and
-/// ``Organization/skillGaps(requiredSkills:members:)`` rank the holders of the skills they are asked about on
+/// ``Organization/skillGaps(requiredSkills:members:limit:)`` rank the holders of the skills they are asked about on
 /// every call, which costs time in proportion to how many people share those skills. A pool ranks everyone once
 /// — per skill, by proficiency, then time to spare, then identifier — so that each later question costs time in
 /// proportion to the seats and skills asked for, not to the size of the company:

@@ -1,3 +1,5 @@
+import Dispatch
+
 // The bulk load behind the initialiser and the decoder: every part checked with the invariant checks of
 // Organization+Invariants.swift, then handed to the storage.
 
@@ -13,29 +15,58 @@ extension Organization {
             departments: departments.count, specialists: specialists.count, squads: squads.count,
             members: squads.reduce(0) { $0 + $1.memberships.count })
         guard specialists.count >= Self.backgroundIndexingThreshold else {
-            return try loadChecked(
-                departments: departments, specialists: specialists, squads: squads, indexedElsewhere: false)
+            return try loadChecked(departments: departments, specialists: specialists, squads: squads)
         }
+        let table = BackgroundTable()
         let indexes = BackgroundResult<OrganizationStorage.LoadIndexes>()
         try withBackgroundWork(
-            { indexes.value = OrganizationStorage.loadIndexes(specialists: specialists, squads: squads) },
+            {
+                table.make(specialists)
+                indexes.value = OrganizationStorage.loadIndexes(specialists: specialists, squads: squads)
+            },
             { () throws(OrganizationError) in
                 try loadChecked(
-                    departments: departments, specialists: specialists, squads: squads, indexedElsewhere: true)
+                    departments: departments, specialists: specialists, squads: squads, elsewhere: table)
             }
         )
         if let made = indexes.value { storage.adopt(made) }
     }
 
+    /// The table of specialists, made on another thread while this one checks each specialist.
+    final class BackgroundTable: @unchecked Sendable {
+        private let ready = DispatchSemaphore(value: 0)
+        private var table: [Specialist.ID: Specialist] = [:]
+        private var duplicate: Int?
+
+        /// Makes the table (on the other thread), stopping at the first identifier listed twice.
+        func make(_ specialists: [Specialist]) {
+            defer { ready.signal() }
+            table.reserveCapacity(specialists.count)
+            for (index, specialist) in specialists.enumerated()
+            where table.updateValue(specialist, forKey: specialist.id) != nil {
+                duplicate = index
+                return
+            }
+        }
+
+        /// Waits for the table, and returns it with the position of the first specialist listed twice, if any.
+        func wait() -> (table: [Specialist.ID: Specialist], duplicate: Int?) {
+            ready.wait()
+            defer { table = [:] }
+            return (table, duplicate)
+        }
+    }
+
     /// How many specialists a load takes in before it makes their indexes on another thread.
     static let backgroundIndexingThreshold = 20_000
 
-    /// Checks and takes in every part; when `indexedElsewhere`, leaves out the indexes another thread makes.
+    /// Checks and takes in every part; with a table made `elsewhere`, leaves the table of specialists and the
+    /// indexes to the other thread.
     private mutating func loadChecked(
         departments: [Department],
         specialists: [Specialist],
         squads: [CustomerValueSquad],
-        indexedElsewhere: Bool
+        elsewhere: BackgroundTable? = nil
     ) throws(OrganizationError) {
         for (index, department) in departments.enumerated() {
             func path() -> [String] { ["departments", String(index)] }
@@ -48,13 +79,34 @@ extension Organization {
             try checkDepartment(unlinked, path: path())
             storage.insert(department)
         }
-        for (index, specialist) in specialists.enumerated() {
-            func path() -> [String] { ["specialists", String(index)] }
-            try Self.requireListedOnce(storage.enter(specialist), "specialist \(specialist.id)", path: path())
-            try checkSpecialist(specialist, path: path())
+        guard let elsewhere else {
+            for (index, specialist) in specialists.enumerated() {
+                func path() -> [String] { ["specialists", String(index)] }
+                try Self.requireListedOnce(storage.enter(specialist), "specialist \(specialist.id)", path: path())
+                try checkSpecialist(specialist, path: path())
+            }
+            storage.indexEntered(specialists)
+            return try loadRest(departments: departments, squads: squads, indexingSquads: true)
         }
-        if !indexedElsewhere { storage.indexEntered(specialists) }
-        try loadRest(departments: departments, squads: squads, indexingSquads: !indexedElsewhere)
+        // Each specialist is checked here while the other thread makes their table; the first failure in the
+        // list's order is the one thrown, a name listed twice before a failed check at the same position.
+        var failure: (index: Int, error: OrganizationError)?
+        for (index, specialist) in specialists.enumerated() {
+            do throws(OrganizationError) {
+                try checkSpecialist(specialist, path: ["specialists", String(index)])
+            } catch {
+                failure = (index, error)
+                break
+            }
+        }
+        let (table, duplicate) = elsewhere.wait()
+        if let duplicate, duplicate <= failure?.index ?? .max {
+            let id = specialists[duplicate].id
+            try Self.requireListedOnce(false, "specialist \(id)", path: ["specialists", String(duplicate)])
+        }
+        if let failure { throw failure.error }
+        storage.adopt(table)
+        try loadRest(departments: departments, squads: squads, indexingSquads: false)
     }
 
     private mutating func loadRest(departments: [Department], squads: [CustomerValueSquad], indexingSquads: Bool)

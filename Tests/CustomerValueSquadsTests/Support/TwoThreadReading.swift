@@ -93,6 +93,40 @@ struct BackgroundIndexingTests {
         #expect(decoded.bookedPercent(of: someone) == organization.bookedPercent(of: someone))
     }
 
+    @Test("the first specialist that is listed twice or breaks an invariant is the one refused")
+    func refusedSpecialists() throws {
+        let organization = Self.large
+        let listed = organization.specialists
+        var stranger = listed[100]
+        stranger.department = "nowhere"
+        func refusal(_ specialists: [Specialist]) -> OrganizationError? {
+            do {
+                _ = try Organization(
+                    name: organization.name, goal: organization.goal, departments: organization.departments,
+                    specialists: specialists, squads: [])
+                return nil
+            } catch {
+                return error
+            }
+        }
+        // A stranger at 100, and the specialist at 3 listed again at 50, 100 or at the end.
+        var twiceBefore = listed
+        twiceBefore[100] = stranger
+        twiceBefore.insert(listed[3], at: 50)
+        #expect(refusal(twiceBefore)?.code == .duplicateID)
+        #expect(refusal(twiceBefore)?.path == ["specialists", "50", "id"])
+        var twiceAfter = listed
+        twiceAfter[100] = stranger
+        twiceAfter.append(listed[3])
+        #expect(refusal(twiceAfter)?.code == .unknownReference)
+        #expect(refusal(twiceAfter)?.path == ["specialists", "100", "department"])
+        var twiceAtTheSamePlace = listed
+        twiceAtTheSamePlace[100] = stranger
+        twiceAtTheSamePlace[100].id = listed[3].id
+        #expect(refusal(twiceAtTheSamePlace)?.code == .duplicateID)
+        #expect(refusal(twiceAtTheSamePlace)?.path == ["specialists", "100", "id"])
+    }
+
     @Test("a part that breaks an invariant is refused with its path, as on one thread")
     func refused() throws {
         let organization = Self.large

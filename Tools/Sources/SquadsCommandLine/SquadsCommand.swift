@@ -58,7 +58,25 @@ func readOrganization(_ file: String, strict: Bool = false) throws(InputError) -
             + String(format: "%.1f", seconds) + " seconds\n"
         FileHandle.standardError.write(Data(summary.utf8))
     }
+    if organization.specialistCount >= LargeOrganizations.keptFrom { LargeOrganizations.keep(organization) }
     return organization
+}
+
+/// Large organisations read by this process, kept until it exits: taking a million specialists apart object by
+/// object takes longer than a command has left to run, and the system takes the memory back at exit at once.
+enum LargeOrganizations {
+    /// How many specialists make an organisation large.
+    static let keptFrom = 100_000
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var kept: [Organization] = []
+
+    /// Keeps `organization` until the process exits.
+    static func keep(_ organization: Organization) {
+        lock.lock()
+        kept.append(organization)
+        lock.unlock()
+    }
 }
 
 /// Writes `text` to standard output, all of it; see ``Output/standardOutput(_:)-(String)``.

@@ -309,6 +309,17 @@ extension OrganizationStorage {
         squadsOfSpecialist.reserveCapacity(booked)
     }
 
+    /// Takes a table of specialists made elsewhere as the table of an empty storage, leaving the indexes to
+    /// ``adopt(_:)-(LoadIndexes)``.
+    mutating func adopt(_ table: [Specialist.ID: Specialist]) {
+        forgetRanking()
+        if specialists.isEmpty {
+            specialists = table
+        } else {
+            specialists.merge(table) { kept, _ in kept }
+        }
+    }
+
     /// Enters a specialist into the table only, leaving the indexes to ``indexEntered(_:)``.
     ///
     /// - Returns: `false`, changing nothing, when a specialist with the same identifier is already there.
