@@ -24,9 +24,4 @@ struct ChangeJournal: Sendable {
     final class Owner: Sendable {}
 
     init(owner: Owner) { self.owner = owner }
-
-    /// Whether the journal holds nothing.
-    var isEmpty: Bool {
-        squads.isEmpty && specialists.isEmpty && departments.isEmpty && assets.isEmpty
-    }
 }

@@ -43,52 +43,6 @@ public struct LiveValidation: Sendable {
     private var straySquads: Set<CustomerValueSquad.ID> = []
     private var counts = Counts()
 
-    /// Which rules run where, worked out once from the policy.
-    private struct Plan: Sendable {
-        var squad: [any ValidationRule] = []
-        var specialist: [any ScopedValidationRule] = []
-        var department: [any ScopedValidationRule] = []
-        var organization: [any ValidationRule] = []
-        var whole: [any ValidationRule] = []
-        var disabled: Set<Finding.Code>
-
-        init(_ policy: ValidationPolicy) {
-            disabled = policy.disabledCodes
-            for rule in policy.rules {
-                guard let scoped = rule as? any ScopedValidationRule else {
-                    whole.append(rule)
-                    continue
-                }
-                let scope = scoped.scope
-                if scope.contains(.squad) { squad.append(rule) }
-                if scope.contains(.specialist) { specialist.append(scoped) }
-                if scope.contains(.department) { department.append(scoped) }
-                if scope.contains(.organization) { organization.append(rule) }
-            }
-        }
-
-        func allowed(_ findings: [Finding]) -> [Finding] {
-            guard !disabled.isEmpty else { return findings }
-            return findings.filter { !disabled.contains($0.code) }
-        }
-    }
-
-    private struct Counts: Sendable {
-        var errors = 0
-        var warnings = 0
-        var notes = 0
-
-        mutating func add(_ findings: [Finding], _ sign: Int) {
-            for finding in findings {
-                switch finding.severity {
-                case .error: errors += sign
-                case .warning: warnings += sign
-                case .note: notes += sign
-                }
-            }
-        }
-    }
-
     /// Validates an organisation in full, to keep its report up to date from now on.
     ///
     /// - Parameters:
