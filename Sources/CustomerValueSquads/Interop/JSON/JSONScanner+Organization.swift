@@ -20,7 +20,8 @@ extension JSONScanner {
     mutating func readOrganizationParts(background: Bool = false) throws(JSONFailure) -> OrganizationParts {
         var parts = OrganizationParts()
         var reader: BackgroundSpecialists?
-        let start: Int
+        var start = 0
+        var failure: JSONFailure?
         do {
             start = try readObject(Organization.self, "an organisation object") { scanner, key throws(JSONFailure) in
                 switch key {
@@ -52,14 +53,10 @@ extension JSONScanner {
             }
             try expectEnd()
         } catch {
-            // The specialists come before anything read after them: their failure is the first in the document.
-            if let reader, case .failure(let first) = reader.wait() { throw first }
-            if let reader, case .success(let read) = reader.wait(), read.end != reader.end {
-                throw JSONFailure(kind: .readAgain, offset: 0, message: "the list of specialists ends elsewhere")
-            }
-            throw error
+            failure = error
         }
         if let reader {
+            // The specialists come before anything read after them: their failure is the first in the document.
             let read = try reader.wait().get()
             guard read.end == reader.end else {
                 throw JSONFailure(kind: .readAgain, offset: 0, message: "the list of specialists ends elsewhere")
@@ -67,6 +64,7 @@ extension JSONScanner {
             parts.specialists = read.specialists
             if !read.unknownFields.isEmpty { unknownFields = (unknownFields + read.unknownFields).sorted() }
         }
+        if let failure { throw failure }
         guard parts.schemaVersion != nil else { throw missing("schemaVersion", in: start) }
         guard parts.name != nil else { throw missing("name", in: start) }
         return parts
