@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // For `squads import-backstage`: catalog files written as YAML by hand.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // For `squads scim`: answers read as they stream, cut off past a limit, and redirects left to the client.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         .target(
@@ -25,6 +28,9 @@ let package = Package(
                 .product(name: "CustomerValueSquadsSamples", package: "CustomerValueSquads"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             // The demo's sample is compiled into the tool, so an installed binary needs no files beside it.
             resources: [.embedInCode("Resources/sample.json")]

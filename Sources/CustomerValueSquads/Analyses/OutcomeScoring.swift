@@ -152,6 +152,12 @@ extension Organization {
 
     /// The mean of the outcomes' progress weighted by their weights, or `nil` for none.
     private static func weightedMean(_ scored: [SquadScore.OutcomeProgress]) -> Double? {
+        weightedMean(of: scored.map { (progress: $0.progress, weight: $0.weight) })
+    }
+
+    /// The mean of the progresses by weight, or `nil` for none; sums that overflow are weighed relative to the
+    /// largest weight. The timeline rolls its periods up with it, so both give the same figure.
+    static func weightedMean(of scored: [(progress: Double, weight: Double)]) -> Double? {
         guard !scored.isEmpty else { return nil }
         var totalWeight = scored.reduce(0) { $0 + $1.weight }
         var weightedSum = scored.reduce(0) { $0 + $1.progress * $1.weight }

@@ -173,12 +173,9 @@ private struct TimelineTally {
     var pulledPercent: [Department.ID: Int] = [:]
     /// Squads at each stage.
     var stages: [CustomerValueSquad.Stage: Int] = [:]
-    /// The sum of the weights of the scored outcomes of squads that are not dissolved, and of their progress
-    /// times their weight.
-    var weights = 0.0
-    var weightedProgress = 0.0
-    /// How many outcomes of squads that are not dissolved have a progress.
-    var scoredOutcomes = 0
+    /// The scored outcomes (progress and weight) of each squad that is not dissolved and has any. Kept as values,
+    /// not as running sums: subtracting a huge weight back out of a sum loses the small ones beside it.
+    var scored: [CustomerValueSquad.ID: [(progress: Double, weight: Double)]] = [:]
 
     init(_ organization: Organization) {
         // Only specialists with time booked in squads count; the storage's indexes are read in no order.
@@ -221,13 +218,15 @@ private struct TimelineTally {
 
     private mutating func count(_ squad: CustomerValueSquad, sign: Int) {
         stages[squad.stage, default: 0] += sign
-        guard squad.stage != .dissolved else { return }
-        for outcome in squad.accountability.outcomes {
-            guard let progress = outcome.progress else { continue }
-            scoredOutcomes += sign
-            weights += Double(sign) * outcome.weight
-            weightedProgress += Double(sign) * progress * outcome.weight
+        guard sign > 0 else {
+            scored[squad.id] = nil
+            return
         }
+        guard squad.stage != .dissolved else { return }
+        let outcomes = squad.accountability.outcomes.compactMap { outcome in
+            outcome.progress.map { (progress: $0, weight: outcome.weight) }
+        }
+        if !outcomes.isEmpty { scored[squad.id] = outcomes }
     }
 
     /// The figures of the organisation at a period's end.
@@ -238,13 +237,8 @@ private struct TimelineTally {
         let headcount = organization.specialistCount
         var squadsByStage: [CustomerValueSquad.Stage: Int] = [:]
         for stage in CustomerValueSquad.Stage.allCases { squadsByStage[stage] = stages[stage] ?? 0 }
-        let score: Double?
-        if !weights.isFinite || !weightedProgress.isFinite {
-            // Sums of huge weights overflow: the organisation's own roll-up weighs them relative to the largest.
-            score = organization.scores().weightedScore
-        } else {
-            score = scoredOutcomes > 0 ? weightedProgress / weights : nil
-        }
+        // In the order of the organisation's own roll-up (squads by id), so the figure is the same.
+        let score = Organization.weightedMean(of: scored.keys.sorted().flatMap { scored[$0] ?? [] })
         return Timeline.Period(
             start: start, end: end, changes: changes, headcount: headcount,
             fteInSquads: Double(bookedPercent) / 100,

@@ -325,13 +325,19 @@ extension Organization {
         replacing(text, ["\"": "#quot;", "<": "#lt;", ">": "#gt;", "#": "#35;", "\n": " ", "\r": " "])
     }
 
-    /// `text` with each character found in `replacements` replaced by its replacement.
-    private static func replacing(_ text: String, _ replacements: [Character: String]) -> String {
-        var result = ""
-        for character in text {
-            if let replacement = replacements[character] { result += replacement } else { result.append(character) }
+    /// `text` with each Unicode scalar found in `replacements` replaced by its replacement. By scalar, not by
+    /// `Character`: a quote followed by a combining mark, or CR LF, is one character but still a quote or a
+    /// line break to the reader of the picture.
+    private static func replacing(_ text: String, _ replacements: [Unicode.Scalar: String]) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let replacement = replacements[scalar] {
+                result.append(contentsOf: replacement.unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
         }
-        return result
+        return String(result)
     }
 }
 

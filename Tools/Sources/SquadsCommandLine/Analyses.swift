@@ -159,7 +159,7 @@ extension Commands {
 
     static func percent(_ fraction: Double) -> String {
         // The library scores from 0 to 1; anything else is shown as it is rather than trusted to convert.
-        (0...1).contains(fraction) ? "\(Int((fraction * 100).rounded()))%" : "\(fraction * 100)%"
+        (0...1).contains(fraction) ? "\(wholeNumber(fraction * 100))%" : "\(fraction * 100)%"
     }
 
     static func selectedSquads(_ organization: Organization, _ squad: CustomerValueSquad.ID?) throws(InputError)

@@ -97,12 +97,12 @@ extension Commands {
             for silo in step.silos {
                 var line =
                     "- \(silo.department): \(number(silo.ftePulled)) of \(silo.headcount) FTE pulled, "
-                    + "\(number(silo.fteAtHome)) at home (\(Int((silo.shareRetained * 100).rounded()))%)"
+                    + "\(number(silo.fteAtHome)) at home (\(wholeNumber(silo.shareRetained * 100))%)"
                 if let floor = silo.floor {
                     line +=
                         silo.backfill > 0
-                        ? "; below its floor of \(Int((floor * 100).rounded()))%: hire back \(number(silo.backfill)) FTE"
-                        : "; floor \(Int((floor * 100).rounded()))% kept"
+                        ? "; below its floor of \(wholeNumber(floor * 100))%: hire back \(number(silo.backfill)) FTE"
+                        : "; floor \(wholeNumber(floor * 100))% kept"
                 }
                 lines.append(line)
             }
@@ -153,7 +153,7 @@ extension Commands {
 
     private static func text<Value>(_ value: Value, percent: Bool) -> String {
         if let double = value as? Double {
-            return percent ? "\(Int((double * 100).rounded()))%" : number(double)
+            return percent ? "\(wholeNumber(double * 100))%" : number(double)
         }
         return "\(value)"
     }

@@ -53,3 +53,16 @@ enum Text {
         return lines.joined(separator: "\n")
     }
 }
+
+/// `value` rounded to a whole number, or `nil` when it is not finite or too large for an `Int`: a figure never traps
+/// the output it is written into.
+func roundedInt(_ value: Double) -> Int? {
+    let rounded = value.rounded()
+    guard rounded.isFinite, abs(rounded) < 9.0e18 else { return nil }
+    return Int(rounded)
+}
+
+/// `value` rounded to a whole number as text, or `–` when it has none (not a number, or infinite).
+func wholeNumber(_ value: Double) -> String {
+    roundedInt(value).map(String.init) ?? "–"
+}

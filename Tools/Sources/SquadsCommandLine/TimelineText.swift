@@ -174,10 +174,26 @@ extension Commands {
         }
     }
 
-    /// A field of a CSV record, quoted when it holds a comma, a quote or a line break (RFC 4180).
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { ",\"\n\r".contains($0) })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    /// A field of a CSV record (RFC 4180), quoted when it holds a comma, a quote or a line break, its quotes
+    /// doubled — by Unicode scalar, so a quote or CR LF inside one `Character` is seen — and, against formula
+    /// injection, with a leading `'` when it begins with `=`, `+`, `@`, a tab or a carriage return, or with `-`
+    /// followed by something that is not a number.
+    static func csvField(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first,
+            "=+@\t\r".unicodeScalars.contains(first)
+                || (first == "-" && Double(text) == nil)
+        {
+            text = "'" + text
+        }
+        var needsQuotes = false
+        var quoted = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.append(scalar) }
+            if scalar == "\"" || scalar == "," || scalar == "\n" || scalar == "\r" { needsQuotes = true }
+            quoted.append(scalar)
+        }
+        return needsQuotes ? "\"" + String(quoted) + "\"" : text
     }
 
     private static func decimal(_ value: Double) -> String { String(format: "%.4f", value) }

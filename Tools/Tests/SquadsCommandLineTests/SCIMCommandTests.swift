@@ -18,11 +18,11 @@ final class FakeSCIMServer: @unchecked Sendable {
     var refusals: [Int] = []  // statuses to answer with before serving, one per request
     let token = "secret"
 
-    var transport: SCIMClient.Transport { { [self] request in try handle(request) } }
+    var transport: SCIMClient.Transport { { [self] request, _ in try handle(request) } }
 
     func resources(_ kind: String) -> [[String: Any]] { lock.withLock { Array(resources[kind, default: [:]].values) } }
 
-    private func handle(_ request: URLRequest) throws -> (status: Int, body: Data, retryAfter: Double?) {
+    private func handle(_ request: URLRequest) throws -> SCIMClient.Answer {
         lock.lock()
         defer { lock.unlock() }
         let method = request.httpMethod ?? "GET"
@@ -30,12 +30,12 @@ final class FakeSCIMServer: @unchecked Sendable {
         let parts = url.path.split(separator: "/").map(String.init)
         requests.append("\(method) /\(parts.joined(separator: "/"))")
         if !refusals.isEmpty {
-            return (refusals.removeFirst(), Data(#"{"detail":"busy"}"#.utf8), 0)
+            return .init(status: refusals.removeFirst(), body: Data(#"{"detail":"busy"}"#.utf8), retryAfter: 0)
         }
         guard request.value(forHTTPHeaderField: "Authorization") == "Bearer \(token)" else {
             let error =
                 #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"401","detail":"bad token"}"#
-            return (401, Data(error.utf8), nil)
+            return .init(status: 401, body: Data(error.utf8))
         }
         let kind = parts[parts.count - (method == "GET" || method == "POST" ? 1 : 2)]
         let body = try request.httpBody.map { try JSONSerialization.jsonObject(with: $0) as? [String: Any] } ?? nil
@@ -50,17 +50,17 @@ final class FakeSCIMServer: @unchecked Sendable {
                 "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": all.count,
                 "startIndex": start, "itemsPerPage": page.count, "Resources": page,
             ]
-            return (200, try JSONSerialization.data(withJSONObject: list), nil)
+            return .init(status: 200, body: try JSONSerialization.data(withJSONObject: list))
         case "POST":
             var resource = try need(body)
             next += 1
             let id = String(format: "id-%04d", next)
             resource["id"] = id
             resources[kind, default: [:]][id] = resource
-            return (201, try JSONSerialization.data(withJSONObject: resource), nil)
+            return .init(status: 201, body: try JSONSerialization.data(withJSONObject: resource))
         case "PATCH":
             let id = parts[parts.count - 1]
-            guard var resource = resources[kind]?[id] else { return (404, Data(), nil) }
+            guard var resource = resources[kind]?[id] else { return .init(status: 404, body: Data()) }
             for operation in try need(body?["Operations"] as? [[String: Any]]) {
                 let path = operation["path"] as? String ?? ""
                 let op = (operation["op"] as? String ?? "").lowercased()
@@ -81,12 +81,12 @@ final class FakeSCIMServer: @unchecked Sendable {
                 }
             }
             resources[kind]?[id] = resource
-            return (204, Data(), nil)
+            return .init(status: 204, body: Data())
         case "DELETE":
             resources[kind]?[parts[parts.count - 1]] = nil
-            return (204, Data(), nil)
+            return .init(status: 204, body: Data())
         default:
-            return (405, Data(), nil)
+            return .init(status: 405, body: Data())
         }
     }
 }

@@ -51,6 +51,10 @@ public enum CSVImport {
         public var skillSeparator: Character
         /// What separates fields: `,` by default, `;` or a tab as spreadsheets in many locales write.
         public var delimiter: Character
+        /// Whether a cell that begins with `'` before `=`, `+`, `-`, `@`, a tab or a carriage return loses that `'`,
+        /// the guard against formula injection that ``Organization/csv(_:delimiter:byteOrderMark:)`` writes; `true`
+        /// by default.
+        public var removesFormulaGuard: Bool
 
         /// Creates options.
         ///
@@ -72,6 +76,7 @@ public enum CSVImport {
             self.department = department
             self.delimiter = delimiter
             skillSeparator = ";"
+            removesFormulaGuard = true
         }
     }
 
@@ -156,7 +161,8 @@ public enum CSVImport {
         var presetDepartmentIDs: [String: String] = [:]
         var nameOfDepartmentID: [String: String] = [:]
         func text(_ value: String) -> String {
-            String(decoding: trimmed(value)._nfcCodeUnits, as: UTF8.self)
+            let value = options.removesFormulaGuard ? CSVFormulaGuard.unguarded(trimmed(value)) : trimmed(value)
+            return String(decoding: value._nfcCodeUnits, as: UTF8.self)
         }
         for row in rows.dropFirst() {
             func issue(_ severity: Finding.Severity, _ message: String) {
@@ -202,7 +208,9 @@ public enum CSVImport {
             }
             var skills: [Skill: Proficiency] = [:]
             if let skillsColumn {
-                for entry in row.fields[skillsColumn].split(separator: options.skillSeparator) {
+                let cell = row.fields[skillsColumn]
+                let entries = options.removesFormulaGuard ? CSVFormulaGuard.unguarded(trimmed(cell)) : cell
+                for entry in entries.split(separator: options.skillSeparator) {
                     let parts = entry.split(separator: ":", maxSplits: 1).map { text(String($0)) }
                     guard let skill = parts.first, !Organization.isBlank(skill) else { continue }
                     var level = Proficiency.proficient

@@ -41,24 +41,61 @@ public enum CSVTable: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 extension Organization {
-    /// One table of the organisation as CSV (RFC 4180): a header row, then a row per entry in identifier order,
-    /// each line ended by CRLF; a field holding the delimiter, a quote, a line break or spaces at either end is
-    /// quoted, its quotes doubled.
+    /// One table of the organisation as CSV (RFC 4180), safe to open in a spreadsheet: a header row, then a row per
+    /// entry in identifier order, each line ended by CRLF. A field holding the delimiter, a quote, a line break or
+    /// spaces or tabs at either end is quoted, its quotes doubled — all by Unicode scalar, so a quote or CR LF
+    /// hidden in one `Character` with a combining mark is still quoted. A cell beginning with `=`, `+`, `-`, `@`, a
+    /// tab or a carriage return is neutralised with a leading `'`, as OWASP advises against formula injection;
+    /// ``CSVImport`` takes the `'` off again. ``csv(_:delimiter:byteOrderMark:neutralizingFormulas:)`` writes the
+    /// cells as they are.
     ///
     /// - Parameters:
     ///   - table: Which table.
-    ///   - delimiter: What separates fields: `,` by default, or `;` or a tab for spreadsheets that expect them.
+    ///   - delimiter: What separates fields: `,` by default, or `;` or a tab for spreadsheets that expect them. It
+    ///     should be one ASCII character other than a quote or a line break, which is what ``CSVImport`` reads.
     ///   - byteOrderMark: Whether to start with a UTF-8 byte-order mark, by which spreadsheets recognise UTF-8
     ///     (names in any script then open as written); `false` by default.
     /// - Returns: The table's text.
     /// - Complexity: O(*n* log *n*) in the size of the organisation.
     public func csv(_ table: CSVTable, delimiter: Character = ",", byteOrderMark: Bool = false) -> String {
+        csv(table, delimiter: delimiter, byteOrderMark: byteOrderMark, neutralizingFormulas: true)
+    }
+
+    /// One table of the organisation as CSV (RFC 4180), with the formula guard on or off.
+    ///
+    /// - Parameters:
+    ///   - table: Which table.
+    ///   - delimiter: What separates fields; see ``csv(_:delimiter:byteOrderMark:)``.
+    ///   - byteOrderMark: Whether to start with a UTF-8 byte-order mark.
+    ///   - neutralizingFormulas: Whether a cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+    ///     a leading `'` (and a text already beginning with `'`s before one of them one more), so that spreadsheets
+    ///     show it as text; `false` writes every cell as it is, for programs that are not spreadsheets.
+    /// - Returns: The table's text.
+    /// - Complexity: O(*n* log *n*) in the size of the organisation.
+    public func csv(
+        _ table: CSVTable, delimiter: Character, byteOrderMark: Bool, neutralizingFormulas: Bool
+    ) -> String {
         let separator = String(delimiter)
-        func field(_ text: String) -> String {
-            let needsQuotes =
-                text.contains(delimiter) || text.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                || text.first == " " || text.last == " "
-            return needsQuotes ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
+        let delimiterScalars = Array(delimiter.unicodeScalars)
+        func field(_ value: String) -> String {
+            let text = neutralizingFormulas ? CSVFormulaGuard.guarded(value) : value
+            let scalars = text.unicodeScalars
+            var needsQuotes =
+                scalars.first == " " || scalars.first == "\t" || scalars.last == " " || scalars.last == "\t"
+            var quoted = String.UnicodeScalarView()
+            for scalar in scalars {
+                if scalar == "\"" {
+                    needsQuotes = true
+                    quoted.append(scalar)
+                } else if scalar == "\n" || scalar == "\r"
+                    || (delimiterScalars.count == 1 && scalar == delimiterScalars[0])
+                {
+                    needsQuotes = true
+                }
+                quoted.append(scalar)
+            }
+            if delimiterScalars.count != 1 && text.contains(separator) { needsQuotes = true }
+            return needsQuotes ? "\"" + String(quoted) + "\"" : text
         }
         var lines = [table.columns.map(field).joined(separator: separator)]
         func row(_ fields: [String]) { lines.append(fields.map(field).joined(separator: separator)) }

@@ -1,5 +1,6 @@
 /// No specialist gives all squads together more than 80 % of their time by default, since they keep
-/// home-department duties.
+/// home-department duties. A specialist with no time in squads is never stretched thin, whatever the threshold
+/// (a threshold below 0 reports everyone booked at all).
 ///
 /// Code: ``Finding/Code/stretchedThin`` — a warning per specialist.
 public struct StretchedThinRule: ScopedValidationRule {
@@ -34,7 +35,7 @@ public struct StretchedThinRule: ScopedValidationRule {
     public func check(_ specialist: Specialist, in context: ValidationContext) -> [Finding] {
         let maximum = context.thresholds.maximumBookedPercent
         let booked = context.organization.bookedPercent(of: specialist.id)
-        guard booked > maximum else { return [] }
+        guard booked > 0, booked > maximum else { return [] }
         return [Self.finding(specialist.id, booked: booked, maximum: maximum)]
     }
 

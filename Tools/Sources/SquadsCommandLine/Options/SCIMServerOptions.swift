@@ -15,6 +15,19 @@ struct SCIMServerOptions: ParsableArguments {
     @Flag(help: "Print each request and the server's answer on standard error.")
     var verbose = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Send the token over plain http to an address that is not loopback (loopback is always allowed); "
+                + "without it such a URL is refused before anything is sent."))
+    var allowInsecureHTTP = false
+
+    @Option(
+        help: "The longest answer read from the server, in bytes; a longer one is refused without reading the rest.")
+    var maxAnswerBytes = SCIMClient.defaultMaximumAnswerBytes
+
+    @Option(help: "The most pages read from one list of users or groups.")
+    var maxPages = SCIMClient.defaultMaximumPages
+
     func client() throws -> SCIMClient {
         guard let base = URL(string: url), ["http", "https"].contains(base.scheme?.lowercased() ?? "") else {
             throw InputError("--url: \(url) is not an http or https URL")
@@ -22,9 +35,14 @@ struct SCIMServerOptions: ParsableArguments {
         guard timeout > 0 else {
             throw InputError("--timeout: \(timeout) is not a positive number of seconds")
         }
+        guard maxAnswerBytes > 0 else {
+            throw InputError("--max-answer-bytes: \(maxAnswerBytes) is not a positive size")
+        }
+        guard maxPages > 0 else { throw InputError("--max-pages: \(maxPages) is not a positive number") }
         let verbose = verbose
         return SCIMClient(
             baseURL: base, token: token ?? ProcessInfo.processInfo.environment["SQUADS_SCIM_TOKEN"], timeout: timeout,
+            maximumAnswerBytes: maxAnswerBytes, maximumPages: maxPages, allowsInsecureHTTP: allowInsecureHTTP,
             log: { message in
                 if verbose { FileHandle.standardError.write(Data("squads: \(message)\n".utf8)) }
             })

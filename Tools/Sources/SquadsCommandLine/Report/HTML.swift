@@ -39,21 +39,22 @@ struct HTML {
     }
 
     /// A share from 0 to 1 as a whole percentage.
-    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+    static func percent(_ value: Double) -> String { "\(wholeNumber(value * 100))%" }
 
+    /// `text` for HTML text or a quoted attribute, escaped by Unicode scalar: a quote followed by a combining mark
+    /// is one `Character` but still a quote to the browser.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": result.append(contentsOf: "&#39;".unicodeScalars)
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }

@@ -21,7 +21,7 @@ enum ReportCharts {
             + "<title>\(HTML.escaped(title))</title>"
         for (index, bar) in bars.enumerated() {
             let y = index * rowHeight
-            let length = Int((Double(width - 150) * bar.value / largest).rounded())
+            let length = roundedInt(Double(width - 150) * bar.value / largest) ?? 0
             svg += "<text x=\"0\" y=\"\(y + 15)\" class=\"label\">\(HTML.escaped(bar.label))</text>"
             svg += "<rect x=\"100\" y=\"\(y + 4)\" width=\"\(length)\" height=\"14\" class=\"\(bar.kind)\"/>"
             svg += "<text x=\"\(104 + length)\" y=\"\(y + 15)\" class=\"value\">\(HTML.number(bar.value))</text>"
@@ -88,7 +88,7 @@ enum ReportCharts {
     static func heat(_ count: Int, largest: Int) -> String {
         guard count > 0 else { return "" }
         let lightness = 85 - 55 * Double(count) / Double(max(largest, 1))
-        return "background:hsl(212,60%,\(Int(lightness.rounded()))%)" + (lightness < 50 ? ";color:#fff" : "")
+        return "background:hsl(212,60%,\(wholeNumber(lightness))%)" + (lightness < 50 ? ";color:#fff" : "")
     }
 
     /// The colour scale of the heat map, with its numbers.

@@ -58,7 +58,7 @@ struct ImportCSVCommand: SquadsCommand {
         var options = CSVImport.Options(
             organizationName: organizationName, goal: goal, id: id,
             name: name.split(separator: ",").map { String($0) }, department: department,
-            delimiter: try Self.character(delimiter, option: "--delimiter"))
+            delimiter: try Self.delimiter(delimiter))
         options.departmentName = departmentName
         options.title = title
         options.manager = manager
@@ -78,6 +78,20 @@ struct ImportCSVCommand: SquadsCommand {
         }
         return character
     }
+
+    /// The field delimiter given on the command line: a tab or one ASCII punctuation character other than a quote
+    /// or an apostrophe (which guards formulas), the rule both the reader and the writer hold to.
+    static func delimiter(_ text: String) throws(InputError) -> Character {
+        let character = try character(text, option: "--delimiter")
+        guard character == "\t" || (character.isASCII && (character.isPunctuation || character.isSymbol)),
+            character != "\"", character != "'"
+        else {
+            throw InputError(
+                "--delimiter: \(String(reflecting: String(character))) cannot separate fields; give a tab or one ASCII "
+                    + "punctuation character other than a quote or an apostrophe, such as , ; | or tab")
+        }
+        return character
+    }
 }
 
 struct ExportCSVCommand: SquadsCommand {
@@ -87,7 +101,8 @@ struct ExportCSVCommand: SquadsCommand {
         discussion: "people (what import-csv reads back: squads import-csv FILE --id id --name name --department "
             + "department --department-name department_name --title title --manager manager --parent-department "
             + "parent_department --skills skills), departments, memberships or squads. RFC 4180, lines ended by "
-            + "CRLF; --bom starts the file with the UTF-8 byte-order mark by which spreadsheets recognise UTF-8."
+            + "CRLF; --bom starts the file with the UTF-8 byte-order mark by which spreadsheets recognise UTF-8. Cells "
+            + "that a spreadsheet would run as a formula are written with a leading ' unless --raw is given."
     )
 
     /// The tables, as the option reads them.
@@ -116,12 +131,19 @@ struct ExportCSVCommand: SquadsCommand {
     @Flag(help: "Start with a UTF-8 byte-order mark.")
     var bom = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Write cells as they are: without it, a cell beginning with =, +, -, @, a tab or a carriage return gets a "
+                + "leading ' so that spreadsheets do not run it as a formula (import-csv takes the ' off again)."))
+    var raw = false
+
     @Option(help: "Where to write the table; - (the default) writes standard output.")
     var output = "-"
 
     func execute() throws {
-        let delimiter = try ImportCSVCommand.character(delimiter, option: "--delimiter")
-        let text = try readOrganization(organization).csv(table.table, delimiter: delimiter, byteOrderMark: bom)
+        let delimiter = try ImportCSVCommand.delimiter(delimiter)
+        let text = try readOrganization(organization).csv(
+            table.table, delimiter: delimiter, byteOrderMark: bom, neutralizingFormulas: !raw)
         try writeOutput(Data(text.utf8), to: output)
     }
 }

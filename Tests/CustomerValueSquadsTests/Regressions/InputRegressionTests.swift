@@ -1,0 +1,214 @@
+import CustomerValueSquads
+import CustomerValueSquadsTesting
+import Foundation
+import Testing
+
+/// One test per defect found in 0.3's surfaces by bringing them what users bring: names with combining marks and
+/// line breaks, cells a spreadsheet runs, weights far apart, thresholds below zero. Each failed before its fix.
+@Suite("Regressions of the 0.3 probe: real inputs")
+struct InputRegressionTests {
+    /// A name that hides a quote in a character with a combining mark (U+0301), to end a quoted string early.
+    static let hostileName = "Sales\"\u{301}=1 URL=<https://evil.example/> target=_blank tooltip=\"\u{301}click"
+
+    /// Two departments and a squad drawing on both; the sales department is named `name`, the squad `squadName`,
+    /// and specialist `s1` has the given name, title and skills.
+    static func organization(
+        departmentName name: String = "Sales", squadName: String = "Pilot", sellerName: String = "Budi",
+        sellerTitle: String = "", sellerSkills: [Skill: Proficiency] = [:]
+    ) throws -> Organization {
+        var organization = try Organization(name: "Toko", goal: "Happy customers")
+        try organization.addDepartment(Department(id: "sales", name: name))
+        try organization.addDepartment(Department(id: "care", name: "Care"))
+        try organization.hire(Specialist(id: "owner", name: "Ani", department: "sales"))
+        try organization.hire(
+            Specialist(id: "s1", name: sellerName, title: sellerTitle, department: "sales", skills: sellerSkills))
+        try organization.hire(Specialist(id: "c1", name: "Citra", department: "care"))
+        try organization.formSquad(
+            CustomerValueSquad(
+                id: "pilot", name: squadName,
+                mission: Mission(statement: "Win back lapsed customers", customer: "lapsed customers"),
+                memberships: ["s1": Membership(role: "seller", share: 50), "c1": Membership(role: "carer", share: 50)],
+                accountability: Accountability(owner: "owner")))
+        return organization
+    }
+
+    /// What a DOT reader sees outside string literals: the text with every `"…"` (backslash escapes honoured,
+    /// read by scalar as Graphviz reads bytes) taken out.
+    static func outsideDOTStrings(_ dot: String) -> String {
+        var outside = String.UnicodeScalarView()
+        var inString = false
+        var escaped = false
+        for scalar in dot.unicodeScalars {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if scalar == "\\" {
+                    escaped = true
+                } else if scalar == "\"" {
+                    inString = false
+                }
+            } else if scalar == "\"" {
+                inString = true
+            } else {
+                outside.append(scalar)
+            }
+        }
+        return String(outside)
+    }
+
+    @Test("item 1: a heavy outcome leaving does not turn the timeline's score into NaN; it is the day's own score")
+    func heavyOutcomeLeaves() throws {
+        typealias Year = Fixtures.TransformationYear
+        let (baseline, changes) = Fixtures.transformationYear
+        var organization = try baseline.applying(changes)
+        var log = changes
+        log += try organization.record(reason: "weights far apart", on: "2026-12-01") { organization in
+            var pilot = try #require(organization.squad(Year.pilot)).accountability
+            pilot.outcomes[0].weight = 1e16
+            try organization.setAccountability(pilot, of: Year.pilot)
+            var batch = try #require(organization.squad(Year.firstBatch[0])).accountability
+            batch.outcomes = [
+                Outcome(
+                    id: "visits", metric: "visits", baseline: 0, target: 20,
+                    checkIns: [Outcome.CheckIn(day: "2026-12-01", value: 0)])
+            ]
+            try organization.setAccountability(batch, of: Year.firstBatch[0])
+        }
+        log += try organization.record(reason: "the pilot ends", on: "2027-01-04") { organization in
+            try organization.dissolve(Year.pilot, on: "2027-01-04")
+        }
+        let history = try ChangeHistory(baseline: baseline, changes: log)
+        for step in Timeline.Step.allCases {
+            for period in history.timeline(every: step).periods {
+                let expected = history.organization(on: period.end).scores().weightedScore
+                #expect(period.weightedScore == expected, "\(step) \(period.end)")
+                #expect(period.weightedScore.map(\.isFinite) ?? true)
+            }
+            #expect(history.timeline(every: step).periods.last?.weightedScore == 0)
+        }
+    }
+
+    @Test(
+        "item 2: a quote or a line break hidden in a character is escaped in DOT",
+        arguments: [hostileName, "Head\r\nof \"\u{301} sales", "a\\\"\u{301}b"])
+    func dotEscapesByScalar(name: String) throws {
+        let organization = try Self.organization(departmentName: name, squadName: name)
+        for dot in [organization.dotDiagram(), organization.siloNetworkDOT(), organization.dotDiagram(.squad("pilot"))]
+        {
+            let outside = Self.outsideDOTStrings(dot)
+            #expect(!outside.contains("URL") && !outside.contains("evil") && !outside.contains("sales"), "\(dot)")
+            #expect(!outside.unicodeScalars.contains("\u{301}"))
+            // Every line break of the name is written as \n (or dropped), never raw inside a string.
+            #expect(!dot.unicodeScalars.contains("\r"))
+        }
+    }
+
+    @Test(
+        "item 2: Mermaid labels hold no raw quote and no raw line break, however they are combined",
+        arguments: [hostileName, "Head\r\nof \"\u{301} sales"])
+    func mermaidEscapesByScalar(name: String) throws {
+        let organization = try Self.organization(departmentName: name, squadName: name)
+        for mermaid in [organization.mermaidDiagram(), organization.siloNetworkMermaid()] {
+            #expect(!mermaid.unicodeScalars.contains("\r"))
+            for line in mermaid.split(separator: "\n") where line.contains("Sales") || line.contains("sales") {
+                // The only quotes are the label's own delimiters: ["…"] or |"…"|.
+                let quotes = line.unicodeScalars.filter { $0 == "\"" }.count
+                #expect(quotes == 2, "\(line)")
+            }
+        }
+    }
+
+    @Test(
+        "item 3: a cell a spreadsheet would run as a formula gets a leading ', and the importer takes it off",
+        arguments: [
+            "=HYPERLINK(\"https://evil.example\")", "@SUM(1+1)*cmd|' /C calc'!A0", "+1", "-2+3", "\tTab", "'=x",
+        ])
+    func formulaGuard(name: String) throws {
+        let organization = try Self.organization(
+            sellerName: name, sellerTitle: name, sellerSkills: [Skill(rawValue: "=A1"): .expert])
+        let people = organization.csv(.people)
+        let row = try #require(people.components(separatedBy: "\r\n").first { $0.hasPrefix("s1,") })
+        // No cell of the row begins with a trigger once its quotes are taken off.
+        for cell in Self.cells(of: row) {
+            #expect(!["=", "+", "-", "@", "\t", "\r"].contains(cell.unicodeScalars.first ?? " "), "\(row)")
+        }
+        #expect(row.contains("'=A1:expert"))
+        let raw = organization.csv(.people, delimiter: ",", byteOrderMark: false, neutralizingFormulas: false)
+        #expect(raw.contains("=A1:expert") && !raw.contains("'=A1:expert"))
+
+        let back = try CSVImport.organization(
+            from: Data(people.utf8), options: CSVTable.peopleImportOptions(organizationName: "Toko"))
+        let imported = try #require(back.organization.specialist("s1"))
+        #expect(imported.name == name)
+        #expect(imported.skills == [Skill(rawValue: "=A1"): .expert])
+        // A text that begins with ' but is not guarded keeps its '.
+        #expect(
+            try CSVImport.organization(
+                from: Data("id,name,department\r\nx,'plain,Sales\r\n".utf8),
+                options: CSVImport.Options(organizationName: "T", id: "id", name: ["name"], department: "department")
+            ).organization.specialist("x")?.name == "'plain")
+    }
+
+    /// The cells of one CSV record without line breaks inside, unquoted.
+    static func cells(of row: String) -> [String] {
+        var cells: [String] = []
+        var cell = String.UnicodeScalarView()
+        var quoted = false
+        var scalars = row.unicodeScalars.makeIterator()
+        var previousWasQuote = false
+        while let scalar = scalars.next() {
+            if quoted {
+                if scalar == "\"" {
+                    quoted = false
+                    previousWasQuote = true
+                } else {
+                    cell.append(scalar)
+                }
+            } else if scalar == "\"" {
+                if previousWasQuote { cell.append(scalar) }
+                quoted = true
+            } else if scalar == "," {
+                cells.append(String(cell))
+                cell = String.UnicodeScalarView()
+                previousWasQuote = false
+            } else {
+                cell.append(scalar)
+                previousWasQuote = false
+            }
+        }
+        cells.append(String(cell))
+        return cells
+    }
+
+    @Test(
+        "item 5: a field with CR LF, or a quote or comma with a combining mark, is quoted and read back whole",
+        arguments: [
+            "Head\r\nof sales", "Budi \"\u{301}the seller\"", "Sales,\u{301} east", "Budi\u{301}\"", "\"\u{301}",
+        ])
+    func csvQuotesByScalar(title: String) throws {
+        let organization = try Self.organization(sellerTitle: title)
+        let people = organization.csv(.people)
+        let back = try CSVImport.organization(
+            from: Data(people.utf8), options: CSVTable.peopleImportOptions(organizationName: "Toko"))
+        #expect(back.organization.specialistCount == organization.specialistCount)
+        #expect(back.organization.specialist("s1")?.title == title.precomposedStringWithCanonicalMapping)
+        #expect(back.report.allSatisfy { $0.severity != .warning }, "\(back.report)")
+    }
+
+    @Test("item 13: a threshold below zero gives live validation and a full validation the same findings")
+    func negativeThreshold() throws {
+        var thresholds = ValidationPolicy.Thresholds()
+        thresholds.maximumBookedPercent = -1
+        let policy = ValidationPolicy(settings: .init(thresholds: thresholds))
+        let day: Day = "2026-06-01"
+        var live = LiveValidation(Fixtures.accountBasedMarketing, policy: policy, on: day)
+        let squad = try #require(live.organization.squads.first { $0.stage != .dissolved })
+        let member = try #require(squad.memberships.keys.sorted().first)
+        _ = try live.update { try $0.release(member, from: squad.id) }
+        let full = live.organization.validate(policy: policy, on: day)
+        #expect(live.report == full)
+        let stretched = full.findings.filter { $0.code == .stretchedThin }
+        let booked = live.organization.specialists.filter { live.organization.bookedPercent(of: $0.id) > 0 }
+        #expect(stretched.count == booked.count)
+    }
+}
