@@ -211,4 +211,80 @@ struct InputRegressionTests {
         let booked = live.organization.specialists.filter { live.organization.bookedPercent(of: $0.id) > 0 }
         #expect(stretched.count == booked.count)
     }
+
+    static func entity(
+        _ kind: BackstageCatalog.Kind, _ name: String, namespace: String? = nil, annotations: [String: String]? = nil,
+        _ spec: BackstageCatalog.Entity.Spec
+    ) -> BackstageCatalog.Entity {
+        BackstageCatalog.Entity(
+            kind: kind, metadata: .init(name: name, namespace: namespace, annotations: annotations), spec: spec)
+    }
+
+    @Test("item 7: groups of the same name in two namespaces are two departments; references keep to their namespace")
+    func backstageNamespaces() throws {
+        let entities = [
+            Self.entity(.group, "team", namespace: "payments", .init(type: "team", leader: "alice")),
+            Self.entity(.group, "team", namespace: "search", .init(type: "team", leader: "bob")),
+            Self.entity(.user, "alice", namespace: "payments", .init(memberOf: ["team"])),
+            Self.entity(.user, "bob", namespace: "search", .init(memberOf: ["group:search/team"])),
+            Self.entity(.user, "carol", .init(memberOf: ["payments/team"])),
+        ]
+        let result = try BackstageCatalog.organization(from: entities, options: .init(organizationName: "T"))
+        let organization = result.organization
+        #expect(organization.departments.count == 2)
+        let alice = try #require(organization.specialist("alice"))
+        let bob = try #require(organization.specialist("bob"))
+        #expect(alice.department != bob.department)
+        #expect(organization.specialist("carol")?.department == alice.department)
+        #expect(organization.department(alice.department)?.head == "alice")
+        #expect(organization.department(bob.department)?.head == "bob")
+        #expect(result.report.allSatisfy { $0.severity != .error }, "\(result.report)")
+    }
+
+    @Test("item 8: a squad may keep the identifier of a department: identifiers are taken per table, not per kind")
+    func backstageIdentifiersPerTable() throws {
+        var organization = try Self.organization()
+        try organization.addDepartment(Department(id: "growth", name: "Growth"))
+        try organization.formSquad(
+            CustomerValueSquad(id: "growth", name: "Growth squad", mission: Mission(statement: "Grow")))
+        let export = organization.backstageCatalog()
+        let back = try BackstageCatalog.organization(from: export.entities, options: .init(organizationName: "Toko"))
+        #expect(back.organization.squad("growth")?.name == "Growth squad")
+        #expect(back.organization.department("growth")?.name == "Growth")
+        #expect(Set(back.organization.squads.map(\.id)) == Set(organization.squads.map(\.id)))
+        #expect(Set(back.organization.departments.map(\.id)) == Set(organization.departments.map(\.id)))
+    }
+
+    @Test("item 10: a hierarchy declared from the parent's side is kept; a conflict keeps the child's own parent")
+    func backstageChildren() throws {
+        let entities = [
+            Self.entity(.group, "hq", .init(type: "team", children: ["sales", "group:default/care"])),
+            Self.entity(.group, "other", .init(type: "team", children: ["care"])),
+            Self.entity(.group, "sales", .init(type: "team")),
+            Self.entity(.group, "care", .init(type: "team", parent: "hq")),
+            Self.entity(.group, "east", .init(type: "team", parent: "hq")),
+            Self.entity(.user, "ani", .init(memberOf: ["sales"])),
+        ]
+        let result = try BackstageCatalog.organization(from: entities, options: .init(organizationName: "T"))
+        #expect(result.organization.department("sales")?.parent == "hq")
+        #expect(result.organization.department("care")?.parent == "hq")
+        #expect(result.organization.department("east")?.parent == "hq")
+        let lines = result.report.map(\.description)
+        #expect(
+            lines.contains("warning [group:other] child care names hq as its parent, not other; its own parent is kept")
+        )
+    }
+
+    @Test("item 11: a department group with a blank display name is named by its entity name, and reported")
+    func backstageBlankDisplayName() throws {
+        let entities = [
+            Self.entity(.group, "sales", .init(type: "team", profile: .init(displayName: ""))),
+            Self.entity(.group, "care", .init(type: "team", profile: .init(displayName: "\u{200B}"))),
+            Self.entity(.user, "ani", .init(memberOf: ["sales"])),
+        ]
+        let result = try BackstageCatalog.organization(from: entities, options: .init(organizationName: "T"))
+        #expect(result.organization.department("sales")?.name == "sales")
+        #expect(result.organization.department("care")?.name == "care")
+        #expect(result.report.filter { $0.message.contains("is blank; named") }.count == 2)
+    }
 }

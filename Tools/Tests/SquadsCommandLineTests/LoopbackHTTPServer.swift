@@ -62,23 +62,19 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         thread.start()
     }
 
-    private var stopped = false
-
-    /// Stops listening (once); the serving thread ends with the failed accept.
+    /// Stops listening; the serving thread closes the socket when its accept fails, so the descriptor is not
+    /// reused by another server while that thread may still hold it.
     func stop() {
-        let first = lock.withLock {
-            defer { stopped = true }
-            return !stopped
-        }
-        guard first else { return }
         shutdown(socket, Int32(SHUT_RDWR))
-        close(socket)
     }
 
     private func serve() {
         while true {
             let connection = accept(socket, nil, nil)
-            guard connection >= 0 else { return }
+            guard connection >= 0 else {
+                close(socket)
+                return
+            }
             handle(connection)
             close(connection)
         }

@@ -49,11 +49,17 @@ extension BackstageCatalog {
     /// Reads catalog entities into an organisation: groups of ``ImportOptions/squadType`` become squads, the
     /// other groups departments (their parents, their `leader` as head when they are a member), users
     /// specialists of the first department they are a member of. Identifiers come from
-    /// ``identifierAnnotation`` when it holds a valid one, else from the names.
+    /// ``identifierAnnotation`` when it holds one that is valid and free among the departments, the squads or the
+    /// specialists (each a table of its own, so a squad may share a department's identifier), else from the names.
+    ///
+    /// Entities are told apart by namespace and name, as Backstage does: `payments/team` and `search/team` are two
+    /// departments, and a reference without a namespace points into the namespace of the entity that writes it.
+    /// The hierarchy is read from both sides: a group's `parent`, and the `children` its parent lists; when they
+    /// disagree the child's own parent is kept and the conflict reported.
     ///
     /// Nothing is dropped silently: entities of other kinds, users of no department, references to nothing,
     /// a parent that would close a cycle, a leader outside their group, memberships past 100 % of a person's
-    /// time — each is reported with the entity.
+    /// time, a blank display name (the entity's name is used) — each is reported with the entity.
     ///
     /// - Throws: ``OrganizationError`` when the entities that remain still break an invariant.
     /// - Complexity: O(*e* log *e* + *r*) in the entities and their references.
@@ -61,19 +67,29 @@ extension BackstageCatalog {
         -> ImportResult
     {
         var report: [Issue] = []
-        func note(_ severity: Finding.Severity, _ entity: Entity, _ message: String) {
-            report.append(
-                Issue(
-                    severity: severity, entity: "\(entity.kind.rawValue.lowercased()):\(entity.metadata.name)",
-                    message: message))
+        /// An entity's namespace, as Backstage compares them (its default one when none is given).
+        func namespace(_ entity: Entity) -> String { (entity.metadata.namespace ?? "default").lowercased() }
+        /// How the report names an entity: `group:team`, or `group:payments/team` outside the default namespace.
+        func shown(_ entity: Entity) -> String {
+            let space = namespace(entity)
+            return "\(entity.kind.rawValue.lowercased()):" + (space == "default" ? "" : "\(space)/")
+                + entity.metadata.name
         }
-        /// The name a reference points to: `group:ns/name` → `name`.
-        func target(_ reference: String) -> String {
+        func note(_ severity: Finding.Severity, _ entity: Entity, _ message: String) {
+            report.append(Issue(severity: severity, entity: shown(entity), message: message))
+        }
+        /// The key of an entity of its kind: `namespace/name`, in lower case as Backstage compares names.
+        func key(_ entity: Entity) -> String { "\(namespace(entity))/\(entity.metadata.name.lowercased())" }
+        /// The key a reference written in `entity` points to: `[kind:][namespace/]name`, in the referring entity's
+        /// namespace when it names none, as Backstage resolves them.
+        func target(_ reference: String, from entity: Entity) -> String {
             var text = Substring(reference)
             if let colon = text.firstIndex(of: ":") { text = text[text.index(after: colon)...] }
-            if let slash = text.lastIndex(of: "/") { text = text[text.index(after: slash)...] }
-            return String(text).lowercased()
+            guard let slash = text.firstIndex(of: "/") else { return "\(namespace(entity))/\(text.lowercased())" }
+            return "\(text[..<slash].lowercased())/\(text[text.index(after: slash)...].lowercased())"
         }
+        /// A key as the report shows it: without the default namespace.
+        func shownKey(_ key: String) -> String { key.hasPrefix("default/") ? String(key.dropFirst(8)) : key }
         var groups: [String: Entity] = [:]
         var users: [String: Entity] = [:]
         var ordered: [Entity] = []
@@ -86,7 +102,7 @@ extension BackstageCatalog {
                 note(.note, entity, "a \(entity.kind) is not a Group or a User; not imported")
                 continue
             }
-            let key = entity.metadata.name.lowercased()
+            let key = key(entity)
             if entity.kind == .group ? groups[key] != nil : users[key] != nil {
                 note(.error, entity, "\(entity.kind.rawValue) \(entity.metadata.name) appears twice; the first is kept")
                 continue
@@ -94,74 +110,118 @@ extension BackstageCatalog {
             if entity.kind == .group { groups[key] = entity } else { users[key] = entity }
             ordered.append(entity)
         }
-        /// Each entity's identifier: its annotation when valid and free, else its name (made valid and free).
-        var taken: [Kind: Set<String>] = [:]
-        var identifierOf: [String: String] = [:]  // "kind:name" → identifier
-        func key(_ entity: Entity) -> String { "\(entity.kind.rawValue):\(entity.metadata.name.lowercased())" }
+        let isSquad = { (entity: Entity) in entity.kind == .group && entity.spec.type == options.squadType }
+        /// Each entity's identifier: its annotation when valid and free in its table (departments, squads or
+        /// specialists), else its name (made valid and free there).
+        var taken: [String: Set<String>] = ["department": [], "squad": [], "user": []]
+        var identifierOf: [String: String] = [:]  // "kind:namespace/name" → identifier
         for entity in ordered {
-            var free = taken[entity.kind] ?? []
+            let table = entity.kind == .user ? "user" : isSquad(entity) ? "squad" : "department"
             let annotated = entity.metadata.annotations?[identifierAnnotation]
             let identifier: String
-            if let annotated, (try? Specialist.ID(validating: annotated)) != nil, !free.contains(annotated) {
+            if let annotated, (try? Specialist.ID(validating: annotated)) != nil,
+                taken[table]?.contains(annotated) == false
+            {
                 identifier = annotated
-                free.insert(annotated)
+                taken[table]?.insert(annotated)
             } else {
-                identifier = Importer.keptOrUniqueID(for: entity.metadata.name, taken: &free)
+                identifier = Importer.keptOrUniqueID(for: entity.metadata.name, taken: &taken[table, default: []])
             }
-            taken[entity.kind] = free
-            identifierOf[key(entity)] = identifier
+            identifierOf["\(entity.kind.rawValue):\(key(entity))"] = identifier
         }
-        func identifier(_ entity: Entity) -> String { identifierOf[key(entity)] ?? entity.metadata.name }
-        let isSquad = { (entity: Entity) in entity.kind == .group && entity.spec.type == options.squadType }
+        func identifier(_ entity: Entity) -> String {
+            identifierOf["\(entity.kind.rawValue):\(key(entity))"] ?? entity.metadata.name
+        }
+        /// The display name of a group or user, or `nil` (reported) when it gives none that is not blank.
+        func displayName(_ entity: Entity) -> String? {
+            guard let given = entity.spec.profile?.displayName else { return nil }
+            guard !Organization.isBlank(given) else {
+                note(
+                    .note, entity,
+                    "the display name \(String(reflecting: given)) is blank; named \(entity.metadata.name) instead")
+                return nil
+            }
+            return given
+        }
 
-        // Departments and their parents.
+        // Departments and their parents, from both sides: a group's parent and its parent's children.
         var departments: [Department] = []
-        var departmentOfGroup: [String: Department.ID] = [:]  // group name → department
+        var departmentOfGroup: [String: Department.ID] = [:]  // group key → department
+        var indexOfDepartment: [Department.ID: Int] = [:]
         for entity in ordered where entity.kind == .group && !isSquad(entity) {
             let id = Department.ID(trustedIdentifier: identifier(entity))
-            departmentOfGroup[entity.metadata.name.lowercased()] = id
-            departments.append(Department(id: id, name: entity.spec.profile?.displayName ?? entity.metadata.name))
+            departmentOfGroup[key(entity)] = id
+            indexOfDepartment[id] = departments.count
+            departments.append(Department(id: id, name: displayName(entity) ?? entity.metadata.name))
         }
         var groupOfDepartment: [Department.ID: String] = [:]
         for (group, department) in departmentOfGroup { groupOfDepartment[department] = group }
         var parentOf: [Department.ID: Department.ID] = [:]
-        for (index, department) in departments.enumerated() {
-            guard let entity = groupOfDepartment[department.id].flatMap({ groups[$0] }),
-                let reference = entity.spec.parent
-            else { continue }
-            guard let parent = departmentOfGroup[target(reference)] else {
-                note(.warning, entity, "parent \(reference) is not a department group here; the link is not kept")
-                continue
-            }
+        /// Makes `parent` the parent of `department` unless that closes a cycle (reported against `entity`).
+        func link(_ department: Department.ID, to parent: Department.ID, _ entity: Entity, _ reference: String) {
             var ancestor: Department.ID? = parent
             var steps = 0
-            while let current = ancestor, current != department.id, steps <= departments.count {
+            while let current = ancestor, current != department, steps <= departments.count {
                 ancestor = parentOf[current]
                 steps += 1
             }
-            if ancestor == department.id {
-                note(.error, entity, "parent \(reference) would make \(department.id) its own ancestor; not kept")
+            if ancestor == department {
+                note(.error, entity, "parent \(reference) would make \(department) its own ancestor; not kept")
+                return
+            }
+            parentOf[department] = parent
+            if let index = indexOfDepartment[department] { departments[index].parent = parent }
+        }
+        for department in departments.map(\.id) {
+            guard let entity = groupOfDepartment[department].flatMap({ groups[$0] }),
+                let reference = entity.spec.parent
+            else { continue }
+            guard let parent = departmentOfGroup[target(reference, from: entity)] else {
+                note(.warning, entity, "parent \(reference) is not a department group here; the link is not kept")
                 continue
             }
-            parentOf[department.id] = parent
-            departments[index].parent = parent
+            link(department, to: parent, entity, reference)
+        }
+        for parent in departments.map(\.id) {
+            guard let entity = groupOfDepartment[parent].flatMap({ groups[$0] }) else { continue }
+            for reference in entity.spec.children ?? [] {
+                let childKey = target(reference, from: entity)
+                guard let child = departmentOfGroup[childKey], let childEntity = groups[childKey] else {
+                    if groups[childKey].map(isSquad) != true {
+                        note(
+                            .warning, entity, "child \(reference) is not a department group here; the link is not kept")
+                    }
+                    continue
+                }
+                if let declared = parentOf[child] {
+                    if declared != parent {
+                        note(
+                            .warning, entity,
+                            "child \(reference) names \(declared) as its parent, not \(parent); its own parent is kept")
+                    }
+                    continue
+                }
+                if childEntity.spec.parent == nil {
+                    link(child, to: parent, entity, "of \(reference)")
+                }
+            }
         }
 
         // Specialists, in the first department group they belong to.
         var specialists: [Specialist] = []
         var specialistOfUser: [String: Specialist.ID] = [:]
-        var listedIn: [String: [Department.ID]] = [:]  // user name → departments whose members list them
+        var listedIn: [String: [Department.ID]] = [:]  // user key → departments whose members list them
         for entity in ordered where entity.kind == .group && !isSquad(entity) {
+            guard let department = departmentOfGroup[key(entity)] else { continue }
             for member in entity.spec.members ?? [] {
-                if let department = departmentOfGroup[entity.metadata.name.lowercased()] {
-                    listedIn[target(member), default: []].append(department)
-                }
+                listedIn[target(member, from: entity), default: []].append(department)
             }
         }
         for entity in ordered where entity.kind == .user {
-            let name = entity.metadata.name.lowercased()
+            let user = key(entity)
             let homes =
-                (entity.spec.memberOf ?? []).compactMap { departmentOfGroup[target($0)] } + (listedIn[name] ?? [])
+                (entity.spec.memberOf ?? []).compactMap { departmentOfGroup[target($0, from: entity)] }
+                + (listedIn[user] ?? [])
             guard let home = homes.first else {
                 note(.warning, entity, "user \(entity.metadata.name) is a member of no department group; not imported")
                 continue
@@ -182,11 +242,10 @@ extension BackstageCatalog {
                 skills[Skill(rawValue: skill)] = level
             }
             let id = Specialist.ID(trustedIdentifier: identifier(entity))
-            specialistOfUser[name] = id
-            let displayName = entity.spec.profile?.displayName.flatMap { Organization.isBlank($0) ? nil : $0 }
+            specialistOfUser[user] = id
             specialists.append(
                 Specialist(
-                    id: id, name: displayName ?? entity.metadata.name,
+                    id: id, name: displayName(entity) ?? entity.metadata.name,
                     title: entity.metadata.annotations?[titleAnnotation] ?? "", department: home, skills: skills))
         }
         let homeOf = Dictionary(uniqueKeysWithValues: specialists.map { ($0.id, $0.department) })
@@ -196,7 +255,7 @@ extension BackstageCatalog {
             guard let entity = groupOfDepartment[departments[index].id].flatMap({ groups[$0] }),
                 let leader = entity.spec.leader
             else { continue }
-            guard let head = specialistOfUser[target(leader)] else {
+            guard let head = specialistOfUser[target(leader, from: entity)] else {
                 note(.warning, entity, "leader \(leader) is not an imported user; no head")
                 continue
             }
@@ -210,14 +269,13 @@ extension BackstageCatalog {
         // Squads, with the members both sides name.
         var squads: [CustomerValueSquad] = []
         var booked: [Specialist.ID: Int] = [:]
-        var squadMembers: [String: [String]] = [:]
+        var squadMembers: [String: [String]] = [:]  // group key → user keys that name it in memberOf
         for entity in ordered where entity.kind == .user {
             for group in entity.spec.memberOf ?? [] {
-                squadMembers[target(group), default: []].append(entity.metadata.name.lowercased())
+                squadMembers[target(group, from: entity), default: []].append(key(entity))
             }
         }
         for entity in ordered where isSquad(entity) {
-            let group = entity.metadata.name.lowercased()
             var stage = CustomerValueSquad.Stage.forming
             if let label = entity.metadata.labels?[stageLabel] {
                 if let given = CustomerValueSquad.Stage(rawValue: label) {
@@ -226,8 +284,7 @@ extension BackstageCatalog {
                     note(.warning, entity, "stage \(String(reflecting: label)) is not a stage; forming")
                 }
             }
-            let displayName = entity.spec.profile?.displayName.flatMap { Organization.isBlank($0) ? nil : $0 }
-            let name = displayName ?? entity.metadata.name
+            let name = displayName(entity) ?? entity.metadata.name
             let statement = entity.metadata.description.flatMap { Organization.isBlank($0) ? nil : $0 } ?? name
             var squad = CustomerValueSquad(
                 id: CustomerValueSquad.ID(trustedIdentifier: identifier(entity)), name: name,
@@ -236,16 +293,17 @@ extension BackstageCatalog {
                     valueArea: entity.metadata.annotations?[valueAreaAnnotation].flatMap(Self.valueArea(from:)),
                     customer: entity.metadata.annotations?[customerAnnotation] ?? ""),
                 stage: stage)
-            var members = (entity.spec.members ?? []).map(target)
-            members += (squadMembers[group] ?? []).filter { !members.contains($0) }
+            var members = (entity.spec.members ?? []).map { target($0, from: entity) }
+            var named = Set(members)
+            for member in squadMembers[key(entity)] ?? [] where named.insert(member).inserted { members.append(member) }
             for member in members {
                 guard let specialist = specialistOfUser[member] else {
-                    note(.warning, entity, "member \(member) is not an imported user; not placed")
+                    note(.warning, entity, "member \(shownKey(member)) is not an imported user; not placed")
                     continue
                 }
                 guard squad.memberships[specialist] == nil else { continue }
                 guard booked[specialist, default: 0] + options.share.percent <= 100 else {
-                    note(.warning, entity, "member \(member) would pass 100 % of their time; not placed")
+                    note(.warning, entity, "member \(shownKey(member)) would pass 100 % of their time; not placed")
                     continue
                 }
                 booked[specialist, default: 0] += options.share.percent

@@ -107,9 +107,19 @@ extension Input {
     public static func backstageEntities(atPath path: String) throws(InputError) -> [BackstageCatalog.Entity] {
         let data = try data(atPath: path)
         if let entities = try? BackstageCatalog.entities(fromJSON: data) { return entities }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let offset = firstInvalidUTF8(in: data)
+            let line = data.prefix(offset).count { $0 == UInt8(ascii: "\n") } + 1
+            throw InputError("\(path):\(line): the file is not UTF-8 (byte \(offset + 1)); save it as UTF-8")
+        }
+        if let key = YAMLKeyGuard.firstComplexKey(in: text) {
+            throw InputError(
+                "\(path):\(key.line):\(key.column): \(key.what); a catalog's keys are plain names, and Backstage "
+                    + "does not read other keys either")
+        }
         do {
             var entities: [BackstageCatalog.Entity] = []
-            for (index, node) in try Yams.compose_all(yaml: String(decoding: data, as: UTF8.self)).enumerated() {
+            for (index, node) in try Yams.compose_all(yaml: text).enumerated() {
                 do {
                     entities.append(try YAMLDecoder().decode(BackstageCatalog.Entity.self, from: node))
                 } catch let error as DecodingError {
@@ -155,6 +165,19 @@ extension Commands {
             throw InputError("the entities do not make an organisation: [\(error.code)] \(error.message)")
         } catch {
             throw InputError("the organisation cannot be written as JSON: \(error)")
+        }
+    }
+}
+
+/// The offset of the first byte of `data` that is not part of valid UTF-8 (`data.count` when all of it is).
+func firstInvalidUTF8(in data: Data) -> Int {
+    var iterator = data.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): offset += UTF8.width(scalar)
+        case .emptyInput, .error: return offset
         }
     }
 }
