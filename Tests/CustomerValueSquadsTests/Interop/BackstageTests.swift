@@ -83,7 +83,7 @@ struct BackstageTests {
                     squadSize: 2...5)
             ).generate()
             let export = organization.backstageCatalog()
-            let data = Data(try export.yaml().utf8)
+            let data = Data(try export.jsonDocuments().utf8)
             let read = try BackstageCatalog.entities(fromJSON: data)
             #expect(read == export.entities)
             let result = try BackstageCatalog.organization(

@@ -6,20 +6,23 @@ import Foundation
 /// scripts see no stray output; the line is redrawn at most five times a second and cleared when done.
 public struct ProgressLine: Sendable {
     private let label: String
+    private let unit: String
     private let start = ContinuousClock.now
     private var lastDrawn: ContinuousClock.Instant?
     private let isTerminal: Bool
 
-    /// Creates a progress line for work called `label`, such as `"skill gaps"`.
-    public init(_ label: String, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
+    /// Creates a progress line for work called `label`, such as `"skill gaps"`, counting `unit`s (`squads` by
+    /// default).
+    public init(_ label: String, unit: String = "squads", isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.label = label
+        self.unit = unit
         self.isTerminal = isTerminal
     }
 
     /// The text shown for `done` of `total` items.
     public func text(done: Int, total: Int) -> String {
         let percent = total == 0 ? 100 : done * 100 / total
-        return "squads: \(label): \(done) of \(total) squads (\(percent)%)"
+        return "squads: \(label): \(done) of \(total) \(unit) (\(percent)%)"
     }
 
     /// Reports that `done` of `total` items are finished.

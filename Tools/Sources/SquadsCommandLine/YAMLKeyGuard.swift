@@ -1,3 +1,5 @@
+import Yams
+
 /// A scan of YAML text, before it is parsed, for mapping keys that are not plain scalars: an explicit key (`? `),
 /// an alias used as a key (`*a : v`) or a flow collection used as a key (`[a, b]: v`).
 ///
@@ -148,5 +150,80 @@ enum YAMLKeyGuard {
             index += 1
         }
         return nil
+    }
+}
+
+/// Composed YAML written as JSON, for the library's JSON reader: much faster than decoding the nodes one field at a
+/// time. Aliases are written out where they stand, within a budget of nodes proportional to the file's size, so a
+/// file of a few hundred bytes cannot expand into billions.
+struct YAMLAsJSON {
+    /// The nodes left to write before the expansion is refused.
+    private(set) var budget: Int
+    private(set) var bytes: [UInt8] = []
+
+    /// The writer for a file of `size` bytes: at most 4 nodes a byte, and never fewer than a million.
+    init(fileSize size: Int) {
+        budget = max(1_000_000, 4 * size)
+    }
+
+    /// Thrown when the budget is spent.
+    struct Expanded: Error {}
+
+    /// Writes `node` as JSON: null scalars as null, every other scalar as a string.
+    mutating func write(_ node: Node) throws(Expanded) {
+        budget -= 1
+        guard budget >= 0 else { throw Expanded() }
+        switch node {
+        case .scalar(let scalar):
+            if node.null != nil && scalar.style == .plain {
+                bytes += Array("null".utf8)
+            } else {
+                writeString(scalar.string)
+            }
+        case .alias:
+            bytes += Array("null".utf8)
+        case .mapping(let mapping):
+            bytes.append(UInt8(ascii: "{"))
+            var first = true
+            for (key, value) in mapping {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                writeString(key.string ?? "")
+                bytes.append(UInt8(ascii: ":"))
+                try write(value)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        case .sequence(let sequence):
+            bytes.append(UInt8(ascii: "["))
+            var first = true
+            for element in sequence {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                try write(element)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+    }
+
+    /// Appends raw bytes, such as the separators of a list of documents.
+    mutating func append(_ text: String) { bytes += Array(text.utf8) }
+
+    /// A JSON string, escaped by byte: quotes, backslashes and control characters.
+    private mutating func writeString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -169,9 +169,6 @@ public enum BackstageCatalog {
         public var entities: [Entity]
         /// Every identifier whose name differs from it, in the order of the entities.
         public var renamed: [Renamed]
-
-        /// The entities as a YAML stream: each a document, written as JSON (which YAML reads as it is).
-        public func yaml() throws -> String { try BackstageCatalog.yaml(entities) }
     }
 
     /// How to write the catalog.
@@ -252,36 +249,57 @@ public enum BackstageCatalog {
         }
     }
 
-    /// `entities` as a YAML stream: `---` before each, the entity as sorted, pretty-printed JSON.
-    public static func yaml(_ entities: [Entity]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var text = ""
-        for entity in entities {
-            text += "---\n" + String(decoding: try encoder.encode(entity), as: UTF8.self) + "\n"
-        }
-        return text
-    }
-
     /// Reads entities written as JSON: one entity, a list of them, or a YAML stream of JSON documents (as
     /// ``yaml(_:)`` writes).
     ///
     /// - Throws: `DecodingError` for a document that is not an entity, with its coding path; the position of the
     ///   document in the stream is in the path's first key.
     public static func entities(fromJSON data: Data) throws -> [Entity] {
-        let text = String(decoding: data, as: UTF8.self)
-        let documents = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .split { $0.trimmingPrefix(" ") == "---" || $0.hasPrefix("--- ") }
-            .map { $0.joined(separator: "\n") }
-            .filter { !$0.allSatisfy(\.isWhitespace) }
-        var entities: [Entity] = []
+        // The documents, split at lines that are `---` (or begin with `--- `), by byte.
+        let bytes = [UInt8](data)
+        var documents: [ArraySlice<UInt8>] = []
+        var documentStart = 0
+        var lineStart = 0
+        func isSeparator(_ line: ArraySlice<UInt8>) -> Bool {
+            let trimmed = line.drop { $0 == 0x20 }.reversed().drop { $0 == 0x0D || $0 == 0x20 }
+            return trimmed.elementsEqual([0x2D, 0x2D, 0x2D])
+                || (line.starts(with: [0x2D, 0x2D, 0x2D, 0x20]))
+        }
+        func close(at end: Int) {
+            let document = bytes[documentStart..<end]
+            if document.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) { documents.append(document) }
+        }
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            if isSeparator(bytes[lineStart..<lineEnd]) {
+                close(at: lineStart)
+                documentStart = min(lineEnd + 1, bytes.count)
+            }
+            lineStart = lineEnd + 1
+        }
+        close(at: bytes.count)
         let decoder = JSONDecoder()
+        func isList(_ document: ArraySlice<UInt8>) -> Bool {
+            document.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "[")
+        }
+        // Single entities, as the export writes them, are read as one list; only when that fails is each
+        // document read on its own, so that the error names the document.
+        if documents.count > 1, !documents.contains(where: isList) {
+            var list: [UInt8] = [UInt8(ascii: "[")]
+            list.reserveCapacity(bytes.count + documents.count)
+            for (index, document) in documents.enumerated() {
+                if index > 0 { list.append(UInt8(ascii: ",")) }
+                list += document
+            }
+            list.append(UInt8(ascii: "]"))
+            if let entities = try? decoder.decode([Entity].self, from: Data(list)) { return entities }
+        }
+        var entities: [Entity] = []
         for document in documents {
-            let bytes = Data(document.utf8)
-            if document.drop(while: { $0.isWhitespace }).first == "[" {
-                entities += try decoder.decode([Entity].self, from: bytes)
+            if isList(document) {
+                entities += try decoder.decode([Entity].self, from: Data(document))
             } else {
-                entities.append(try decoder.decode(Entity.self, from: bytes))
+                entities.append(try decoder.decode(Entity.self, from: Data(document)))
             }
         }
         return entities

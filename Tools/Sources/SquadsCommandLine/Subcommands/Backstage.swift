@@ -38,6 +38,22 @@ struct ExportBackstageCommand: SquadsCommand {
     var output = "-"
 
     func execute() throws {
+        if let namespace {
+            let scalars = Array(namespace.unicodeScalars)
+            let allowed = scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            guard (1...63).contains(scalars.count), allowed, scalars.first != "-", scalars.last != "-",
+                !namespace.contains("--")
+            else {
+                throw InputError(
+                    "--namespace: \(String(reflecting: namespace)) is not a Backstage namespace: 1 to 63 lower-case "
+                        + "letters and digits, separated by single hyphens, such as payments")
+            }
+        }
+        guard departmentType != squadType else {
+            throw InputError(
+                "--squad-type and --department-type are both \(String(reflecting: squadType)): an import could not "
+                    + "tell squads from departments")
+        }
         let (text, renamed) = try Commands.exportBackstage(
             readOrganization(organization),
             options: .init(departmentType: departmentType, squadType: squadType, namespace: namespace),
@@ -106,7 +122,15 @@ extension Input {
     /// - Throws: ``InputError`` naming the file, and the document and field that are wrong.
     public static func backstageEntities(atPath path: String) throws(InputError) -> [BackstageCatalog.Entity] {
         let data = try data(atPath: path)
-        if let entities = try? BackstageCatalog.entities(fromJSON: data) { return entities }
+        // JSON (after an optional `---` line) is read by the library; anything else is YAML.
+        var content = data.drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if content.starts(with: Array("---".utf8)) { content = content.drop { $0 != 0x0A } }
+        let firstByte = content.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "["),
+            let entities = try? BackstageCatalog.entities(fromJSON: data)
+        {
+            return entities
+        }
         guard let text = String(validating: data, as: UTF8.self) else {
             let offset = firstInvalidUTF8(in: data)
             let line = data.prefix(offset).count { $0 == UInt8(ascii: "\n") } + 1
@@ -118,14 +142,46 @@ extension Input {
                     + "does not read other keys either")
         }
         do {
-            var entities: [BackstageCatalog.Entity] = []
-            for (index, node) in try Yams.compose_all(yaml: text).enumerated() {
+            // Catalog fields are text: plain scalars stay strings (only null is resolved), which spares a
+            // pattern match per scalar. The documents are written as one JSON list for the library's reader, far
+            // faster than decoding the nodes; only when that fails are they decoded one by one, to say where.
+            // A YAML sequence stops at the first error and keeps it: it is read with next(), and its error thrown.
+            var documents = try Yams.compose_all(yaml: text, Resolver.basic.appending(.null), .default, .utf8)
+            var json = YAMLAsJSON(fileSize: data.count)
+            json.append("[")
+            var count = 0
+            // Documents begin at lines that are "---": counted once, for the progress line on a terminal.
+            let expected = max(1, text.utf8.split(separator: 0x0A).count { $0.elementsEqual("---".utf8) })
+            var progress = ProgressLine("reading \(path)", unit: "documents")
+            defer { progress.finish() }
+            while let node = documents.next() {
+                progress.update(done: count, total: expected)
+                if count > 0 { json.append(",") }
+                count += 1
                 do {
-                    entities.append(try YAMLDecoder().decode(BackstageCatalog.Entity.self, from: node))
-                } catch let error as DecodingError {
-                    throw InputError(describe(error, in: "\(path), document \(index + 1)"))
+                    try json.write(node)
+                } catch {
+                    throw InputError(
+                        "\(path), document \(count): its aliases expand past \(max(1_000_000, 4 * data.count)) nodes; "
+                            + "refused")
                 }
             }
+            json.append("]")
+            if let error = documents.error { throw error }
+            if let entities = try? BackstageCatalog.entities(fromJSON: Data(json.bytes)), entities.count == count {
+                return entities
+            }
+            var entities: [BackstageCatalog.Entity] = []
+            let decoder = YAMLDecoder(encoding: .utf8)
+            var again = try Yams.compose_all(yaml: text, Resolver.basic.appending(.null), .default, .utf8)
+            while let node = again.next() {
+                do {
+                    entities.append(try decoder.decode(BackstageCatalog.Entity.self, from: node))
+                } catch let error as DecodingError {
+                    throw InputError(describe(error, in: "\(path), document \(entities.count + 1)"))
+                }
+            }
+            if let error = again.error { throw error }
             return entities
         } catch let error as InputError {
             throw error
@@ -142,16 +198,14 @@ extension Commands {
         _ organization: Organization, options: BackstageCatalog.ExportOptions = .init(), yaml: Bool = true
     ) throws(InputError) -> (text: String, renamed: [String]) {
         let export = organization.backstageCatalog(options)
-        do {
-            guard yaml else { return (try export.yaml(), export.renamed.map(\.description)) }
-            let encoder = YAMLEncoder()
-            encoder.options.sortKeys = true
-            var text = ""
-            for entity in export.entities { text += "---\n" + (try encoder.encode(entity)) }
-            return (text, export.renamed.map(\.description))
-        } catch {
-            throw InputError("the entities cannot be written: \(error)")
+        guard yaml else {
+            do {
+                return (try export.jsonDocuments(), export.renamed.map(\.description))
+            } catch {
+                throw InputError("the entities cannot be written: \(error)")
+            }
         }
+        return (export.yaml(), export.renamed.map(\.description))
     }
 
     /// `squads import-backstage`: the organisation as JSON, and the report's lines.

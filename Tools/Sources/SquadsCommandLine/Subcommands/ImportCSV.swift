@@ -58,7 +58,7 @@ struct ImportCSVCommand: SquadsCommand {
         var options = CSVImport.Options(
             organizationName: organizationName, goal: goal, id: id,
             name: name.split(separator: ",").map { String($0) }, department: department,
-            delimiter: try Self.delimiter(delimiter))
+            delimiter: try Commands.csvDelimiter(delimiter))
         options.departmentName = departmentName
         options.title = title
         options.manager = manager
@@ -79,19 +79,6 @@ struct ImportCSVCommand: SquadsCommand {
         return character
     }
 
-    /// The field delimiter given on the command line: a tab or one ASCII punctuation character other than a quote
-    /// or an apostrophe (which guards formulas), the rule both the reader and the writer hold to.
-    static func delimiter(_ text: String) throws(InputError) -> Character {
-        let character = try character(text, option: "--delimiter")
-        guard character == "\t" || (character.isASCII && (character.isPunctuation || character.isSymbol)),
-            character != "\"", character != "'"
-        else {
-            throw InputError(
-                "--delimiter: \(String(reflecting: String(character))) cannot separate fields; give a tab or one ASCII "
-                    + "punctuation character other than a quote or an apostrophe, such as , ; | or tab")
-        }
-        return character
-    }
 }
 
 struct ExportCSVCommand: SquadsCommand {
@@ -141,9 +128,25 @@ struct ExportCSVCommand: SquadsCommand {
     var output = "-"
 
     func execute() throws {
-        let delimiter = try ImportCSVCommand.delimiter(delimiter)
+        let delimiter = try Commands.csvDelimiter(delimiter)
         let text = try readOrganization(organization).csv(
             table.table, delimiter: delimiter, byteOrderMark: bom, neutralizingFormulas: !raw)
         try writeOutput(Data(text.utf8), to: output)
+    }
+}
+
+extension Commands {
+    /// The field delimiter given on the command line: a tab or one ASCII punctuation character other than a quote
+    /// or an apostrophe (which guards formulas), the rule both the reader and the writer hold to.
+    public static func csvDelimiter(_ text: String) throws(InputError) -> Character {
+        let character = try ImportCSVCommand.character(text, option: "--delimiter")
+        guard character == "\t" || (character.isASCII && (character.isPunctuation || character.isSymbol)),
+            character != "\"", character != "'"
+        else {
+            throw InputError(
+                "--delimiter: \(String(reflecting: String(character))) cannot separate fields; give a tab or one ASCII "
+                    + "punctuation character other than a quote or an apostrophe, such as , ; | or tab")
+        }
+        return character
     }
 }

@@ -1,0 +1,281 @@
+import ArgumentParser
+import CustomerValueSquads
+import CustomerValueSquadsTesting
+import Foundation
+import SquadsCommandLine
+import Testing
+
+/// The tool's side of the defects found by bringing the 0.3 surfaces what users bring; each test failed before
+/// its fix.
+@Suite("Regressions of the 0.3 probe: the tool")
+struct InputRegressionCommandTests {
+    func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "squads-inputs-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// The year of the testing fixture, then an outcome that weighs 1e16 and is met beside one that weighs 1 and is
+    /// at 0, then the heavy one's squad dissolved.
+    static func heavyOutcomeHistory() throws -> ChangeHistory {
+        typealias Year = Fixtures.TransformationYear
+        let (baseline, changes) = Fixtures.transformationYear
+        var organization = try baseline.applying(changes)
+        var log = changes
+        log += try organization.record(reason: "weights far apart", on: "2026-12-01") { organization in
+            var pilot = try #require(organization.squad(Year.pilot)).accountability
+            pilot.outcomes[0].weight = 1e16
+            try organization.setAccountability(pilot, of: Year.pilot)
+            var batch = try #require(organization.squad(Year.firstBatch[0])).accountability
+            batch.outcomes = [
+                Outcome(
+                    id: "visits", metric: "visits", baseline: 0, target: 20,
+                    checkIns: [Outcome.CheckIn(day: "2026-12-01", value: 0)])
+            ]
+            try organization.setAccountability(batch, of: Year.firstBatch[0])
+        }
+        log += try organization.record(reason: "the pilot ends", on: "2027-01-04") { organization in
+            try organization.dissolve(Year.pilot, on: "2027-01-04")
+        }
+        return try ChangeHistory(baseline: baseline, changes: log)
+    }
+
+    @Test("item 1: a heavy outcome leaving: the timeline prints 0 %, JSON encodes, the report is drawn")
+    func heavyOutcomeLeaves() throws {
+        let history = try Self.heavyOutcomeHistory()
+        let text = try Commands.timeline(history, every: .month)
+        #expect(!text.contains("nan"))
+        let json = try Commands.timeline(history, every: .month, format: .json)
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let periods = try #require(object?["periods"] as? [[String: Any]])
+        #expect((periods.last?["weightedScore"] as? NSNumber)?.doubleValue == 0)
+        let last = try #require(history.lastDay)
+        let html = try Commands.report(history.organization(on: last), history: history)
+        #expect(html.contains("</html>") && !html.contains("nan%"))
+    }
+
+    @Test("item 3: export-csv guards formulas unless --raw, and import-csv gives the text back")
+    func formulaGuard() throws {
+        let folder = try temporaryFolder()
+        var organization = try Organization(name: "Toko", goal: "")
+        try organization.addDepartment(Department(id: "ops", name: "=cmd|' /C calc'!A0"))
+        try organization.hire(
+            Specialist(
+                id: "s1", name: "@SUM(1+1)", title: "=HYPERLINK(\"https://evil.example\")", department: "ops",
+                skills: ["=A1": .expert]))
+        let file = folder + "/org.json"
+        try organization.jsonData().write(to: URL(fileURLWithPath: file))
+        var export = try Squads.parseAsRoot(["export-csv", file, "--output", folder + "/people.csv"])
+        try export.run()
+        let guarded = try String(contentsOfFile: folder + "/people.csv", encoding: .utf8)
+        #expect(guarded.contains("'@SUM(1+1)") && guarded.contains("'=A1:expert") && guarded.contains("\"'=HYPERLINK"))
+        var raw = try Squads.parseAsRoot(["export-csv", file, "--raw", "--output", folder + "/raw.csv"])
+        try raw.run()
+        let plain = try String(contentsOfFile: folder + "/raw.csv", encoding: .utf8)
+        #expect(plain.contains(",@SUM(1+1),") && !plain.contains("'@SUM"))
+        var read = try Squads.parseAsRoot([
+            "import-csv", folder + "/people.csv", "--id", "id", "--name", "name", "--department", "department",
+            "--department-name", "department_name", "--title", "title", "--skills", "skills",
+            "--organization-name", "Toko", "--output", folder + "/back.json",
+        ])
+        try read.run()
+        let back = try Input.organization(atPath: folder + "/back.json")
+        #expect(back.specialists == organization.specialists)
+        #expect(back.departments.map(\.name) == organization.departments.map(\.name))
+    }
+
+    @Test(
+        "item 14: a delimiter no reader can split by is refused by both CSV commands",
+        arguments: ["\"", "é", "a", "7", "'", "ab"])
+    func delimiterRule(delimiter: String) throws {
+        let folder = try temporaryFolder()
+        #expect {
+            var command = try Squads.parseAsRoot([
+                "export-csv", example("toko-manis.json"), "--delimiter", delimiter, "--output", folder + "/t.csv",
+            ])
+            try command.run()
+        } throws: { error in
+            (error as? ExitCode)?.rawValue == 2
+        }
+        #expect(throws: InputError.self) { try Commands.csvDelimiter(delimiter) }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/t.csv"))
+        for accepted in [",", ";", "tab", "|"] {
+            var command = try Squads.parseAsRoot([
+                "export-csv", example("toko-manis.json"), "--delimiter", accepted, "--output", folder + "/t.csv",
+            ])
+            try command.run()
+        }
+    }
+
+    @Test(
+        "item 14: a namespace Backstage refuses, and a squad type equal to the department type, are refused",
+        arguments: [
+            ["--namespace", "a/b"], ["--namespace", ""], ["--namespace", "Payments"], ["--namespace", "-x"],
+            ["--squad-type", "department"],
+        ])
+    func backstageExportOptions(options: [String]) throws {
+        let folder = try temporaryFolder()
+        #expect(throws: (any Error).self) {
+            var command = try Squads.parseAsRoot(
+                ["export-backstage", example("toko-manis.json"), "--output", folder + "/c.yaml"] + options)
+            try command.run()
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/c.yaml"))
+        var command = try Squads.parseAsRoot(
+            [
+                "export-backstage", example("toko-manis.json"), "--namespace", "pay-ments2", "--output",
+                folder + "/c.yaml",
+            ])
+        try command.run()
+    }
+
+    /// A 700-byte catalog whose alias, nested 9 levels × 10, is used as a mapping key in the form `form`.
+    static func aliasBomb(key form: (String) -> String) -> String {
+        var lines = [
+            "apiVersion: backstage.io/v1alpha1", "kind: Group", "metadata:", "  name: team", "  annotations:",
+            "    seed: &a0 [x, x, x, x, x, x, x, x, x, x]",
+        ]
+        for level in 1...9 {
+            lines.append(
+                "    l\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                    + "]")
+        }
+        lines += form("*a9").split(separator: "\n").map { "    " + $0 }
+        lines += ["spec:", "  type: team", "  children: []"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test(
+        "item 4: an alias bomb used as a key is refused before it is expanded, naming the line",
+        arguments: ["? X\n: v", "X : v", "{X : v}: w", "[X]: v"])
+    func yamlBomb(form: String) throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/bomb.yaml"
+        let text = Self.aliasBomb { form.replacingOccurrences(of: "X", with: $0) }
+        #expect(text.utf8.count < 900)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try Input.backstageEntities(atPath: path)
+        } throws: { error in
+            let message = (error as? InputError)?.message ?? ""
+            return message.hasPrefix("\(path):16:") && message.contains("key")
+        }
+    }
+
+    @Test("item 4: the same aliases as values are read at once; an expansion past the budget is refused")
+    func aliasesAsValues() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/values.yaml"
+        try Data(Self.aliasBomb { "big: \($0)" }.utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try Input.backstageEntities(atPath: path)
+        } throws: { error in
+            (error as? InputError)?.message.contains("expand past") == true
+        }
+        // Ordinary anchors and aliases read as they mean.
+        let small = """
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata:
+              name: team
+              labels: &labels {tier: gold}
+            spec: {type: team, children: []}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata: {name: other, labels: *labels}
+            spec: {type: team, children: []}
+
+            """
+        try Data(small.utf8).write(to: URL(fileURLWithPath: path))
+        let entities = try Input.backstageEntities(atPath: path)
+        #expect(entities.map { $0.metadata.labels?["tier"] } == ["gold", "gold"])
+    }
+
+    @Test("item 4: keys that only look unusual are read: quoted keys, questions in values, block text")
+    func noFalseAlarms() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/fine.yaml"
+        let text = """
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata:
+              name: team
+              description: |
+                ? not a key: this is text
+                *neither : is this
+              annotations:
+                "quoted: key": value
+                why: is this? fine
+                star: a*b
+            spec: {type: team, children: []}
+
+            """
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let entity = try #require(try Input.backstageEntities(atPath: path).first)
+        #expect(entity.metadata.annotations?["quoted: key"] == "value")
+        #expect(entity.metadata.description?.contains("*neither : is this") == true)
+    }
+
+    @Test("a document that is not YAML after good ones stops the import, naming the file, instead of ending it early")
+    func malformedLaterDocument() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/two.yaml"
+        let text = """
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata: {name: team}
+            spec: {type: team, children: []}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata:
+              name: other
+              description: a*b : c
+            spec: {type: team, children: []}
+
+            """
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try Input.backstageEntities(atPath: path)
+        } throws: { error in
+            (error as? InputError)?.message.hasPrefix("\(path): not YAML") == true
+        }
+    }
+
+    @Test("item 9: a catalog that is not UTF-8 is refused, naming the line")
+    func notUTF8() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/latin1.yaml"
+        try Data("apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: b".utf8 + [0xE9] + Data("\n".utf8))
+            .write(to: URL(fileURLWithPath: path))
+        #expect {
+            try Input.backstageEntities(atPath: path)
+        } throws: { error in
+            (error as? InputError)?.message.hasPrefix("\(path):4: the file is not UTF-8") == true
+        }
+    }
+
+    @Test("item 12: block YAML written by the library reads back to the same entities, awkward texts included")
+    func blockYAMLRoundTrip() throws {
+        let folder = try temporaryFolder()
+        var organization = try Organization(name: "Toko", goal: "")
+        let names = [
+            "yes", "No", "null", "~", "123", "-1", "1e3", "0x1F", "a: b", "# note", "x #y", "'quoted'", "\"q\"\u{301}",
+            "line\r\nbreak", "tab\there", " padded ", "Ümit", "日本", "x\u{2028}y", "@at", "*star", "&amp", "!tag", "[x]",
+            "{y}", "a,b", "%p", "`t`", "|", ">", "-", "?", ":", "",
+        ]
+        try organization.addDepartment(Department(id: "ops", name: "Operations"))
+        for (index, name) in names.enumerated() {
+            try organization.hire(
+                Specialist(
+                    id: .init(validating: "s\(index)"), name: name.isEmpty ? "x" : name, title: name, department: "ops")
+            )
+        }
+        let export = organization.backstageCatalog()
+        let path = folder + "/c.yaml"
+        try Data(export.yaml().utf8).write(to: URL(fileURLWithPath: path))
+        let read = try Input.backstageEntities(atPath: path)
+        #expect(read == export.entities)
+    }
+}
