@@ -287,4 +287,137 @@ struct InputRegressionTests {
         #expect(result.organization.department("care")?.name == "care")
         #expect(result.report.filter { $0.message.contains("is blank; named") }.count == 2)
     }
+
+    /// The people table read back with the options it names.
+    static func readBack(_ organization: Organization) throws -> CSVImport.Result {
+        try CSVImport.organization(
+            from: Data(organization.csv(.people).utf8),
+            options: CSVTable.peopleImportOptions(organizationName: organization.name))
+    }
+
+    @Test("item 6: spaces and tabs inside quoted fields are kept; around unquoted fields they are dropped")
+    func quotedSpacesKept() throws {
+        let organization = try Self.organization(sellerName: " Budi\t", sellerTitle: "\tHead of sales  ")
+        let back = try Self.readBack(organization)
+        #expect(back.organization.specialist("s1")?.name == " Budi\t")
+        #expect(back.organization.specialist("s1")?.title == "\tHead of sales  ")
+        let typed = "id,name,department\r\n  x ,  Ani  ,Sales\r\n"
+        let read = try CSVImport.organization(
+            from: Data(typed.utf8),
+            options: .init(organizationName: "T", id: "id", name: ["name"], department: "department"))
+        #expect(read.organization.specialist("x")?.name == "Ani")
+    }
+
+    @Test("item 6: skills holding : or ; come back whole")
+    func skillsWithSeparators() throws {
+        let skills: [Skill: Proficiency] = [
+            "C++: templates": .expert, "sales;field": .novice, "a\\b": .competent, "plain": .proficient,
+        ]
+        let organization = try Self.organization(sellerSkills: skills)
+        let back = try Self.readBack(organization)
+        #expect(back.organization.specialist("s1")?.skills == skills)
+        #expect(back.report.allSatisfy { $0.severity == .note }, "\(back.report)")
+    }
+
+    @Test("item 6: two departments of the same name stay two, with their heads; a parent with no staff keeps its name")
+    func departmentsByIdentifier() throws {
+        var organization = try Organization(name: "Toko", goal: "")
+        try organization.addDepartment(Department(id: "hq", name: "Head office"))
+        try organization.addDepartment(Department(id: "sales-east", name: "Sales", parent: "hq"))
+        try organization.addDepartment(Department(id: "sales-west", name: "Sales", parent: "hq"))
+        for (id, department) in [
+            ("e1", "sales-east"), ("e2", "sales-east"), ("w1", "sales-west"), ("w2", "sales-west"),
+        ] {
+            try organization.hire(
+                Specialist(id: .init(validating: id), name: id, department: .init(validating: department)))
+        }
+        try organization.appointHead("e1", of: "sales-east")
+        try organization.appointHead("w1", of: "sales-west")
+        let back = try Self.readBack(organization).organization
+        #expect(back.departments.map(\.id) == organization.departments.map(\.id))
+        #expect(back.departments.map(\.name) == organization.departments.map(\.name))
+        #expect(back.departments.map(\.head) == organization.departments.map(\.head))
+        #expect(back.departments.map(\.parent) == organization.departments.map(\.parent))
+        #expect(back.csv(.people) == organization.csv(.people))
+    }
+
+    @Test("item 17: without a parent column, a department sits under the department of its head's manager")
+    func hierarchyFromManagers() throws {
+        let table = """
+            id,name,department,manager
+            ceo,Ani,Head office,
+            s1,Budi,Sales,ceo
+            s2,Citra,Sales,s1
+            c1,Dewi,Care,ceo
+            c2,Eka,Care,c1
+            x1,Fajar,Export,s1
+            """
+        let result = try CSVImport.organization(
+            from: Data(table.utf8),
+            options: {
+                var options = CSVImport.Options(
+                    organizationName: "T", id: "id", name: ["name"], department: "department")
+                options.manager = "manager"
+                return options
+            }())
+        let organization = result.organization
+        func parent(_ name: String) -> String? {
+            organization.departments.first { $0.name == name }?.parent.flatMap { organization.department($0)?.name }
+        }
+        #expect(parent("Sales") == "Head office")
+        #expect(parent("Care") == "Head office")
+        #expect(parent("Export") == "Sales")
+        #expect(parent("Head office") == nil)
+        #expect(result.report.contains { $0.message.hasPrefix("department Export is placed under Sales") })
+    }
+
+    @Test("item 17: a department name one letter from another is reported, and an alias merges it")
+    func nearDuplicateDepartments() throws {
+        let table = """
+            id,name,department
+            a,Ani,Customer Service
+            b,Budi,Customer Service
+            c,Citra,Custmer Service
+            d,Dewi,Sales
+            e,Eka,Sale
+            f,Fajar,Logistics
+            """
+        var options = CSVImport.Options(organizationName: "T", id: "id", name: ["name"], department: "department")
+        let result = try CSVImport.organization(from: Data(table.utf8), options: options)
+        let warnings = result.report.filter { $0.severity == .warning }.map(\.message)
+        #expect(
+            warnings.contains(
+                "department Custmer Service (1 person) looks like Customer Service (2 people); if they are one, import "
+                    + "again with --department-alias \"Custmer Service=Customer Service\""))
+        #expect(warnings.contains { $0.hasPrefix("department Sale (1 person) looks like Sales (1 person)") })
+        #expect(!warnings.contains { $0.contains("Logistics") })
+        options.departmentAliases = ["Custmer Service": "Customer Service"]
+        let merged = try CSVImport.organization(from: Data(table.utf8), options: options)
+        #expect(merged.organization.departments.count == 4)
+        #expect(merged.organization.specialist("c")?.department == merged.organization.specialist("a")?.department)
+    }
+
+    @Test("a line break inside a quoted field: the rows after it keep their own line numbers in the report")
+    func lineNumbersAfterQuotedBreaks() throws {
+        let table = "id,name,department\r\na,\"Ani\r\nthe second line\",Sales\r\n,Nobody,Sales\r\nc,Citra\r\n"
+        let result = try CSVImport.organization(
+            from: Data(table.utf8),
+            options: .init(organizationName: "T", id: "id", name: ["name"], department: "department"))
+        #expect(result.organization.specialist("a")?.name == "Ani\r\nthe second line")
+        #expect(result.report.map(\.line) == [4, 5])
+    }
+
+    @Test("a header that names a used column twice, or no name column, is refused")
+    func headerProblems() throws {
+        #expect(throws: OrganizationError.self) {
+            try CSVImport.organization(
+                from: Data("id,name,name,department\r\na,A,B,S\r\n".utf8),
+                options: .init(organizationName: "T", id: "id", name: ["name"], department: "department"))
+        }
+        #expect(throws: OrganizationError.self) {
+            try CSVImport.organization(
+                from: Data("id,name,department\r\na,A,S\r\n".utf8),
+                options: .init(organizationName: "T", id: "id", name: [], department: "department"))
+        }
+    }
 }

@@ -13,8 +13,11 @@ import Foundation
 /// A file is never replaced by something else:
 /// - `-` is standard output;
 /// - a symbolic link is followed, and what it points to is written;
-/// - a regular file is replaced atomically — a new file beside it, renamed over it, so an interrupted run never
-///   leaves half a file — and keeps its mode and owner; a file the user may not write is refused;
+/// - a regular file is replaced atomically — a new file beside it (with a short name of its own, so the longest
+///   file names still work), renamed over it, so an interrupted run never leaves half a file — and keeps its mode
+///   and owner; a file the user may not write is refused;
+/// - a file with other hard links, or another user's file, is written in place, so every name of it sees the new
+///   text and it keeps its owner;
 /// - a FIFO, a character device, a socket or anything under `/dev` or `/proc` (such as `/dev/stdout`) is opened
 ///   and written into, never replaced;
 /// - a directory, or a path whose folder does not exist, is refused with a plain message.
@@ -50,6 +53,8 @@ public enum Output {
             throw InputError("\(path): is a directory; give a file to write")
         case S_IFREG where !target.hasPrefix("/dev/") && !target.hasPrefix("/proc/"):
             guard access(target, W_OK) == 0 else { throw failure(path, errno) }
+            // A file with other names (hard links): replacing it would leave them the old text.
+            if status.st_nlink > 1 { return try writeInto(target, shownAs: path, data, truncating: true) }
             return try replace(target, shownAs: path, with: data, keeping: status)
         default:
             // A FIFO, a device, a socket, or a file the system stands for (/dev/stdout): written into.
@@ -87,8 +92,8 @@ public enum Output {
         throws(InputError)
     {
         let folder = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).squads-XXXXXX").utf8CString)
+        // A short name: the target's own may already be as long as a name can be.
+        var template = Array(((folder.isEmpty ? "." : folder) + "/.squads-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             let reason = errno

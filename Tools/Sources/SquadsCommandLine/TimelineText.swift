@@ -68,11 +68,45 @@ extension Input {
 }
 
 extension Commands {
+    /// The most periods a timeline or a report's history is cut into: a log whose days stretch further (often one
+    /// mistyped year) is refused before any work, naming the change that stretches it.
+    public static let maximumTimelinePeriods = 1_000
+
+    /// Throws when `history` would be cut into more than ``maximumTimelinePeriods`` periods of `step`.
+    ///
+    /// - Throws: ``InputError`` naming the span, the number of periods and the change at the end of the widest gap.
+    public static func checkSpan(of history: ChangeHistory, every step: Timeline.Step) throws(InputError) {
+        guard let first = history.firstDay, let last = history.lastDay else { return }
+        let days = first.days(to: last)
+        let periods: Int
+        switch step {
+        case .week: periods = days / 7 + 2
+        case .month: periods = days / 28 + 2
+        case .quarter: periods = days / 89 + 2
+        }
+        guard periods > maximumTimelinePeriods else { return }
+        let changes = history.changes
+        // The change that stretches the span is at the end with the wider gap to its neighbour.
+        let firstGap = changes.count > 1 ? (changes[0].day?.days(to: changes[1].day ?? first) ?? 0) : 0
+        let lastGap =
+            changes.count > 1
+            ? (changes[changes.count - 2].day?.days(to: changes[changes.count - 1].day ?? last) ?? 0) : 0
+        let index = firstGap >= lastGap ? 0 : changes.count - 1
+        let change = changes[index]
+        throw InputError(
+            "the log's days run from \(first) to \(last): about \(periods) \(step.rawValue)ly periods, more than "
+                + "\(maximumTimelinePeriods); change \(index + 1) (\(change.day.map(String.init(describing:)) ?? "undated")"
+                + (change.reason.isEmpty ? "" : ", \(String(reflecting: change.reason))")
+                + ") stretches it — check its "
+                + "day, or give a longer --every")
+    }
+
     /// `squads timeline`: how far along the transformation is, period by period.
     public static func timeline(
         _ history: ChangeHistory, every step: Timeline.Step = .month, plan: RolloutPlan? = nil,
         findings: Bool = true, format: TimelineFormat = .text
     ) throws(InputError) -> String {
+        try checkSpan(of: history, every: step)
         let timeline = history.timeline(every: step, plan: plan, policy: findings ? .default : nil)
         switch format {
         case .json: return try json(timeline)

@@ -278,4 +278,50 @@ struct InputRegressionCommandTests {
         let read = try Input.backstageEntities(atPath: path)
         #expect(read == export.entities)
     }
+
+    @Test("item 15: a log whose days span millennia is refused at once, naming the change that stretches it")
+    func spanOfDays() throws {
+        let (baseline, changes) = Fixtures.transformationYear
+        var stretched = changes
+        stretched[stretched.count - 1].day = "9999-12-31"
+        let history = try ChangeHistory(baseline: baseline, changes: stretched)
+        for step in Timeline.Step.allCases {
+            #expect {
+                try Commands.timeline(history, every: step)
+            } throws: { error in
+                let message = (error as? InputError)?.message ?? ""
+                return message.contains("9999-12-31") && message.contains("change \(stretched.count) (9999-12-31")
+            }
+        }
+        #expect(throws: InputError.self) {
+            try Commands.report(history.organization(on: "9999-12-31"), history: history, every: .week)
+        }
+        var early = changes
+        early[0].day = "0001-01-01"
+        #expect {
+            try Commands.timeline(try ChangeHistory(baseline: baseline, changes: early), every: .month)
+        } throws: { error in
+            (error as? InputError)?.message.contains("change 1 (0001-01-01") == true
+        }
+        // A log of a year is cut into its weeks as before.
+        #expect(try Commands.timeline(try ChangeHistory(baseline: baseline, changes: changes), every: .week).count > 0)
+    }
+
+    @Test("item 16: --output with a name of 255 bytes works, and writing through a hard link updates both names")
+    func longNamesAndHardLinks() throws {
+        let folder = try temporaryFolder()
+        let long = folder + "/" + String(repeating: "n", count: 250) + ".json"
+        try Output.write(Data("first".utf8), to: long)
+        try Output.write(Data("second".utf8), to: long)
+        #expect(try String(contentsOfFile: long, encoding: .utf8) == "second")
+        let original = folder + "/org.json"
+        let other = folder + "/copy.json"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: original))
+        #expect(link(original, other) == 0)
+        try Output.write(Data("new".utf8), to: original)
+        #expect(try String(contentsOfFile: other, encoding: .utf8) == "new")
+        #expect(try String(contentsOfFile: original, encoding: .utf8) == "new")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
 }

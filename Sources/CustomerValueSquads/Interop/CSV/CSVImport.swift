@@ -9,8 +9,11 @@
 /// Each row is a person; the columns are named by ``Options``. The file is read as RFC 4180 defines CSV —
 /// quoted fields holding delimiters, quotes and line breaks, CRLF or LF, a UTF-8 byte-order mark, empty lines —
 /// with a comma, a semicolon or a tab between fields. Departments come from the department column (under the
-/// parent-department column where one is given); a department's head is inferred from the manager column where
-/// the chains make it unambiguous, as ``SCIMImport`` does. Names are kept as written, in Unicode NFC.
+/// parent-department column where one is given, else under the department of their head's manager); a
+/// department's head is inferred from the manager column where the chains make it unambiguous, as ``SCIMImport``
+/// does. Names are kept as written, in Unicode NFC; spaces around a field are dropped unless it is quoted.
+/// Department names that differ by one letter are reported with a suggestion
+/// (``Options-swift.struct/departmentAliases`` reads one as the other).
 ///
 /// Nothing is dropped silently: a row that cannot be used is reported with its line and the reason, and the rest
 /// are imported; duplicate ids, unknown managers and manager cycles are reported as the SCIM import reports them.
@@ -18,7 +21,8 @@
 /// ```swift
 /// let result = try CSVImport.organization(
 ///     from: data,
-///     options: .init(name: "Toko Manis", id: "Employee ID", name: ["First name", "Last name"], department: "Team"))
+///     options: .init(
+///         organizationName: "Toko Manis", id: "Employee ID", name: ["First name", "Last name"], department: "Team"))
 /// result.organization.specialistCount
 /// result.report.map(\.description)
 /// ```
@@ -42,11 +46,20 @@ public enum CSVImport {
         /// The column of the identifier of the person's manager; `nil` by default.
         public var manager: String?
         /// The column of the department above the person's department (named as ``department`` names
-        /// departments); `nil` by default.
+        /// departments); `nil` by default. Without it, a department is placed under the department of its head's
+        /// manager.
         public var parentDepartment: String?
+        /// The column of the name of the department above, when ``parentDepartment`` holds identifiers (so that a
+        /// department with no staff of its own keeps its name); `nil` by default.
+        public var parentDepartmentName: String?
         /// The column of the person's skills, separated by ``skillSeparator``, each a name or `name:level` with a
         /// level of ``Proficiency`` (`analytics:expert`); a skill without a level is ``Proficiency/proficient``.
+        /// The level follows the last `:`, so a name may hold colons; a `\` keeps the separator after it (or
+        /// another `\`) in the name.
         public var skills: String?
+        /// Department names to read as others, `["Custmer Service": "Customer Service"]`, applied to the department
+        /// and parent-department columns before anything else; none by default.
+        public var departmentAliases: [String: String]
         /// What separates skills in the skills column; `;` by default.
         public var skillSeparator: Character
         /// What separates fields: `,` by default, `;` or a tab as spreadsheets in many locales write.
@@ -77,6 +90,7 @@ public enum CSVImport {
             self.delimiter = delimiter
             skillSeparator = ";"
             removesFormulaGuard = true
+            departmentAliases = [:]
         }
     }
 
@@ -136,7 +150,15 @@ public enum CSVImport {
         }
         let names = header.fields.map(trimmed)
         func column(_ name: String, _ option: String) throws(OrganizationError) -> Int {
-            if let index = names.firstIndex(of: name) { return index }
+            if let index = names.firstIndex(of: name) {
+                guard names.lastIndex(of: name) == index else {
+                    throw OrganizationError(
+                        code: .invalidValue,
+                        message: "\(option): the header has the column \(String(reflecting: name)) twice (columns "
+                            + "\(index + 1) and \((names.lastIndex(of: name) ?? index) + 1)); name it once")
+                }
+                return index
+            }
             throw OrganizationError(
                 code: .invalidValue,
                 message: "\(option): the header has no column \(String(reflecting: name)); it has "
@@ -146,6 +168,9 @@ public enum CSVImport {
             guard let name else { return nil }
             return try column(name, option)
         }
+        guard !options.name.isEmpty else {
+            throw OrganizationError(code: .invalidValue, message: "name: give at least one column of names")
+        }
         let idColumn = try column(options.id, "id")
         var nameColumns: [Int] = []
         for name in options.name { nameColumns.append(try column(name, "name")) }
@@ -154,16 +179,23 @@ public enum CSVImport {
         let titleColumn = try optional(options.title, "title")
         let managerColumn = try optional(options.manager, "manager")
         let parentColumn = try optional(options.parentDepartment, "parent department")
+        let parentNameColumn = try optional(options.parentDepartmentName, "parent department name")
         let skillsColumn = try optional(options.skills, "skills")
+        /// Departments go by identifier when a column names them; by name otherwise.
+        let byIdentifier = departmentNameColumn != nil
 
         var resources: [Resource] = []
         var lineOfID: [String: Int] = [:]
-        var presetDepartmentIDs: [String: String] = [:]
         var nameOfDepartmentID: [String: String] = [:]
-        func text(_ value: String) -> String {
-            let value = options.removesFormulaGuard ? CSVFormulaGuard.unguarded(trimmed(value)) : trimmed(value)
+        var managerOfRow: [String: String] = [:]  // row id → manager id
+        func text(_ row: CSVReader.Record, _ index: Int) -> String {
+            let raw = row.fields[index]
+            let quoted = index < row.quoted.count && row.quoted[index]
+            let kept = quoted ? raw : trimmed(raw)
+            let value = options.removesFormulaGuard ? CSVFormulaGuard.unguarded(kept) : kept
             return String(decoding: value._nfcCodeUnits, as: UTF8.self)
         }
+        func department(_ value: String) -> String { options.departmentAliases[value] ?? value }
         for row in rows.dropFirst() {
             func issue(_ severity: Finding.Severity, _ message: String) {
                 report.append(Issue(severity: severity, line: row.line, message: message))
@@ -175,7 +207,7 @@ public enum CSVImport {
                         + "\(names.count); row not imported")
                 continue
             }
-            let id = text(row.fields[idColumn])
+            let id = text(row, idColumn)
             guard !Organization.isBlank(id) else {
                 issue(.warning, "the \(String(reflecting: options.id)) column is empty; row not imported")
                 continue
@@ -185,82 +217,75 @@ public enum CSVImport {
                 continue
             }
             lineOfID[id] = row.line
-            let name = nameColumns.map { text(row.fields[$0]) }.filter { !Organization.isBlank($0) }
+            let name = nameColumns.map { text(row, $0) }.filter { !Organization.isBlank($0) }
                 .joined(separator: " ")
-            var department = text(row.fields[departmentColumn])
-            let parent = parentColumn.map { text(row.fields[$0]) }.flatMap { Organization.isBlank($0) ? nil : $0 }
-            if let departmentNameColumn, !Organization.isBlank(department) {
-                // The column holds identifiers: the department goes by its name, and keeps the identifier.
-                let departmentName = text(row.fields[departmentNameColumn])
-                let shown = Organization.isBlank(departmentName) ? department : departmentName
-                if let known = nameOfDepartmentID[department], known != shown {
-                    issue(.warning, "department \(department) is named \(known) on an earlier row, not \(shown)")
-                } else if let taken = presetDepartmentIDs[shown], taken != department {
-                    issue(
-                        .warning,
-                        "the name \(shown) is department \(taken)'s on an earlier row; this row's "
-                            + "department \(department) is imported as \(taken)")
+            let home = department(text(row, departmentColumn))
+            let parent = parentColumn.map { department(text(row, $0)) }.flatMap { Organization.isBlank($0) ? nil : $0 }
+            if let departmentNameColumn, !Organization.isBlank(home) {
+                // The column holds identifiers: the department keeps its identifier, and goes by its name.
+                let departmentName = text(row, departmentNameColumn)
+                let shown = Organization.isBlank(departmentName) ? home : departmentName
+                if let known = nameOfDepartmentID[home], known != shown {
+                    issue(.warning, "department \(home) is named \(known) on an earlier row, not \(shown)")
                 } else {
-                    nameOfDepartmentID[department] = shown
-                    presetDepartmentIDs[shown] = department
+                    nameOfDepartmentID[home] = shown
                 }
-                department = nameOfDepartmentID[department] ?? shown
+            }
+            if let parent, let parentNameColumn, nameOfDepartmentID[parent] == nil {
+                let parentName = text(row, parentNameColumn)
+                if !Organization.isBlank(parentName) { nameOfDepartmentID[parent] = parentName }
             }
             var skills: [Skill: Proficiency] = [:]
             if let skillsColumn {
-                let cell = row.fields[skillsColumn]
-                let entries = options.removesFormulaGuard ? CSVFormulaGuard.unguarded(trimmed(cell)) : cell
-                for entry in entries.split(separator: options.skillSeparator) {
-                    let parts = entry.split(separator: ":", maxSplits: 1).map { text(String($0)) }
-                    guard let skill = parts.first, !Organization.isBlank(skill) else { continue }
+                for entry in Self.skillEntries(text(row, skillsColumn), separator: options.skillSeparator) {
+                    var skill = entry
                     var level = Proficiency.proficient
-                    if parts.count == 2 {
-                        guard let given = Proficiency(rawValue: parts[1].lowercased()) else {
+                    if let colon = entry.lastIndex(of: ":") {
+                        let given = trimmed(String(entry[entry.index(after: colon)...]))
+                        skill = trimmed(String(entry[..<colon]))
+                        guard let known = Proficiency(rawValue: given.lowercased()) else {
                             issue(
                                 .warning,
-                                "skill \(skill) has the level \(String(reflecting: parts[1])), not one of "
+                                "skill \(skill) has the level \(String(reflecting: given)), not one of "
                                     + Proficiency.allCases.map(\.rawValue).joined(separator: ", ")
                                     + "; the skill is not imported")
                             continue
                         }
-                        level = given
+                        level = known
                     }
+                    guard !Organization.isBlank(skill) else { continue }
                     skills[Skill(rawValue: skill)] = level
                 }
             }
-            let manager = managerColumn.map { text(row.fields[$0]) }.flatMap { Organization.isBlank($0) ? nil : $0 }
+            let manager = managerColumn.map { text(row, $0) }.flatMap { Organization.isBlank($0) ? nil : $0 }
+            if let manager { managerOfRow[id] = manager }
             resources.append(
                 Resource(
                     id: id, schemas: [SCIMImport.userSchema], userName: nil, externalId: nil, name: nil,
                     displayName: name.isEmpty ? nil : name,
-                    title: titleColumn.map { text(row.fields[$0]) }, active: true, members: nil,
+                    title: titleColumn.map { text(row, $0) }, active: true, members: nil,
                     enterprise: Resource.Enterprise(
                         employeeNumber: nil, costCenter: nil, organization: nil, division: parent,
-                        department: Organization.isBlank(department) ? nil : department,
+                        department: Organization.isBlank(home) ? nil : home,
                         manager: manager.map {
                             Resource.Reference(value: $0, display: nil, displayName: nil, type: nil)
                         }),
                     skills: skills))
         }
-        // Parents are named by identifier too: each goes by its department's name, wherever its row came; a
-        // parent named only as a parent keeps its identifier as its name.
-        if departmentNameColumn != nil {
-            for index in resources.indices {
-                if let parent = resources[index].enterprise?.division {
-                    resources[index].enterprise?.division = nameOfDepartmentID[parent] ?? parent
-                }
-            }
-            for resource in resources {
-                if let parent = resource.enterprise?.division, presetDepartmentIDs[parent] == nil,
-                    (try? Department.ID(validating: parent)) != nil, !presetDepartmentIDs.values.contains(parent)
-                {
-                    presetDepartmentIDs[parent] = parent
-                }
-            }
-        }
         var importer = Importer(
             options: SCIMImport.Options(name: options.organizationName, goal: options.goal, squads: .none))
-        importer.presetDepartmentIDs = presetDepartmentIDs
+        if byIdentifier {
+            // Departments and parents are keyed by identifier, so two departments may share a name; each gets its
+            // name afterwards. A parent named only as a parent, with no name column, keeps its identifier.
+            var preset: [String: String] = [:]
+            for resource in resources {
+                for value in [resource.enterprise?.department, resource.enterprise?.division].compactMap({ $0 })
+                where (try? Department.ID(validating: value)) != nil {
+                    preset[value] = value
+                }
+            }
+            importer.presetDepartmentIDs = preset
+        }
         let result: SCIMImport.Result
         do {
             try importer.read(resources)
@@ -273,13 +298,35 @@ public enum CSVImport {
         report += result.report.map { issue in
             Issue(severity: issue.severity, line: lineOfID[issue.resource], message: issue.message)
         }
+        var departments = result.organization.departments
+        if byIdentifier {
+            for index in departments.indices {
+                if let name = nameOfDepartmentID[departments[index].id.rawValue] { departments[index].name = name }
+            }
+        }
+        if parentColumn == nil {
+            Self.placeUnderHeadsManagers(
+                &departments, organization: result.organization, managers: managerOfRow,
+                specialists: result.specialists, report: &report)
+        }
+        if !byIdentifier {
+            report += Self.nearDuplicateNames(in: departments, organization: result.organization)
+        }
+        let organization: Organization
+        if departments == result.organization.departments {
+            organization = result.organization
+        } else {
+            organization = try Organization(
+                name: result.organization.name, goal: result.organization.goal, departments: departments,
+                specialists: result.organization.specialists, squads: result.organization.squads)
+        }
         report.sort { ($0.line ?? .max) < ($1.line ?? .max) }
-        return Result(organization: result.organization, report: report, specialists: result.specialists)
+        return Result(organization: organization, report: report, specialists: result.specialists)
     }
 }
 
 /// `text` without the spaces and tabs around it.
-private func trimmed(_ text: String) -> String {
+func trimmed(_ text: String) -> String {
     let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
     guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else {
         return ""

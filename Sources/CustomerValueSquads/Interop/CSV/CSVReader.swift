@@ -7,6 +7,8 @@ struct CSVReader {
     struct Record: Equatable {
         var line: Int
         var fields: [String]
+        /// Whether each field was written in quotes (its spaces are then its own).
+        var quoted: [Bool] = []
     }
 
     /// A record that breaks the format: where, and why.
@@ -51,8 +53,10 @@ struct CSVReader {
             let recordLine = line
             if skipBreak() { continue }  // an empty line
             var fields: [String] = []
+            var quoted: [Bool] = []
             var field: [UInt8] = []
             while true {
+                quoted.append(index < input.count && input[index] == quote)
                 if index < input.count, input[index] == quote {
                     // A quoted field: up to the quote not followed by another one.
                     let (openLine, openColumn) = (line, index - lineStart + 1)
@@ -117,7 +121,7 @@ struct CSVReader {
                 _ = skipBreak()
                 break
             }
-            records.append(Record(line: recordLine, fields: fields))
+            records.append(Record(line: recordLine, fields: fields, quoted: quoted))
         }
     }
 }

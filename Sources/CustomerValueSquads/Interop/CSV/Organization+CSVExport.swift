@@ -1,8 +1,9 @@
 /// A table of an organisation that ``Organization/csv(_:delimiter:byteOrderMark:)`` writes.
 public enum CSVTable: String, Sendable, Hashable, Codable, CaseIterable {
     /// One row per specialist: `id`, `name`, `title`, `department` (its identifier), `department_name`,
-    /// `parent_department`, `manager` (the head of their department, or for a head the head above) and `skills`
-    /// (`name:level`, separated by `;`) — what ``CSVImport`` reads back.
+    /// `parent_department`, `parent_department_name`, `manager` (the head of their department, or for a head the
+    /// head above) and `skills` (`name:level`, separated by `;`, a `;` or `\` in a name escaped with `\`) — what
+    /// ``CSVImport`` reads back.
     case people
     /// One row per department: `id`, `name`, `function`, `parent`, `head`, `capacity_floor` and `staff`.
     case departments
@@ -15,7 +16,10 @@ public enum CSVTable: String, Sendable, Hashable, Codable, CaseIterable {
     public var columns: [String] {
         switch self {
         case .people:
-            ["id", "name", "title", "department", "department_name", "parent_department", "manager", "skills"]
+            [
+                "id", "name", "title", "department", "department_name", "parent_department", "parent_department_name",
+                "manager", "skills",
+            ]
         case .departments: ["id", "name", "function", "parent", "head", "capacity_floor", "staff"]
         case .memberships: ["squad", "specialist", "role", "share", "since"]
         case .squads: ["id", "name", "stage", "mission", "customer", "value_area", "members", "fte"]
@@ -35,6 +39,7 @@ public enum CSVTable: String, Sendable, Hashable, Codable, CaseIterable {
         options.title = "title"
         options.manager = "manager"
         options.parentDepartment = "parent_department"
+        options.parentDepartmentName = "parent_department_name"
         options.skills = "skills"
         return options
     }
@@ -109,8 +114,10 @@ extension Organization {
                 row([
                     specialist.id.rawValue, specialist.name, specialist.title, specialist.department.rawValue,
                     department?.name ?? "", department?.parent?.rawValue ?? "",
+                    department?.parent.flatMap { departmentsByID[$0]?.name } ?? "",
                     manager(of: specialist)?.rawValue ?? "",
-                    specialist.skills.sorted { $0.key < $1.key }.map { "\($0.key.rawValue):\($0.value.rawValue)" }
+                    specialist.skills.sorted { $0.key < $1.key }
+                        .map { "\(CSVImport.escapedSkill($0.key.rawValue, separator: ";")):\($0.value.rawValue)" }
                         .joined(separator: ";"),
                 ])
             }

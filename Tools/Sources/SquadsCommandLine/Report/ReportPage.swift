@@ -14,6 +14,7 @@ extension Commands {
         _ organization: Organization, comparedTo baseline: Organization? = nil, plan: RolloutPlan? = nil,
         on day: Day? = nil, history: ChangeHistory? = nil, every step: Timeline.Step = .month
     ) throws(InputError) -> String {
+        if let history { try Commands.checkSpan(of: history, every: step) }
         let figures = try ReportFigures(organization, baseline: baseline, plan: plan, on: day)
         var html = HTML()
         html.open("!DOCTYPE html")

@@ -6,10 +6,12 @@ struct ImportCSVCommand: SquadsCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-csv",
         abstract: "Read people from a spreadsheet (CSV, as HR systems export it) into an organisation document.",
-        discussion: "Name the columns: each row is a person, in a department; heads and the department hierarchy "
-            + "are inferred from the manager column as import-scim does. RFC 4180: quoted fields may hold "
-            + "delimiters, quotes and line breaks. The organisation is printed as JSON (or written to --output); "
-            + "every row that could not be used is listed on standard error with its line."
+        discussion: "Name the columns: each row is a person, in a department. Heads are inferred from the manager "
+            + "column as import-scim does; a department sits under --parent-department when that column is given, "
+            + "else under the department of its head's manager. RFC 4180: quoted fields may hold delimiters, quotes "
+            + "and line breaks, and keep their spaces. Department names one letter apart are reported with the "
+            + "--department-alias that would merge them. The organisation is printed as JSON (or written to "
+            + "--output); every row that could not be used is listed on standard error with its line."
     )
 
     @Argument(help: "The CSV file; - reads standard input.")
@@ -35,6 +37,15 @@ struct ImportCSVCommand: SquadsCommand {
 
     @Option(help: "The column of the department above the person's department.")
     var parentDepartment: String?
+
+    @Option(help: "The column of the name of the department above, when --parent-department holds identifiers.")
+    var parentDepartmentName: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Read one department name as another, FROM=TO (repeatable), such as \"Custmer Service=Customer Service\".",
+            valueName: "from=to"))
+    var departmentAlias: [String] = []
 
     @Option(help: "The column of skills: name or name:level (novice, competent, proficient, expert).")
     var skills: String?
@@ -63,7 +74,25 @@ struct ImportCSVCommand: SquadsCommand {
         options.title = title
         options.manager = manager
         options.parentDepartment = parentDepartment
+        options.parentDepartmentName = parentDepartmentName
         options.skills = skills
+        for alias in departmentAlias {
+            let parts = alias.split(separator: "=", maxSplits: 1).map {
+                String($0).trimmingCharacters(in: .whitespaces)
+            }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw InputError(
+                    "--department-alias: give FROM=TO, such as \"Custmer Service=Customer Service\", not "
+                        + String(reflecting: alias))
+            }
+            options.departmentAliases[parts[0]] = parts[1]
+        }
+        let names = name.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard !names.isEmpty else {
+            throw InputError("--name: give one or more columns, separated by commas, not \(String(reflecting: name))")
+        }
+        options.name = names
         options.skillSeparator = try Self.character(skillSeparator, option: "--skill-separator")
         let imported = try Commands.importCSV(from: Input.data(atPath: file), name: file, options: options)
         try writeOutput(imported.document, to: output)
@@ -87,7 +116,7 @@ struct ExportCSVCommand: SquadsCommand {
         abstract: "Write one table of an organisation as CSV, for a spreadsheet.",
         discussion: "people (what import-csv reads back: squads import-csv FILE --id id --name name --department "
             + "department --department-name department_name --title title --manager manager --parent-department "
-            + "parent_department --skills skills), departments, memberships or squads. RFC 4180, lines ended by "
+            + "parent_department --parent-department-name parent_department_name --skills skills), departments, memberships or squads. RFC 4180, lines ended by "
             + "CRLF; --bom starts the file with the UTF-8 byte-order mark by which spreadsheets recognise UTF-8. Cells "
             + "that a spreadsheet would run as a formula are written with a leading ' unless --raw is given."
     )
