@@ -42,7 +42,9 @@ public struct SiloNetwork: Sendable, Hashable, Codable {
     public var departments: [Department.ID]
     /// Every link, sorted by its departments.
     public var links: [Link]
-    /// The departments that no squad connects to any other: the silos still closed.
+    /// The departments with staff of their own that no squad connects to any other: the silos still closed. A
+    /// department with no staff (a head office made only of sub-departments) has nobody to send to a squad and is
+    /// not an island.
     public var islands: [Department.ID]
     /// Each squad that draws from two departments or more, with the departments it bridges, sorted.
     public var bridges: [CustomerValueSquad.ID: [Department.ID]]
@@ -220,7 +222,8 @@ extension Organization {
                 departments: unique[entry.start..<(entry.start + entry.silos)].map { all[Int($0 & 0xFFFF_FFFF)] })
         }
         return SiloNetwork(
-            departments: all, links: links, islands: all.indices.filter { !linked[$0] }.map { all[$0] },
+            departments: all, links: links,
+            islands: all.indices.filter { !linked[$0] && staffOfDepartment[all[$0]]?.isEmpty == false }.map { all[$0] },
             bridges: bridges, spanners: spanners)
     }
 }

@@ -114,11 +114,15 @@ extension StaffingPool {
     /// - Parameters:
     ///   - squad: The squad.
     ///   - requiredSkills: The skills to check; the mission's by default.
-    ///   - limit: The most candidates to name per gap; all by default. A negative limit names none.
+    ///   - limit: The most candidates to name per gap, best first: ``SkillGap/defaultCandidateLimit`` (10) by
+    ///     default, as the organisation's own question; `nil` for all of them. A negative limit names none.
     /// - Returns: The gaps, sorted by skill.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such squad.
     /// - Complexity: As ``skillGaps(requiredSkills:members:limit:)``.
-    public func skillGaps(of squad: CustomerValueSquad.ID, requiredSkills: Set<Skill>? = nil, limit: Int? = nil)
+    public func skillGaps(
+        of squad: CustomerValueSquad.ID, requiredSkills: Set<Skill>? = nil,
+        limit: Int? = SkillGap.defaultCandidateLimit
+    )
         throws(OrganizationError) -> [SkillGap]
     {
         guard let current = organization.squadsByID[squad] else {
@@ -137,15 +141,16 @@ extension StaffingPool {
     /// - Parameters:
     ///   - requiredSkills: The skills needed.
     ///   - members: The specialists already on board; none by default.
-    ///   - limit: The most candidates to name per gap; all by default. A negative limit names none.
+    ///   - limit: The most candidates to name per gap, best first: ``SkillGap/defaultCandidateLimit`` (10) by
+    ///     default; `nil` for all of them. A negative limit names none.
     /// - Returns: The gaps, sorted by skill.
     /// - Complexity: O(*m* + *g* · *v* log *c*), where *m* is the number of members, *g* the number of gaps,
     ///   *c* the number of holders of a missing skill and *v* the number visited: about `limit` (members,
     ///   people without time and, among equals, people from the squad's departments are passed over). Without
     ///   a limit, *v* is *c*. It does not grow with the size of the organisation.
-    public func skillGaps(requiredSkills: Set<Skill>, members: Set<Specialist.ID> = [], limit: Int? = nil)
-        -> [SkillGap]
-    {
+    public func skillGaps(
+        requiredSkills: Set<Skill>, members: Set<Specialist.ID> = [], limit: Int? = SkillGap.defaultCandidateLimit
+    ) -> [SkillGap] {
         var present: Set<Skill> = []
         var departments: Set<Department.ID> = []
         for member in members {

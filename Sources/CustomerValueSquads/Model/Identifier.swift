@@ -117,3 +117,24 @@ extension Identifier: Codable {
         try container.encode(rawValue)
     }
 }
+
+extension Identifier: CodingKeyRepresentable {
+    /// The identifier as a dictionary key: a dictionary keyed by identifiers encodes as an object of its
+    /// identifiers, `{"sales": …}`, not as a list of keys and values.
+    public var codingKey: any CodingKey { IdentifierKey(stringValue: rawValue) }
+
+    /// The identifier a dictionary key names, or `nil` when the key is not a valid identifier (decoding then
+    /// fails at that key).
+    public init?<Key: CodingKey>(codingKey: Key) {
+        guard let identifier = try? Identifier(validating: codingKey.stringValue) else { return nil }
+        self = identifier
+    }
+}
+
+/// The coding key of an identifier.
+private struct IdentifierKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

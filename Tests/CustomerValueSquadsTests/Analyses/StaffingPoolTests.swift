@@ -20,8 +20,16 @@ struct StaffingPoolTests {
         for squad in organization.squads {
             let members = Set(squad.memberIDs)
             let asked = squad.mission.requiredSkills.union(["skill-0", "skill-1", .analytics, "unheard of"])
-            let gaps = try pool.skillGaps(of: squad.id, requiredSkills: asked)
+            let gaps = try pool.skillGaps(of: squad.id, requiredSkills: asked, limit: nil)
             #expect(gaps == (try organization.skillGaps(of: squad.id, requiredSkills: asked, limit: nil)))
+            // Both name ten candidates a gap by default.
+            #expect(
+                try pool.skillGaps(of: squad.id, requiredSkills: asked)
+                    == (try organization.skillGaps(of: squad.id, requiredSkills: asked)))
+            #expect(
+                try pool.skillGaps(of: squad.id, requiredSkills: asked).allSatisfy {
+                    $0.candidates.count <= SkillGap.defaultCandidateLimit
+                })
             #expect(
                 gaps.map(\.skill)
                     == asked.filter { skill in
@@ -84,7 +92,7 @@ struct StaffingPoolTests {
             // The pool's rankings follow the bookings: gap candidates still come as the reference ranks them.
             for skill in mission.requiredSkills {
                 #expect(
-                    pool.skillGaps(requiredSkills: [skill]).first?.candidates
+                    pool.skillGaps(requiredSkills: [skill], limit: nil).first?.candidates
                         == reference.candidates(for: skill, members: []))
             }
         }

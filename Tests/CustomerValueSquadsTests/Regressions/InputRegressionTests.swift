@@ -420,4 +420,30 @@ struct InputRegressionTests {
                 options: .init(organizationName: "T", id: "id", name: [], department: "department"))
         }
     }
+
+    @Test("item 18: the silo network encodes its bridges as an object, and reads them back")
+    func bridgesAsObject() throws {
+        let network = try Self.organization().siloNetwork()
+        let data = try JSONEncoder().encode(network)
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let bridges = try #require(object?["bridges"] as? [String: [String]])
+        #expect(bridges == ["pilot": ["care", "sales"]])
+        #expect(try JSONDecoder().decode(SiloNetwork.self, from: data) == network)
+        // A key that is not an identifier is refused at that key.
+        let broken = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"pilot\":", with: "\" bad\":")
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SiloNetwork.self, from: Data(broken.utf8)) }
+    }
+
+    @Test("item 18: a department with no staff of its own is not an island; one with staff and no squad is")
+    func staffedIslandsOnly() throws {
+        var organization = try Self.organization()
+        try organization.addDepartment(Department(id: "hq", name: "Head office"))
+        try organization.addDepartment(Department(id: "legal", name: "Legal", parent: "hq"))
+        try organization.hire(Specialist(id: "l1", name: "Lia", department: "legal"))
+        #expect(organization.siloNetwork().islands == ["legal"])
+        let notes = organization.validate(policy: .default.adding(SiloIslandRule())).findings.filter {
+            $0.code == .siloIsland
+        }
+        #expect(notes.map(\.subject) == [.department("legal")])
+    }
 }

@@ -39,6 +39,12 @@ public struct Squads: ParsableCommand {
     /// Runs the command, with usage errors exiting 2 like every other problem with the input.
     public static func main() {
         do {
+            try checkHelpRequest(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("squads: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        }
+        do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
@@ -47,6 +53,31 @@ public struct Squads: ParsableCommand {
                 Foundation.exit(2)
             }
             exit(withError: error)
+        }
+    }
+}
+
+extension Squads {
+    /// Refuses `squads help NAME …` when a name is not a command at its level, suggesting the closest one, so a
+    /// mistyped name is not answered with the top-level help and success.
+    ///
+    /// - Parameter arguments: The command line without the program's name.
+    /// - Throws: ``InputError`` naming the unknown command and the closest known one.
+    public static func checkHelpRequest(_ arguments: [String]) throws(InputError) {
+        guard arguments.first == "help" else { return }
+        var commands = Squads.configuration.subcommands
+        var path: [String] = []
+        for name in arguments.dropFirst() {
+            if name.hasPrefix("-") { continue }
+            let names = commands.map { $0.configuration.commandName ?? "" }
+            guard let index = names.firstIndex(of: name) else {
+                let owner = path.isEmpty ? "" : " of squads \(path.joined(separator: " "))"
+                throw InputError(
+                    "help: \(String(reflecting: name)) is not a command\(owner)"
+                        + Input.suggestion(for: name, among: names))
+            }
+            path.append(name)
+            commands = commands[index].configuration.subcommands
         }
     }
 }

@@ -9,7 +9,7 @@ struct SCIMServerOptions: ParsableArguments {
     @Option(help: "A bearer token; or set SQUADS_SCIM_TOKEN, which keeps it out of the process list.")
     var token: String?
 
-    @Option(help: "How long one request may take, in seconds.")
+    @Option(parsing: .unconditional, help: "How long one request may take, in seconds.")
     var timeout: Double = 30
 
     @Flag(help: "Print each request and the server's answer on standard error.")
@@ -22,10 +22,11 @@ struct SCIMServerOptions: ParsableArguments {
     var allowInsecureHTTP = false
 
     @Option(
+        parsing: .unconditional,
         help: "The longest answer read from the server, in bytes; a longer one is refused without reading the rest.")
     var maxAnswerBytes = SCIMClient.defaultMaximumAnswerBytes
 
-    @Option(help: "The most pages read from one list of users or groups.")
+    @Option(parsing: .unconditional, help: "The most pages read from one list of users or groups.")
     var maxPages = SCIMClient.defaultMaximumPages
 
     func client() throws -> SCIMClient {

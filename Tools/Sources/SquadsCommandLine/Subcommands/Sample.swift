@@ -11,13 +11,16 @@ struct SampleCommand: SquadsCommand {
             + "`squads sample --specialists 200000 > large.json` to try the tool at scale."
     )
 
-    @Option(help: "Generate an organisation with this many specialists instead of the built-in sample.")
+    @Option(
+        parsing: .unconditional,
+        help: "Generate an organisation with this many specialists instead of the built-in sample.")
     var specialists: Int?
 
-    @Option(help: "With --specialists: how many squads; a tenth of the specialists by default.")
+    @Option(
+        parsing: .unconditional, help: "With --specialists: how many squads; a tenth of the specialists by default.")
     var squads: Int?
 
-    @Option(help: "With --specialists: the generator's seed.")
+    @Option(parsing: .unconditional, help: "With --specialists: the generator's seed.")
     var seed: UInt64 = 2026
 
     func execute() throws {
