@@ -324,4 +324,80 @@ struct InputRegressionCommandTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
     }
+
+    @Test("item 19: markers far apart share a row; markers close together take rows of their own")
+    func markerLabelsDoNotOverlap() throws {
+        let (baseline, changes) = Fixtures.transformationYear
+        let history = try ChangeHistory(baseline: baseline, changes: changes)
+        let html = try Commands.report(
+            history.organization(on: "2026-11-30"), plan: Fixtures.TransformationYear.plan, history: history,
+            every: .month)
+        // first batch (June) and second batch (October) are close on the monthly axis: two rows.
+        let labels = html.components(separatedBy: "<text ").filter { $0.contains("marker-label") }
+        func y(_ text: String) -> String? {
+            text.range(of: "y=\"").map { String(text[$0.upperBound...].prefix { $0 != "\"" }) }
+        }
+        let rowsOfFirst = Set(labels.filter { $0.contains(">first batch<") }.compactMap(y))
+        let rowsOfSecond = Set(labels.filter { $0.contains(">second batch<") }.compactMap(y))
+        #expect(!rowsOfFirst.isEmpty && !rowsOfSecond.isEmpty)
+        #expect(rowsOfFirst.isDisjoint(with: rowsOfSecond))
+        // Each series has its own dash in the legend, so lines that coincide are told apart.
+        #expect(html.contains(".lines .line-1{stroke-dasharray"))
+    }
+
+    @Test("item 19: no empty tiles, a sentence instead of an empty outcomes table, one check-in drawn as a point")
+    func emptyParts() throws {
+        var organization = try Organization(name: "Toko", goal: "")
+        try organization.addDepartment(Department(id: "ops", name: "Operations"))
+        try organization.hire(Specialist(id: "a", name: "Ani", department: "ops"))
+        let bare = try Commands.report(organization)
+        #expect(!bare.contains("data assets reached") && !bare.contains("weighted score</div>"))
+        #expect(!bare.contains("outcome-table") && bare.contains("No squad has outcomes yet"))
+        try organization.formSquad(
+            CustomerValueSquad(
+                id: "q", name: "Q", mission: Mission(statement: "Serve"),
+                accountability: Accountability(outcomes: [
+                    Outcome(
+                        id: "o", metric: "m", baseline: 0, target: 10,
+                        checkIns: [Outcome.CheckIn(day: "2026-01-05", value: 5)])
+                ])))
+        let one = try Commands.report(organization)
+        #expect(one.contains("<circle cx=\"45.0\" cy=\"11.0\" r=\"2.5\"/>") && !one.contains("one check-in"))
+    }
+
+    @Test("item 19: a baseline of the same name is named by its file; figures are grouped the same everywhere")
+    func comparedWithTheFile() throws {
+        let folder = try temporaryFolder()
+        var command = try Squads.parseAsRoot([
+            "report", example("toko-manis.json"), "--compare", example("toko-manis.json"), "--output",
+            folder + "/r.html",
+        ])
+        try command.run()
+        let html = try String(contentsOfFile: folder + "/r.html", encoding: .utf8)
+        #expect(html.contains("Compared with <bdi>toko-manis.json</bdi>."))
+        let organization = OrganizationGenerator(seed: 7, shape: .init(specialists: 55_000)).generate()
+        let large = try Commands.report(organization)
+        let errors = organization.validate().errorCount
+        #expect(errors >= 10_000)
+        let grouped = String(errors / 1000) + "\u{202F}" + String(format: "%03d", errors % 1000)
+        #expect(large.contains(">\(grouped)</div>") && large.contains("\(grouped) errors"))
+        #expect(!large.contains(".50 FTE"))
+    }
+
+    @Test("item 19: squads that score the same are listed in the natural order of their names")
+    func naturalOrderOfTies() throws {
+        var organization = try Organization(name: "Toko", goal: "")
+        try organization.addDepartment(Department(id: "ops", name: "Operations"))
+        for number in [12_834, 1_281, 12_726, 2] {
+            try organization.formSquad(
+                CustomerValueSquad(
+                    id: .init(validating: "q\(number)"), name: "Squad \(number)", mission: Mission(statement: "Serve"),
+                    accountability: Accountability(outcomes: [
+                        Outcome(id: "o", metric: "m", baseline: 0, target: 10, current: 5)
+                    ])))
+        }
+        let html = try Commands.report(organization)
+        let order = [2, 1_281, 12_726, 12_834].compactMap { html.range(of: "Squad \($0)</bdi>")?.lowerBound }
+        #expect(order.count == 4 && order == order.sorted())
+    }
 }

@@ -24,10 +24,15 @@ struct HTML {
     /// around it so its direction does not spill over.
     static func name(_ text: String) -> String { "<bdi>\(escaped(text))</bdi>" }
 
-    /// A number for people: whole numbers as they are, others with two decimals.
-    /// Large numbers are grouped by thousands with a thin space (200 000).
+    /// A number for people: whole numbers as they are, others with as many decimals as are worth reading — two
+    /// below 10, one below 1 000, none above (46 538 FTE, not 46 537.50). Large numbers are grouped by thousands
+    /// with a thin space (200 000); a value that is not finite is `–`.
     static func number(_ value: Double) -> String {
-        let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
+        guard value.isFinite else { return "–" }
+        let decimals = abs(value) < 10 ? 2 : abs(value) < 1_000 ? 1 : 0
+        let text =
+            value == value.rounded() && abs(value) < 1e15
+            ? String(Int(value)) : String(format: "%.\(decimals)f", value)
         let digits = text.prefix { $0 != "." }.drop { $0 == "-" }
         guard digits.count > 4 else { return text }
         var grouped = ""

@@ -47,8 +47,13 @@ enum ReportCharts {
 
     /// The values checked in, oldest first, as a line; the last one marked.
     static func sparkline(_ values: [Double], title: String) -> String {
-        guard values.count >= 2, let low = values.min(), let high = values.max() else {
-            return "<span class=\"muted\">\(values.isEmpty ? "no check-ins" : "one check-in")</span>"
+        guard let low = values.min(), let high = values.max() else {
+            return "<span class=\"muted\">no check-ins</span>"
+        }
+        guard values.count >= 2 else {
+            // One check-in: its point, in the middle, so the column reads the same for every outcome.
+            return "<svg class=\"chart sparkline\" role=\"img\" width=\"90\" height=\"22\" viewBox=\"0 0 90 22\">"
+                + "<title>\(HTML.escaped(title))</title><circle cx=\"45.0\" cy=\"11.0\" r=\"2.5\"/></svg>"
         }
         let (width, height) = (90.0, 22.0)
         let span = high - low == 0 ? 1 : high - low
@@ -88,7 +93,7 @@ enum ReportCharts {
     static func heat(_ count: Int, largest: Int) -> String {
         guard count > 0 else { return "" }
         let lightness = 85 - 55 * Double(count) / Double(max(largest, 1))
-        return "background:hsl(212,60%,\(wholeNumber(lightness))%)" + (lightness < 50 ? ";color:#fff" : "")
+        return "background:hsl(212,60%,\(wholeNumber(lightness))%)" + (lightness < 62 ? ";color:#fff" : "")
     }
 
     /// The colour scale of the heat map, with its numbers.

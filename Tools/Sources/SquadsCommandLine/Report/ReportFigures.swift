@@ -177,7 +177,16 @@ public struct ReportFigures: Sendable {
         // Outcomes: squads with scored outcomes, lowest first.
         let stale = Set(report.findings(withCode: .staleOutcome).map(\.subject))
         let scored = organization.scores().squads.filter { !$0.outcomes.isEmpty }
-            .sorted { ($0.score ?? 0, $0.squad) < ($1.score ?? 0, $1.squad) }
+            .sorted { a, b in
+                // Lowest first; ties in the natural order of the squads' names (Squad 2 before Squad 10).
+                if (a.score ?? 0) != (b.score ?? 0) { return (a.score ?? 0) < (b.score ?? 0) }
+                let (nameA, nameB) = (
+                    organization.squad(a.squad)?.name ?? a.squad.rawValue,
+                    organization.squad(b.squad)?.name ?? b.squad.rawValue
+                )
+                if nameA != nameB { return NaturalOrder.precedes(nameA, nameB) }
+                return NaturalOrder.precedes(a.squad.rawValue, b.squad.rawValue)
+            }
         squadOutcomes = scored.prefix(Self.shownSquadOutcomes).map { score in
             let squad = organization.squad(score.squad)
             return SquadOutcomes(

@@ -97,16 +97,24 @@ enum ReportHistory {
                 y(floor), y(floor))
             svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"value\">floor</text>", left + 2, y(floor) - 3)
         }
+        // Each label takes a row below the ones whose text it would run into (about 6 px a character).
+        var rows: [(start: Double, end: Double, row: Int)] = []
         for (index, name) in markers {
             svg += String(
                 format: "<line class=\"marker\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>", x(index), x(index),
                 top, top + plotHeight)
             // A marker past the middle is labelled on its left, so the label stays inside the chart.
             let right = x(index) > left + plotWidth / 2
+            let length = Double(name.count) * 6.2 + 4
+            let start = right ? x(index) - length : x(index)
+            let end = right ? x(index) : x(index) + length
+            var row = 0
+            while rows.contains(where: { $0.row == row && $0.start < end && start < $0.end }) { row += 1 }
+            rows.append((start, end, row))
             svg +=
                 String(
-                    format: "<text x=\"%.1f\" y=\"%.1f\" class=\"value\"%@>", x(index) + (right ? -2 : 2), top + 10,
-                    right ? " text-anchor=\"end\"" : "") + "\(HTML.escaped(name))</text>"
+                    format: "<text x=\"%.1f\" y=\"%.1f\" class=\"value marker-label\"%@>", x(index) + (right ? -2 : 2),
+                    top + 10 + Double(row) * 12, right ? " text-anchor=\"end\"" : "") + "\(HTML.escaped(name))</text>"
         }
         svg += "<text x=\"\(left)\" y=\"\(top + plotHeight + 14)\" class=\"value\">\(HTML.escaped(labels[0]))</text>"
         if labels.count > 1 {
@@ -135,9 +143,10 @@ enum ReportHistory {
             var x = left
             for (offset, entry) in chunk.enumerated() {
                 let kind = series[row * 2 + offset].kind
+                // A short stretch of the line itself, dashes included, so lines that coincide are told apart.
                 svg += String(
-                    format: "<rect class=\"%@\" x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"3\"/>", kind, x,
-                    top + plotHeight + 26 + Double(row) * 15)
+                    format: "<line class=\"%@\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>", kind, x, x + 12,
+                    top + plotHeight + 27.5 + Double(row) * 15, top + plotHeight + 27.5 + Double(row) * 15)
                 svg +=
                     String(
                         format: "<text x=\"%.1f\" y=\"%.1f\" class=\"label\">", x + 14,

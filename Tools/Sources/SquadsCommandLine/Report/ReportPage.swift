@@ -12,7 +12,8 @@ extension Commands {
     /// - Throws: ``InputError`` when `plan` does not fit the organisation.
     public static func report(
         _ organization: Organization, comparedTo baseline: Organization? = nil, plan: RolloutPlan? = nil,
-        on day: Day? = nil, history: ChangeHistory? = nil, every step: Timeline.Step = .month
+        on day: Day? = nil, history: ChangeHistory? = nil, every step: Timeline.Step = .month,
+        baselineLabel: String? = nil
     ) throws(InputError) -> String {
         if let history { try Commands.checkSpan(of: history, every: step) }
         let figures = try ReportFigures(organization, baseline: baseline, plan: plan, on: day)
@@ -24,7 +25,14 @@ extension Commands {
         html.raw("<style>\(ReportStyle.css)</style></head><body>")
         html.raw("<header><h1>\(HTML.name(organization.name))</h1>")
         if !organization.goal.isEmpty { html.raw("<p class=\"goal\">Goal: \(HTML.name(organization.goal))</p>") }
-        if let baseline { html.raw("<p class=\"goal\">Compared with \(HTML.name(baseline.name)).</p>") }
+        if let baseline {
+            // Named by its file where one is given: a baseline is most often the same organisation earlier.
+            let shown =
+                baselineLabel.map { label in
+                    HTML.name(label) + (baseline.name == organization.name ? "" : " (\(HTML.name(baseline.name)))")
+                } ?? HTML.name(baseline.name)
+            html.raw("<p class=\"goal\">Compared with \(shown).</p>")
+        }
         html.raw("</header>")
         ReportSections.glance(figures, into: &html)
         ReportSections.matrix(figures, compared: baseline != nil, into: &html)

@@ -7,7 +7,8 @@ extension ReportSections {
         html.raw("<section id=\"findings\"><h2>Findings</h2>")
         html.element(
             "p",
-            "\(glance.findings.errors) errors, \(glance.findings.warnings) warnings, \(glance.findings.notes) notes, "
+            "\(HTML.number(Double(glance.findings.errors))) errors, \(HTML.number(Double(glance.findings.warnings))) "
+                + "warnings, \(HTML.number(Double(glance.findings.notes))) notes, "
                 + "grouped by what they say; the first \(ReportFigures.examplesPerCode) of each are listed.")
         html.raw(
             "<form class=\"controls\" id=\"finding-filter\" aria-label=\"Filter findings\">"

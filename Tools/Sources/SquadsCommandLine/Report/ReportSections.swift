@@ -28,11 +28,14 @@ enum ReportSections {
             "squads", HTML.number(Double(now.squadsByStage.reduce(0) { $0 + $1.count })),
             delta { Double($0.squadsByStage.reduce(0) { $0 + $1.count }) })
         tile("errors", HTML.number(Double(now.findings.errors)), delta { Double($0.findings.errors) })
-        tile(
-            "data assets reached",
-            HTML.number(Double(now.dataReached.reached)) + " of " + HTML.number(Double(now.dataReached.of)),
-            delta { Double($0.dataReached.reached) })
-        tile("weighted score", now.weightedScore.map(HTML.percent) ?? "–")
+        // Tiles with nothing to say (no data assets, no scored outcome) are left out.
+        if now.dataReached.of > 0 {
+            tile(
+                "data assets reached",
+                HTML.number(Double(now.dataReached.reached)) + " of " + HTML.number(Double(now.dataReached.of)),
+                delta { Double($0.dataReached.reached) })
+        }
+        if let score = now.weightedScore { tile("weighted score", HTML.percent(score)) }
         html.raw("</div><div class=\"charts\">")
         html.raw("<figure><figcaption>Time: in squads and at home (FTE)</figcaption>")
         html.raw(
@@ -55,15 +58,19 @@ enum ReportSections {
                     .init(label: "warnings", value: Double(now.findings.warnings), kind: "warning"),
                     .init(label: "notes", value: Double(now.findings.notes), kind: "note"),
                 ], title: "Findings by severity"))
-        html.raw("</figure><figure><figcaption>Outcomes</figcaption>")
-        html.raw(
-            ReportCharts.bars(
-                [
-                    .init(label: "on track", value: Double(now.outcomes.onTrack), kind: "onTrack"),
-                    .init(label: "at risk", value: Double(now.outcomes.atRisk), kind: "atRisk"),
-                    .init(label: "off track", value: Double(now.outcomes.offTrack), kind: "offTrack"),
-                ], title: "Outcomes by band"))
-        html.raw("</figure></div></section>")
+        html.raw("</figure>")
+        if now.outcomes.onTrack + now.outcomes.atRisk + now.outcomes.offTrack > 0 {
+            html.raw("<figure><figcaption>Outcomes</figcaption>")
+            html.raw(
+                ReportCharts.bars(
+                    [
+                        .init(label: "on track", value: Double(now.outcomes.onTrack), kind: "onTrack"),
+                        .init(label: "at risk", value: Double(now.outcomes.atRisk), kind: "atRisk"),
+                        .init(label: "off track", value: Double(now.outcomes.offTrack), kind: "offTrack"),
+                    ], title: "Outcomes by band"))
+            html.raw("</figure>")
+        }
+        html.raw("</div></section>")
     }
 
     static func matrix(_ figures: ReportFigures, compared: Bool, into html: inout HTML) {
@@ -173,6 +180,11 @@ enum ReportSections {
             "p",
             "Goal, each outcome by its weight: \(figures.glance.weightedScore.map(HTML.percent) ?? "not scored"). Squads with the lowest scores first."
         )
+        guard !figures.squadOutcomes.isEmpty else {
+            html.element("p", "No squad has outcomes yet: give each squad what it is accountable for.", class: "muted")
+            html.raw("</section>")
+            return
+        }
         html.raw(
             "<table id=\"outcome-table\"><thead><tr><th>Squad</th><th>Outcome</th><th>Progress</th><th>Band</th><th>Check-ins</th><th>Confidence</th><th>Trend</th></tr></thead><tbody>"
         )

@@ -35,7 +35,10 @@ enum ReportStyle {
         var(--muted);stroke-dasharray:1 2}.lines polyline{fill:none;stroke-width:2}.lines .line-0{stroke:#2f6db5;\
         fill:#2f6db5}.lines .line-1{stroke:#d9480f;fill:#d9480f}.lines .line-2{stroke:#2e7d4f;fill:#2e7d4f}\
         .lines .line-3{stroke:#8e44ad;fill:#8e44ad}.lines .line-4{stroke:#b7791f;fill:#b7791f}.lines .line-5{stroke:\
-        #5b6575;fill:#5b6575}.lines polyline[class^=line-]{fill:none}\
+        #5b6575;fill:#5b6575}.lines polyline[class^=line-]{fill:none}.lines line[class^=line-]{stroke-width:3}\
+        .lines .line-1{stroke-dasharray:7 3}.lines .line-2{stroke-dasharray:2 3}.lines .line-3{stroke-dasharray:9 3 2 3}\
+        .lines .line-4{stroke-dasharray:4 4}.lines .line-5{stroke-dasharray:1 4}.chart .label{fill:var(--ink)}\
+        .lines .marker-label{fill:var(--ink)}\
         @media print{.controls{display:none}body{max-width:none;padding:0}.scroll{overflow:visible}section{\
         break-inside:avoid-page}}
         """

@@ -59,7 +59,8 @@ struct ReportCommand: SquadsCommand {
             try Input.history(leadingTo: current, changesAtPath: path)
         }
         let page = try Commands.report(
-            current, comparedTo: baseline, plan: rolloutPlan, on: judged, history: changes, every: every.step)
+            current, comparedTo: baseline, plan: rolloutPlan, on: judged, history: changes, every: every.step,
+            baselineLabel: compare.map { $0 == "-" ? "standard input" : ($0 as NSString).lastPathComponent })
         try writeOutput(Data(page.utf8), to: output)
     }
 }
