@@ -122,7 +122,9 @@ public enum Commands {
             throw InputError("--squads: give a number of squads from 0 to \(maximumSampleSize), not \(squads)")
         }
         let shape = OrganizationGenerator.Shape(specialists: specialists, squads: squads)
-        let organization = OrganizationGenerator(seed: seed, shape: shape).generate()
+        var generator = OrganizationGenerator(seed: seed, shape: shape)
+        generator.healthy = true
+        let organization = generator.generate()
         do {
             return String(decoding: try organization.jsonData(), as: UTF8.self) + "\n"
         } catch {

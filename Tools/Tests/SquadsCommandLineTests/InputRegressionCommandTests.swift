@@ -400,4 +400,48 @@ struct InputRegressionCommandTests {
         let order = [2, 1_281, 12_726, 12_834].compactMap { html.range(of: "Squad \($0)</bdi>")?.lowerBound }
         #expect(order.count == 4 && order == order.sorted())
     }
+
+    @Test("item 17: squads help with a mistyped command is an error with a suggestion, at any depth")
+    func helpForAMistypedCommand() throws {
+        #expect {
+            try Squads.checkHelpRequest(["help", "imprt-csv"])
+        } throws: { error in
+            (error as? InputError)?.message == "help: \"imprt-csv\" is not a command; did you mean \"import-csv\"?"
+        }
+        #expect {
+            try Squads.checkHelpRequest(["help", "scim", "pul"])
+        } throws: { error in
+            (error as? InputError)?.message.contains("of squads scim; did you mean \"pull\"?") == true
+        }
+        try Squads.checkHelpRequest(["help", "scim", "pull"])
+        try Squads.checkHelpRequest(["help"])
+        try Squads.checkHelpRequest(["validate", "help"])
+    }
+
+    @Test("item 17: squads sample makes a healthy organisation: no errors, a few warnings")
+    func healthySample() throws {
+        let document = try Commands.sample(specialists: 5_000)
+        let organization = try Organization(jsonData: Data(document.utf8))
+        let report = organization.validate()
+        #expect(report.errorCount == 0, "\(report.findings.filter { $0.severity == .error }.prefix(5))")
+        #expect(report.warningCount > 0 && report.warningCount < organization.squadCount / 10)
+    }
+
+    @Test("item 18: negative numbers need no =, --name without a column and a blank alias are refused")
+    func optionValues() throws {
+        // A negative value reaches the command, which names what is wrong with it.
+        _ = try Squads.parseAsRoot(["sample", "--specialists", "-5", "--seed", "7"])
+        #expect {
+            try Commands.sample(specialists: -5)
+        } throws: { error in
+            (error as? InputError)?.message.contains("not -5") == true
+        }
+        for arguments in [["--name", ","], ["--name", "name", "--department-alias", "Sales"]] {
+            #expect(throws: (any Error).self) {
+                var command = try Squads.parseAsRoot(
+                    ["import-csv", example("toko-manis.json"), "--id", "id", "--department", "d"] + arguments)
+                try command.run()
+            }
+        }
+    }
 }
