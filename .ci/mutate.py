@@ -1,5 +1,6 @@
 """A mutation pass over the library: one small change at a time, then the test suite, to see whether a test
-notices. Not part of CI (it takes a while); its report is the measure of how well the tests guard each part.
+notices. Not part of CI (it takes a while); Scripts/release.sh runs a pass and writes its report to
+Documentation/TestStrength.md, the measure of how well the tests guard each part.
 
 Usage: python3 .ci/mutate.py [MUTANTS_PER_PART] [SEED]    (defaults: 5, 2026)
        python3 .ci/mutate.py --replay FILE                 (the survivors a pass listed, one per line)
@@ -21,13 +22,24 @@ import subprocess
 import sys
 import tempfile
 
-PARTS = ["Model", "Transformations", "History", "Validation", "Analyses", "Rollout", "Interop/JSON",
-         "Interop/SCIM", "Interop/LinkedData", "Pictures"]
+SOURCES = pathlib.Path(__file__).resolve().parent.parent / "Sources/CustomerValueSquads"
+# Every folder of the library that holds Swift files is a part of its own (Validation and Validation/Live are
+# two), read from the tree so a new folder is never left out.
+PARTS = sorted(
+    str(folder.relative_to(SOURCES)) for folder in [SOURCES, *SOURCES.rglob("*")]
+    if folder.is_dir() and folder != SOURCES and any(folder.glob("*.swift")))
+# The bugs a tired colleague writes: a comparison the wrong way, an off-by-one or a dropped one, `first` for
+# `last`, `allSatisfy` for `contains`, a comparison that forgets case, a dropped statement (DROP: the whole line
+# becomes empty when it is an update, an append, an insert or a removal).
 OPERATORS = [
     (r"(?<![<>=!])<=(?!=)", ">"), (r"(?<![<>=!-])>=(?!=)", "<"), (r"(?<![<>=!-])<(?![<=])", ">="),
     (r"(?<![<>=!-])>(?![>=])", "<="), (r"==", "!="), (r"!=", "=="), (r"&&", "||"), (r"\|\|", "&&"),
-    (r"\+ 1\b", "- 1"), (r"- 1\b", "+ 1"), (r"\btrue\b", "false"), (r"\bfalse\b", "true"),
-    (r"\.min\(\)", ".max()"), (r"\.max\(\)", ".min()"), (r"\bcontinue\b", "break"),
+    (r"\+ 1\b", "- 1"), (r"- 1\b", "+ 1"), (r" \+ 1\b", ""), (r" - 1\b", ""), (r"\btrue\b", "false"),
+    (r"\bfalse\b", "true"), (r"\.min\(\)", ".max()"), (r"\.max\(\)", ".min()"), (r"\bcontinue\b", "break"),
+    (r"\.first\b", ".last"), (r"\.last\b", ".first"), (r"\.allSatisfy\b", ".contains"),
+    (r"\.contains(?= ?\{|\(where:)", ".allSatisfy"), (r"\.lowercased\(\)", ""),
+    (r"^\s*(?:try )?[A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:\s*(?:\+=|-=)\s|\.(?:append|insert|remove\w*|formUnion)\().*$",
+     "DROP"),
 ]
 
 replay = pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[1] == "--replay" else None
@@ -64,7 +76,7 @@ with tempfile.TemporaryDirectory() as scratch:
     for part in PARTS:
         if replay:
             continue
-        files = sorted((clone / "Sources/CustomerValueSquads" / part).rglob("*.swift"))
+        files = sorted((clone / "Sources/CustomerValueSquads" / part).glob("*.swift"))
         sites = []
         for file in files:
             for number, line in enumerate(file.read_text().splitlines()):
@@ -80,7 +92,10 @@ with tempfile.TemporaryDirectory() as scratch:
         for file, number, pattern, replacement in chosen:
             original = file.read_text()
             lines = original.splitlines(keepends=True)
-            mutated_line = re.sub(pattern, replacement, lines[number], count=1)
+            if replacement == "DROP":
+                mutated_line = "\n"
+            else:
+                mutated_line = re.sub(pattern, replacement, lines[number], count=1)
             lines[number] = mutated_line
             file.write_text("".join(lines))
             name = f"{file.relative_to(clone)}:{number + 1}: {original.splitlines()[number].strip()} -> {mutated_line.strip()}"
