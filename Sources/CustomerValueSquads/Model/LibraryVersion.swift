@@ -4,5 +4,5 @@
 /// check.
 public enum LibraryVersion {
     /// The release, as semantic versioning writes it: `major.minor.patch`.
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }

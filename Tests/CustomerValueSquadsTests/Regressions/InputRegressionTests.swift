@@ -446,4 +446,36 @@ struct InputRegressionTests {
         }
         #expect(notes.map(\.subject) == [.department("legal")])
     }
+
+    /// A SCIM list response whose users and groups are numbered from 1 each, as many providers number them.
+    static func perEndpointIDs(duplicateUser: Bool = false) -> Data {
+        let user = "urn:ietf:params:scim:schemas:core:2.0:User"
+        let enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+        func person(_ id: String, _ name: String) -> String {
+            #"{"schemas":["\#(user)","\#(enterprise)"],"id":"\#(id)","userName":"\#(name)","displayName":"\#(name)","#
+                + #""\#(enterprise)":{"department":"Sales"}}"#
+        }
+        var resources = [person("1", "ani"), person("2", "budi")]
+        if duplicateUser { resources.append(person("2", "citra")) }
+        resources.append(
+            #"{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"id":"1","displayName":"Pilot","#
+                + #""members":[{"value":"1","type":"User"},{"value":"2"}]}"#)
+        let list = #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":3,"Resources":["#
+        return Data((list + resources.joined(separator: ",") + "]}").utf8)
+    }
+
+    @Test("SCIM: a user and a group may share an id; a member is the user its id names; twice among users is refused")
+    func scimIDsPerEndpoint() throws {
+        let result = try SCIMImport.organization(
+            from: Self.perEndpointIDs(), options: .init(name: "T", squads: .all))
+        #expect(result.organization.specialistCount == 2)
+        let pilot = try #require(result.organization.squads.first)
+        #expect(pilot.memberships.count == 2, "\(result.report)")
+        #expect {
+            try SCIMImport.organization(from: Self.perEndpointIDs(duplicateUser: true), options: .init(name: "T"))
+        } throws: { error in
+            (error as? OrganizationError)?.code == .duplicateID
+                && (error as? OrganizationError)?.message == "SCIM user id 2 appears twice among the users"
+        }
+    }
 }

@@ -23,8 +23,12 @@ struct Importer {
 
     mutating func read(_ resources: [Resource]) throws {
         for resource in resources {
-            guard seen.insert(resource.id).inserted else {
-                throw OrganizationError(code: .duplicateID, message: "SCIM resource id \(resource.id) appears twice")
+            // Users and groups come from different endpoints, and many providers number each from 1: an id is
+            // unique within its kind.
+            let kind = resource.isUser ? "user" : resource.isGroup ? "group" : "resource"
+            guard seen.insert("\(kind):\(resource.id)").inserted else {
+                throw OrganizationError(
+                    code: .duplicateID, message: "SCIM \(kind) id \(resource.id) appears twice among the \(kind)s")
             }
             if resource.isUser {
                 users.append(resource)
@@ -296,7 +300,10 @@ struct Importer {
             var memberships: [Specialist.ID: Membership] = [:]
             for member in group.members ?? [] {
                 let reference = member.value ?? "?"
-                if member.type == "Group" || groupIDs.contains(reference) {
+                // A member says what it is; one that does not is a user when a user has its id.
+                let isGroup =
+                    member.type.map { $0 == "Group" } ?? (!userIDs.contains(reference) && groupIDs.contains(reference))
+                if isGroup {
                     note(
                         .warning, group.id,
                         "member \(reference) of group \(name) is a group; squads do not nest, not placed")

@@ -157,7 +157,8 @@ public enum SCIMImport {
     /// - Returns: The organisation, the report and the id mapping.
     /// - Throws: `DecodingError` with the coding path for a document that is not a SCIM list response
     ///   (not JSON, a resource without an `id`, a value of the wrong type), or ``OrganizationError`` with
-    ///   code ``OrganizationError/Code/duplicateID`` naming a SCIM id that appears twice.
+    ///   code ``OrganizationError/Code/duplicateID`` naming a SCIM id that appears twice among the users or among
+    ///   the groups (a user and a group may share an id, as providers that number each endpoint from 1 do).
     /// - Complexity: O(*n* log *n*) in the number of resources and group members.
     public static func organization(from data: Data, options: Options) throws -> Result {
         let document = try JSONDecoder().decode(ListResponse.self, from: data)
