@@ -212,7 +212,7 @@ extension Commands {
     /// doubled — by Unicode scalar, so a quote or CR LF inside one `Character` is seen — and, against formula
     /// injection, with a leading `'` when it begins with `=`, `+`, `@`, a tab or a carriage return, or with `-`
     /// followed by something that is not a number.
-    static func csvField(_ value: String) -> String {
+    public static func csvField(_ value: String) -> String {
         var text = value
         if let first = text.unicodeScalars.first,
             "=+@\t\r".unicodeScalars.contains(first)

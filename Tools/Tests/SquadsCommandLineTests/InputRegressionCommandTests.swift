@@ -444,4 +444,32 @@ struct InputRegressionCommandTests {
             }
         }
     }
+
+    @Test("item 2: the report's HTML and the timeline's CSV escape a quote hidden in a character with a combining mark")
+    func htmlAndTimelineCSVEscapeByScalar() throws {
+        let name = "Sales\"\u{301} onmouseover=\"\u{301}alert(1)"
+        var organization = try Organization(name: "Toko \(name)", goal: "")
+        try organization.addDepartment(Department(id: "sales", name: name))
+        try organization.hire(Specialist(id: "a", name: name, department: "sales"))
+        let html = try Commands.report(organization)
+        #expect(
+            !html.unicodeScalars.split(separator: "<").contains { tag in
+                String(String.UnicodeScalarView(tag)).contains("\"\u{301}")
+            })
+        #expect(html.contains("&quot;\u{301}"))
+        let (baseline, changes) = Fixtures.transformationYear
+        // The batch's name is a marker, written into the CSV as text.
+        let plan = try RolloutPlan(
+            startingArea: "regulars", pilot: Fixtures.TransformationYear.pilot,
+            batches: [.init(name: name, replicas: Fixtures.TransformationYear.firstBatch)])
+        let csv = try Commands.timeline(
+            try ChangeHistory(baseline: baseline, changes: changes), every: .quarter, plan: plan, format: .csv)
+        #expect(csv.contains("\u{301}"))
+        for line in csv.split(separator: "\n") {
+            // Every quote is doubled inside a quoted field: an odd count would end a field early.
+            #expect(line.unicodeScalars.filter { $0 == "\"" }.count % 2 == 0, "\(line)")
+        }
+        #expect(Commands.csvField("a\"\u{301}b") == "\"a\"\"\u{301}b\"")
+        #expect(Commands.csvField("=SUM(1)") == "'=SUM(1)" && Commands.csvField("-3") == "-3")
+    }
 }
