@@ -1,15 +1,31 @@
 #!/usr/bin/env bash
-# Prepares a release: checks that the version is the same everywhere it is written, runs a mutation pass over the
-# library and writes its report to Documentation/TestStrength.md, to be committed with the release.
-# Usage: Scripts/release.sh VERSION [MUTANTS_PER_PART]    (the pass takes about two minutes a mutant)
+# Cuts a release, or with --dry-run checks that one could be cut: the version is the same in LibraryVersion, the
+# newest CHANGELOG section (dated, with its compare link), README.md's and the articles' dependency lines.
+# Without --dry-run it then runs .ci/run, a mutation pass whose report goes to Documentation/TestStrength.md (to be
+# judged and committed with the release), and tags the commit.
+# Usage: Scripts/release.sh VERSION [--dry-run] [MUTANTS_PER_PART]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=${1:?give the version, such as 0.3.0}
-per_part=${2:-12}
+dry_run=no
+per_part=12
+for argument in "${@:2}"; do
+    case "$argument" in
+        --dry-run) dry_run=yes ;;
+        *) per_part=$argument ;;
+    esac
+done
+fail() { echo "release $version: $*"; exit 1; }
 library=$(sed -n 's/^    public static let current = "\(.*\)"$/\1/p' Sources/CustomerValueSquads/Model/LibraryVersion.swift)
-[ "$library" = "$version" ] || { echo "LibraryVersion.current is $library, not $version"; exit 1; }
-grep -q "^## \[$version\]" CHANGELOG.md || { echo "CHANGELOG.md has no section [$version]"; exit 1; }
-grep -q "from: \"$version\"" README.md || { echo "README.md does not depend on from: \"$version\""; exit 1; }
+[ "$library" = "$version" ] || fail "LibraryVersion.current is $library"
+newest=$(grep -m 1 -E '^## \[[0-9]' CHANGELOG.md)
+[[ "$newest" =~ ^##\ \[$version\]\ -\ [0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || fail "the newest CHANGELOG section is '$newest'"
+grep -q "^\[$version\]: " CHANGELOG.md || fail "CHANGELOG.md has no compare link for [$version]"
+mentions=$(grep -rhoE 'from: "[0-9]+\.[0-9]+\.[0-9]+"' README.md Sources/*/*.docc | sort -u)
+[ "$mentions" = "from: \"$version\"" ] || fail "README.md and the articles depend on: $(echo $mentions)"
+echo "release $version: the version constant, the CHANGELOG, the README and the articles agree"
+[ "$dry_run" = yes ] && exit 0
+bash .ci/run
 report=$(mktemp)
 python3 .ci/mutate.py "$per_part" 2026 | tee "$report"
 {
@@ -26,4 +42,5 @@ python3 .ci/mutate.py "$per_part" 2026 | tee "$report"
     echo
     echo "Each survivor is judged below: equivalent (the change cannot alter a result), or the test that now kills it."
 } > Documentation/TestStrength.md
-echo "wrote Documentation/TestStrength.md; judge every survivor in it before committing"
+git tag "$version"
+echo "tagged $version; judge every survivor in Documentation/TestStrength.md and commit it"

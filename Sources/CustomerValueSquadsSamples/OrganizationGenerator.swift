@@ -5,7 +5,7 @@
 /// give the same organisation.
 ///
 /// ```swift
-/// let organization = OrganizationGenerator(seed: 42, shape: .init(specialists: 2_000)).generate()
+/// let generated = OrganizationGenerator(seed: 42, shape: .init(specialists: 2_000)).generate()
 /// ```
 public struct OrganizationGenerator: Sendable {
     /// How big the generated organisation is.

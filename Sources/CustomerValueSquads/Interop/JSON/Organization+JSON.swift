@@ -46,7 +46,7 @@ extension Organization {
     /// peak, not of both.
     ///
     /// ```swift
-    /// let organization = try Organization(contentsOf: URL(fileURLWithPath: "company.json"))
+    /// let company = try Organization(contentsOf: URL(fileURLWithPath: "company.json"))
     /// ```
     ///
     /// - Parameter url: The file.
