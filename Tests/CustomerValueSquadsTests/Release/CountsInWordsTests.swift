@@ -23,7 +23,8 @@ struct CountsInWordsTests {
         ).filter { $0.hasSuffix("Rule.swift") }
         let inDefault = ValidationPolicy.default.rules.count
         #expect(inDefault == ValidationPolicy.builtInRules.count)
-        let sentence = "\(Self.words[files.count]) built-in rules from the domain, \(Self.words[inDefault]) of them "
+        let sentence =
+            "\(Self.words[files.count]) built-in rules from the domain, \(Self.words[inDefault]) of them "
             + "in the default policy"
         #expect(readme.contains(sentence), "README.md should say: \(sentence)")
     }
