@@ -109,6 +109,34 @@ def same(path, pulled_path):
           f"{len(original['departments'])} departments and {len(live_squads(original))} squads of {path}")
 
 
+def kept(path, pulled_path):
+    """Like `same`, for a provider that keeps only part of the User schema: the same people with their
+    departments, the names it can keep (those of two words, sent as given and family name), the same department
+    names, and the same squads with the same members."""
+    original, pulled = json.load(open(path)), json.load(open(pulled_path))
+    def homes(organization):
+        names = {department["id"]: department["name"] for department in organization["departments"]}
+        return {person["id"]: names[person["department"]] for person in organization["specialists"]}
+    if homes(original) != homes(pulled):
+        fail(f"the pulled people or their departments differ: {homes(original)} against {homes(pulled)}")
+    pulled_names = {person["id"]: person["name"] for person in pulled["specialists"]}
+    two_words = [person for person in original["specialists"] if len(person["name"].split()) == 2]
+    for person in two_words:
+        if pulled_names[person["id"]] != person["name"]:
+            fail(f"{person['id']} is called {pulled_names[person['id']]!r} after the pull, not {person['name']!r}")
+    departments = lambda organization: {department["name"] for department in organization["departments"]}
+    if departments(original) != departments(pulled):
+        fail(f"the pulled departments differ: {departments(original)} against {departments(pulled)}")
+    squads = lambda organization: {
+        (squad["id"], squad["name"], frozenset(m["specialist"] for m in squad.get("memberships", [])))
+        for squad in live_squads(organization)}
+    if squads(original) != squads(pulled):
+        fail(f"the pulled squads differ: {squads(original)} against {squads(pulled)}")
+    print(f"the pulled organisation has the {len(original['specialists'])} people of {path} in their departments, "
+          f"{len(two_words)} two-word names, {len(departments(original))} department names and "
+          f"{len(live_squads(original))} squads with their members")
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
-    {"server": server, "change": change, "same": same}[command](*arguments)
+    {"server": server, "change": change, "same": same, "kept": kept}[command](*arguments)

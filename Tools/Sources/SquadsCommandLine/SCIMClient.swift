@@ -126,13 +126,16 @@ public struct SCIMClient: Sendable {
         self.pause = pause
     }
 
-    /// Sends one request and returns the body of a successful answer.
+    /// Sends one request, with `headers` beside the ones every request carries, and returns the body of a
+    /// successful answer.
     ///
     /// - Throws: ``SCIMServerError`` for an answer that is not 2xx (after the retries for 429 and 503);
     ///   ``InputError`` when the server cannot be reached, redirects elsewhere, answers too much, or when the token
     ///   would travel over plain `http` (see the type's discussion).
     @discardableResult
-    public func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data? = nil) throws -> Data {
+    public func send(
+        _ method: String, _ path: String, query: [URLQueryItem] = [], body: Data? = nil, headers: [String: String] = [:]
+    ) throws -> Data {
         var components = URLComponents(
             url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query }
@@ -144,6 +147,7 @@ public struct SCIMClient: Sendable {
             request.httpBody = body
             request.setValue("application/scim+json", forHTTPHeaderField: "Content-Type")
         }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         var attempt = 0
         var redirects = 0

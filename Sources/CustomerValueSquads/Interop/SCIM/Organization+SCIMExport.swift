@@ -32,7 +32,9 @@ extension Organization {
         specialists.map(scimUser(for:))
     }
 
-    /// A specialist as a SCIM `User`: `userName` and `externalId` are the identifier, `displayName` the name,
+    /// A specialist as a SCIM `User`: `userName` and `externalId` are the identifier, `displayName` and
+    /// `name.formatted` the name (split into `givenName` and `familyName` only when it is two words, see
+    /// ``SCIMUser/Name/init(splitting:)``),
     /// `title` the job title (left out when empty), and the Enterprise User extension names the home
     /// department, its parent as the `division`, and as `manager` the head of the home department — unless
     /// that is the specialist, who then has no manager.
@@ -49,10 +51,12 @@ extension Organization {
             guard head != specialist.id else { return nil }
             return SCIMUser.Manager(value: head.rawValue, displayName: specialistsByID[head]?.name)
         }
-        return SCIMUser(
+        var user = SCIMUser(
             externalId: specialist.id.rawValue, userName: specialist.id.rawValue, displayName: specialist.name,
             title: specialist.title.isEmpty ? nil : specialist.title, active: true,
             enterprise: SCIMUser.Enterprise(department: home?.name, division: division, manager: manager))
+        user.name = SCIMUser.Name(splitting: specialist.name)
+        return user
     }
 
     /// The squads that are not dissolved as SCIM `Group`s, with their members, and — when

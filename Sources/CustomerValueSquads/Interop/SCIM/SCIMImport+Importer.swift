@@ -111,6 +111,29 @@ struct Importer {
                 takenDepartments.insert(id)
             }
         }
+        // A provider that does not keep the Enterprise User extension still holds the department groups a push
+        // wrote: a user with no department of their own who is a member of exactly one of them belongs there.
+        var departmentGroupsOfUser: [String: [String]] = [:]
+        for group in groups where Self.identifier(in: group.externalId, after: "department:") != nil {
+            guard let name = group.groupName else { continue }
+            for member in group.members ?? [] {
+                if let user = member.value { departmentGroupsOfUser[user, default: []].append(name) }
+            }
+        }
+        var placedInGroup: [String: Int] = [:]  // users placed by their department group, by department name
+        for index in users.indices where users[index].enterprise?.department.map(Organization.isBlank) ?? true {
+            guard let names = departmentGroupsOfUser[users[index].id], names.count == 1 else { continue }
+            users[index].enterprise = users[index].enterprise ?? Resource.Enterprise()
+            users[index].enterprise?.department = names[0]
+            placedInGroup[names[0], default: 0] += 1
+        }
+        for group in groups {
+            guard let name = group.groupName, let count = placedInGroup.removeValue(forKey: name) else { continue }
+            note(
+                .note, group.id,
+                "\(count) user\(count == 1 ? "" : "s") with no department of their own placed in \(name), the one "
+                    + "department group they belong to")
+        }
         func departmentID(named name: String) throws -> Department.ID {
             if let id = departmentIDOfName[name] { return try Department.ID(validating: id) }
             return try Department.ID(validating: Self.uniqueID(for: name, taken: &takenDepartments))

@@ -128,12 +128,30 @@ public struct SCIMPatchRequest: Sendable, Hashable, Codable {
 }
 
 extension SCIMGroup {
+    /// How a patch names the members who leave a group.
+    public enum MemberRemoval: String, Sendable, Hashable, Codable, CaseIterable {
+        /// One `remove` operation with `"path": "members"` and the leaving members as its `value` list: the
+        /// form most providers accept, including those that do not read filters in paths.
+        case valueList
+        /// One `remove` operation for each leaving member, selected by a `members[value eq "…"]` path: the
+        /// form RFC 7644 §3.5.2.2 describes.
+        case filterPath
+    }
+
     /// The patch that turns this group into `target`: its name replaced if it differs, members who join added
     /// in one `add` operation and each member who leaves removed by a `members[value eq "…"]` path; `nil` when
     /// nothing differs.
     ///
     /// - Complexity: O(*m*) in the members of both groups.
     public func patch(toward target: SCIMGroup) -> SCIMPatchRequest? {
+        patch(toward: target, removingMembersBy: .filterPath)
+    }
+
+    /// The patch that turns this group into `target`, with the members who leave named as `removal` says;
+    /// `nil` when nothing differs.
+    ///
+    /// - Complexity: O(*m*) in the members of both groups.
+    public func patch(toward target: SCIMGroup, removingMembersBy removal: MemberRemoval) -> SCIMPatchRequest? {
         var operations: [SCIMPatchOperation] = []
         if displayName != target.displayName {
             operations.append(.init(op: .replace, path: "displayName", value: .string(target.displayName)))
@@ -157,17 +175,29 @@ extension SCIMGroup {
                             return .object(object)
                         })))
         }
-        for member in members where !wanted.contains(member.value) {
-            operations.append(.init(op: .remove, path: SCIMPatchRequest.memberPath(member.value)))
+        let leaving = members.filter { !wanted.contains($0.value) }
+        switch removal {
+        case .filterPath:
+            for member in leaving {
+                operations.append(.init(op: .remove, path: SCIMPatchRequest.memberPath(member.value)))
+            }
+        case .valueList where !leaving.isEmpty:
+            operations.append(
+                .init(
+                    op: .remove, path: "members",
+                    value: .array(leaving.map { .object(["value": .string($0.value)]) })))
+        case .valueList:
+            break
         }
         return operations.isEmpty ? nil : SCIMPatchRequest(operations: operations)
     }
 }
 
 extension SCIMUser {
-    /// The patch that turns this user into `target` in the attributes the model fills — display name, title,
-    /// whether active, external id, and the extension's department, division and manager — or `nil` when
-    /// they agree. An attribute `target` leaves out is removed.
+    /// The patch that turns this user into `target` in the attributes the model fills — display name, the
+    /// name's parts (`name.formatted`, `name.givenName`, `name.familyName`; an empty part counts as none),
+    /// title, whether active, external id, and the extension's department, division and manager — or `nil`
+    /// when they agree. An attribute `target` leaves out is removed.
     public func patch(toward target: SCIMUser) -> SCIMPatchRequest? {
         var operations: [SCIMPatchOperation] = []
         func compare(_ path: String, _ current: SCIMValue?, _ wanted: SCIMValue?) {
@@ -177,6 +207,11 @@ extension SCIMUser {
         }
         compare("externalId", externalId.map(SCIMValue.string), target.externalId.map(SCIMValue.string))
         compare("displayName", displayName.map(SCIMValue.string), target.displayName.map(SCIMValue.string))
+        // Providers answer an unset name part as an empty string: the same as leaving it out.
+        func part(_ text: String?) -> SCIMValue? { text.flatMap { $0.isEmpty ? nil : .string($0) } }
+        compare("name.formatted", part(name?.formatted), part(target.name?.formatted))
+        compare("name.givenName", part(name?.givenName), part(target.name?.givenName))
+        compare("name.familyName", part(name?.familyName), part(target.name?.familyName))
         compare("title", title.map(SCIMValue.string), target.title.map(SCIMValue.string))
         compare("active", active.map(SCIMValue.bool), target.active.map(SCIMValue.bool))
         let prefix = SCIMImport.enterpriseUserSchema + ":"

@@ -36,12 +36,47 @@ public struct SCIMUser: Sendable, Hashable, Codable {
         }
     }
 
+    /// The parts of a person's name (RFC 7643 §4.1.1 `name`).
+    ///
+    /// Providers that keep only part of the User schema often keep the name parts and make `displayName` from
+    /// them, so a user the library builds carries the name here as well as in ``SCIMUser/displayName``.
+    public struct Name: Sendable, Hashable, Codable {
+        /// The full name as it is shown.
+        public var formatted: String?
+        /// The given (first) name.
+        public var givenName: String?
+        /// The family (last) name.
+        public var familyName: String?
+
+        /// Creates a name.
+        public init(formatted: String? = nil, givenName: String? = nil, familyName: String? = nil) {
+            self.formatted = formatted
+            self.givenName = givenName
+            self.familyName = familyName
+        }
+
+        /// The name of a person called `fullName`: always the formatted name and, only when it is exactly two
+        /// words, the first as the given name and the second as the family name. A single name ("Budi") or
+        /// a longer one ("Made Ayu Lestari") is not split, because which words are the family name cannot be
+        /// told without guessing.
+        public init(splitting fullName: String) {
+            let words = fullName.split(whereSeparator: \.isWhitespace)
+            self.init(formatted: fullName)
+            if words.count == 2 {
+                givenName = String(words[0])
+                familyName = String(words[1])
+            }
+        }
+    }
+
     /// The id the server assigned, or `nil` before the resource is created.
     public var id: String?
     /// The id in the provisioning system: for users the library builds, the specialist's identifier.
     public var externalId: String?
     /// The unique name the user signs in with: for users the library builds, the specialist's identifier.
     public var userName: String
+    /// The parts of the name; `nil` when the user has none. Set it after ``init(id:externalId:userName:displayName:title:active:enterprise:)``.
+    public var name: Name?
     /// The name to show.
     public var displayName: String?
     /// The job title.
@@ -66,7 +101,7 @@ public struct SCIMUser: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schemas, id, externalId, userName, displayName, title, active
+        case schemas, id, externalId, userName, name, displayName, title, active
         case enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
     }
 
@@ -82,6 +117,7 @@ public struct SCIMUser: Sendable, Hashable, Codable {
             active: try container.decodeIfPresent(Bool.self, forKey: .active),
             enterprise: try container.decodeIfPresent(Enterprise.self, forKey: .enterprise)
         )
+        name = try container.decodeIfPresent(Name.self, forKey: .name)
     }
 
     /// Encodes the user with its `schemas`; absent attributes are left out.
@@ -92,6 +128,7 @@ public struct SCIMUser: Sendable, Hashable, Codable {
         try container.encodeIfPresent(id, forKey: .id)
         try container.encodeIfPresent(externalId, forKey: .externalId)
         try container.encode(userName, forKey: .userName)
+        try container.encodeIfPresent(name, forKey: .name)
         try container.encodeIfPresent(displayName, forKey: .displayName)
         try container.encodeIfPresent(title, forKey: .title)
         try container.encodeIfPresent(active, forKey: .active)
