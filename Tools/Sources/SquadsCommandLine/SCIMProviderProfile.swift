@@ -116,11 +116,28 @@ public struct SCIMProviderProfile: Sendable, Equatable {
         unkept.keys.reduce(user) { $1.removed(from: $0) }
     }
 
-    /// Reads `/ServiceProviderConfig` and `/Schemas`. A server that publishes neither, or answers them with
-    /// something unreadable, is taken to support everything and keep every attribute.
-    public static func discover(with client: SCIMClient) -> SCIMProviderProfile {
+    /// Reads `/ServiceProviderConfig` and `/Schemas`. A server that publishes neither (answering 404 or
+    /// another refusal of the request, or 501), or answers them with something unreadable, is taken to support
+    /// everything and keep every attribute.
+    ///
+    /// - Throws: what the client throws for a server that cannot be reached, redirects elsewhere or answers
+    ///   too much, and ``SCIMServerError`` for a refused token (401, 403), an overloaded server (429 or 503
+    ///   after the retries) and any other server error.
+    public static func discover(with client: SCIMClient) throws -> SCIMProviderProfile {
+        func read(_ path: String) throws -> [String: Any]? {
+            do {
+                let data = try client.send("GET", path)
+                return try? object(data)
+            } catch let refusal as SCIMServerError
+                where refusal.status == 501 || ((400..<500).contains(refusal.status)
+                    && ![401, 403, 429].contains(refusal.status))
+            {
+                client.log("\(refusal); going on without it")
+                return nil
+            }
+        }
         var profile = SCIMProviderProfile()
-        if let config = try? object(client.send("GET", "/ServiceProviderConfig")) {
+        if let config = try read("/ServiceProviderConfig") {
             func supported(_ feature: String) -> Bool? {
                 ((config[feature] as? [String: Any])?["supported"] as? NSNumber)?.boolValue
             }
@@ -132,7 +149,7 @@ public struct SCIMProviderProfile: Sendable, Equatable {
                 profile.maximumResults = most
             }
         }
-        if let list = try? object(client.send("GET", "/Schemas")), let schemas = list["Resources"] as? [[String: Any]] {
+        if let list = try read("/Schemas"), let schemas = list["Resources"] as? [[String: Any]] {
             profile.learn(fromSchemas: schemas)
         }
         client.log(profile.description)

@@ -76,7 +76,7 @@ extension Commands {
     ) throws -> SCIMPushSummary {
         try checkUserNamesAreDistinct(organization)
         var summary = SCIMPushSummary(dryRun: dryRun)
-        var profile = SCIMProviderProfile.discover(with: client)
+        var profile = try SCIMProviderProfile.discover(with: client)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var versions: [String: String] = [:]  // entity tags by resource path, when the server uses them

@@ -66,6 +66,15 @@ final class FakeSCIMServer: @unchecked Sendable {
                 let op = (operation["op"] as? String ?? "").lowercased()
                 if path == "members", op == "add" {
                     resource["members"] = (resource["members"] as? [Any] ?? []) + (operation["value"] as? [Any] ?? [])
+                } else if path == "members", op == "remove" {
+                    let leaving = Set((operation["value"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String })
+                    resource["members"] = (resource["members"] as? [[String: Any]] ?? []).filter {
+                        !leaving.contains($0["value"] as? String ?? "")
+                    }
+                } else if path.hasPrefix("name.") {
+                    var name = resource["name"] as? [String: Any] ?? [:]
+                    name[String(path.dropFirst("name.".count))] = op == "remove" ? nil : operation["value"]
+                    resource["name"] = name
                 } else if path.hasPrefix("members[value eq \""), op == "remove" {
                     let value = String(path.dropFirst("members[value eq \"".count).dropLast(2))
                     resource["members"] = (resource["members"] as? [[String: Any]] ?? []).filter {
@@ -171,15 +180,19 @@ struct SCIMCommandTests {
         server.refusals = [429, 503]
         let summary = try Commands.scimPush(sample, to: client(server))
         #expect(summary.created > 0)
-        #expect(server.requests.prefix(3).allSatisfy { $0 == "GET /scim/v2/Users" })
+        // The push asks first what the server supports.
+        #expect(server.requests.prefix(3).allSatisfy { $0 == "GET /scim/v2/ServiceProviderConfig" })
 
         server.refusals = [503, 503, 503, 503, 503]
-        #expect(throws: SCIMServerError(request: "GET /Users", status: 503, scimType: nil, detail: "busy")) {
+        #expect(
+            throws: SCIMServerError(request: "GET /ServiceProviderConfig", status: 503, scimType: nil, detail: "busy")
+        ) {
             try Commands.scimPush(sample, to: client(server))
         }
-        let refused = SCIMServerError(request: "GET /Users", status: 401, scimType: nil, detail: "bad token")
+        let refused = SCIMServerError(
+            request: "GET /ServiceProviderConfig", status: 401, scimType: nil, detail: "bad token")
         #expect(throws: refused) { try Commands.scimPush(sample, to: client(server, token: "wrong")) }
-        #expect(refused.description == "the SCIM server refused GET /Users: 401: bad token")
+        #expect(refused.description == "the SCIM server refused GET /ServiceProviderConfig: 401: bad token")
     }
 
     @Test("only what squads provisions is deleted: users whose externalId is their userName, groups named squad:")

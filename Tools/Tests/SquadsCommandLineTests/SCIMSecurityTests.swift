@@ -58,8 +58,8 @@ struct SCIMSecurityTests {
         defer { first.stop() }
         let error = message { _ = try Commands.scimPush(sample, to: client(first.base + "/v2"), dryRun: true) }
         let text = try #require(error)
-        #expect(text.contains("the server at \(first.base)/v2/Users"))
-        #expect(text.contains("redirected to \(target)/v2/Users"))
+        #expect(text.contains("the server at \(first.base)/v2/ServiceProviderConfig"))
+        #expect(text.contains("redirected to \(target)/v2/ServiceProviderConfig"))
         #expect(text.contains("the token is only sent to http://127.0.0.1:\(first.port)"))
         #expect(other.requests.isEmpty, "the other host was asked: \(other.requests.map(\.target))")
         #expect(first.requests.count == 1)
