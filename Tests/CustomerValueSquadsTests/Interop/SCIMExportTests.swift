@@ -209,4 +209,124 @@ struct SCIMExportTests {
         let byID = try SCIMImport.organization(from: list, options: options).organization
         #expect(byID.specialists.allSatisfy { $0.id.rawValue.hasPrefix("u-") })
     }
+
+    @Test(
+        "a name splits into given and family name only when it is two words",
+        arguments: [
+            ("Ani Wijaya", "Ani", "Wijaya"), ("Budi", nil, nil), ("Made Ayu Lestari", nil, nil),
+            (" Ani  Wijaya ", "Ani", "Wijaya"), ("", nil, nil),
+        ] as [(String, String?, String?)])
+    func nameSplitting(full: String, given: String?, family: String?) {
+        let name = SCIMUser.Name(splitting: full)
+        #expect(name.formatted == full)
+        #expect(name.givenName == given && name.familyName == family)
+    }
+
+    @Test("users carry the name's parts, encoded and decoded, and a patch compares them with empty parts as none")
+    func nameParts() throws {
+        let organization = Fixtures.regionalRollout
+        let users = organization.scimUsers()
+        for (user, specialist) in zip(users, organization.specialists) {
+            #expect(user.name == SCIMUser.Name(splitting: specialist.name))
+        }
+        var user = SCIMUser(userName: "ani", displayName: "Ani Wijaya")
+        user.name = SCIMUser.Name(splitting: "Ani Wijaya")
+        let data = try JSONEncoder().encode(user)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(
+            (object["name"] as? [String: String]) == [
+                "formatted": "Ani Wijaya", "givenName": "Ani", "familyName": "Wijaya",
+            ])
+        #expect(try JSONDecoder().decode(SCIMUser.self, from: data) == user)
+
+        // A provider answers the parts it was not given as empty strings: no difference.
+        var onServer = user
+        onServer.name = SCIMUser.Name(formatted: "Budi", givenName: "", familyName: "")
+        var wanted = user
+        wanted.name = SCIMUser.Name(splitting: "Budi")
+        #expect(onServer.patch(toward: wanted) == nil)
+        wanted.name = SCIMUser.Name(splitting: "Budi Santoso")
+        #expect(
+            onServer.patch(toward: wanted)?.operations == [
+                .init(op: .replace, path: "name.formatted", value: .string("Budi Santoso")),
+                .init(op: .replace, path: "name.givenName", value: .string("Budi")),
+                .init(op: .replace, path: "name.familyName", value: .string("Santoso")),
+            ])
+        #expect(wanted.patch(toward: onServer)?.operations.contains(.init(op: .remove, path: "name.givenName")) == true)
+    }
+
+    @Test("members who leave are named in one value list, or one filter path each, as asked")
+    func memberRemovalForms() {
+        let current = SCIMGroup(
+            id: "7", externalId: "squad:bali", displayName: "Bali",
+            members: [.init(value: "1"), .init(value: "2"), .init(value: "3")])
+        var target = current
+        target.members = [.init(value: "2"), .init(value: "4")]
+        let list = current.patch(toward: target, removingMembersBy: .valueList)?.operations
+        #expect(
+            list == [
+                .init(op: .add, path: "members", value: .array([.object(["value": .string("4")])])),
+                .init(
+                    op: .remove, path: "members",
+                    value: .array([.object(["value": .string("1")]), .object(["value": .string("3")])])),
+            ])
+        let paths = current.patch(toward: target, removingMembersBy: .filterPath)?.operations
+        #expect(paths?.dropFirst().map(\.path) == [#"members[value eq "1"]"#, #"members[value eq "3"]"#])
+        #expect(current.patch(toward: target) == current.patch(toward: target, removingMembersBy: .filterPath))
+        // Nobody leaving: no remove operation in either form.
+        target.members = current.members + [.init(value: "4")]
+        for removal in SCIMGroup.MemberRemoval.allCases {
+            #expect(current.patch(toward: target, removingMembersBy: removal)?.operations.count == 1)
+        }
+    }
+
+    @Test("a user with no department of their own is placed in the one department group they belong to, not in two")
+    func departmentFromGroups() throws {
+        func user(_ id: String, department: String? = nil) -> [String: Any] {
+            var user: [String: Any] = ["schemas": [SCIMImport.userSchema], "id": id, "userName": "user-\(id)"]
+            if let department {
+                user[SCIMImport.enterpriseUserSchema] = ["department": department]
+                user["schemas"] = [SCIMImport.userSchema, SCIMImport.enterpriseUserSchema]
+            }
+            return user
+        }
+        func group(_ id: String, _ externalId: String, _ name: String, _ members: [String]) -> [String: Any] {
+            [
+                "schemas": [SCIMImport.groupSchema], "id": id, "externalId": externalId, "displayName": name,
+                "members": members.map { ["value": $0] },
+            ]
+        }
+        // Users and groups numbered from 1 each, as many providers do.
+        let resources: [[String: Any]] = [
+            user("1"), user("2"), user("3", department: "Sales"), user("4"),
+            group("1", "department:sales", "Sales", ["1", "3", "4"]),
+            group("2", "department:ops", "Operations", ["2", "4"]),
+            group("3", "squad:bali", "Bali", ["1", "2"]),
+        ]
+        let list = try JSONSerialization.data(
+            withJSONObject: ["schemas": [SCIMImport.listResponseSchema], "Resources": resources])
+        var options = SCIMImport.Options(name: "Per endpoint", squads: .all)
+        options.specialistIDs = .userName
+        let result = try SCIMImport.organization(from: list, options: options)
+        let organization = result.organization
+        #expect(organization.specialist("user-1")?.department == "sales")
+        #expect(organization.specialist("user-2")?.department == "ops")
+        #expect(organization.specialist("user-3")?.department == "sales")
+        // In two department groups: which is home cannot be told, so the user is not imported.
+        #expect(organization.specialist("user-4") == nil)
+        #expect(result.report.contains { $0.message.contains("user-4") && $0.message.contains("no department") })
+        #expect(
+            result.report.filter { $0.message.contains("the one department group they belong to") }.map(\.message)
+                == [
+                    "1 user with no department of their own placed in Sales, the one department group they belong to",
+                    "1 user with no department of their own placed in Operations, the one department group they "
+                        + "belong to",
+                ])
+        #expect(organization.squad("bali")?.memberIDs.map(\.rawValue).sorted() == ["user-1", "user-2"])
+
+        // The same id twice within one endpoint is still refused.
+        let twice = try JSONSerialization.data(
+            withJSONObject: ["schemas": [SCIMImport.listResponseSchema], "Resources": [user("1"), user("1")]])
+        #expect(throws: OrganizationError.self) { try SCIMImport.organization(from: twice, options: options) }
+    }
 }

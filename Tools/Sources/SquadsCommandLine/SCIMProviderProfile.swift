@@ -4,8 +4,8 @@ import Foundation
 /// What a SCIM server supports and which user attributes it keeps, as far as one push can tell.
 ///
 /// The server's `/ServiceProviderConfig` says whether it takes PATCH, filters and entity tags, and how many
-/// resources a page may hold; its `/Schemas`, when it publishes them, say which attributes it has no place
-/// for. The rest is learned from what it gives back: an attribute a created user was sent and did not get back
+/// resources a page may hold; its `/ResourceTypes` and `/Schemas`, when it publishes them, say which attributes
+/// it has no place for. The rest is learned from what it gives back: an attribute a created user was sent and did not get back
 /// unchanged, an attribute none of the provisioned users on the server holds although the organisation gives it
 /// to some, a name the server makes itself from the name parts (its `displayName` is the `userName` where the
 /// name has no parts), and an attribute whose PATCH the server refused as not supported.
@@ -111,14 +111,18 @@ public struct SCIMProviderProfile: Sendable, Equatable {
         if unkept[attribute] == nil { unkept[attribute] = reason }
     }
 
-    /// `user` without the attributes the server does not keep.
+    /// `user` without the attributes the server does not keep, and without the Enterprise User extension when
+    /// none of its attributes is left.
     public func keptPart(of user: SCIMUser) -> SCIMUser {
-        unkept.keys.reduce(user) { $1.removed(from: $0) }
+        var kept = unkept.keys.reduce(user) { $1.removed(from: $0) }
+        // An extension with nothing left is not sent at all, nor its schema named.
+        if kept.enterprise == SCIMUser.Enterprise() { kept.enterprise = nil }
+        return kept
     }
 
-    /// Reads `/ServiceProviderConfig` and `/Schemas`. A server that publishes neither (answering 404 or
-    /// another refusal of the request, or 501), or answers them with something unreadable, is taken to support
-    /// everything and keep every attribute.
+    /// Reads `/ServiceProviderConfig`, `/ResourceTypes` and `/Schemas`. A server that publishes none of them
+    /// (answering 404 or another refusal of the request, or 501), or answers them with something unreadable, is
+    /// taken to support everything and keep every attribute.
     ///
     /// - Throws: what the client throws for a server that cannot be reached, redirects elsewhere or answers
     ///   too much, and ``SCIMServerError`` for a refused token (401, 403), an overloaded server (429 or 503
@@ -129,7 +133,8 @@ public struct SCIMProviderProfile: Sendable, Equatable {
                 let data = try client.send("GET", path)
                 return try? object(data)
             } catch let refusal as SCIMServerError
-                where refusal.status == 501 || ((400..<500).contains(refusal.status)
+                where refusal.status == 501
+                || ((400..<500).contains(refusal.status)
                     && ![401, 403, 429].contains(refusal.status))
             {
                 client.log("\(refusal); going on without it")
@@ -149,11 +154,26 @@ public struct SCIMProviderProfile: Sendable, Equatable {
                 profile.maximumResults = most
             }
         }
+        if let list = try read("/ResourceTypes"), let types = list["Resources"] as? [[String: Any]] {
+            profile.learn(fromResourceTypes: types)
+        }
         if let list = try read("/Schemas"), let schemas = list["Resources"] as? [[String: Any]] {
             profile.learn(fromSchemas: schemas)
         }
         client.log(profile.description)
         return profile
+    }
+
+    /// Learns from the server's resource types whether its users take the Enterprise User extension: a `User`
+    /// resource type that lists no such schema extension (RFC 7643 §6) has no place for `department`,
+    /// `division` and `manager`.
+    mutating func learn(fromResourceTypes types: [[String: Any]]) {
+        guard let user = types.first(where: { $0["schema"] as? String == SCIMImport.userSchema }) else { return }
+        let extensions = (user["schemaExtensions"] as? [[String: Any]] ?? []).compactMap { $0["schema"] as? String }
+        guard !extensions.contains(SCIMImport.enterpriseUserSchema) else { return }
+        for attribute in [Attribute.department, .division, .manager] {
+            learn(attribute, "its User resource type has no Enterprise User extension")
+        }
     }
 
     /// Learns from the server's schemas what it has no place for: user attributes its User schema does not

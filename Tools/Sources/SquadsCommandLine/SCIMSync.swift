@@ -160,7 +160,9 @@ extension Commands {
             let path = "/Users/\(id)"
             let wanted = profile.keptPart(of: desired(user))
             guard var patch = profile.keptPart(of: current).patch(toward: wanted) else { continue }
-            patch.operations.removeAll { SCIMProviderProfile.Attribute(path: $0.path ?? "").map { profile.unkept[$0] != nil } ?? false }
+            patch.operations.removeAll {
+                SCIMProviderProfile.Attribute(path: $0.path ?? "").map { profile.unkept[$0] != nil } ?? false
+            }
             guard !patch.operations.isEmpty else { continue }
             guard profile.patchSupported else {
                 var replacement = wanted
@@ -188,8 +190,9 @@ extension Commands {
                         sent = true
                     } catch let refusal as SCIMServerError where isUnsupported(refusal) && attribute != nil {
                         summary.requests.removeLast()
-                        summary.refused.append("\(refusal.request): \(operation.path ?? ""): \(refusal.status)"
-                            + (refusal.detail.map { ": \($0)" } ?? ""))
+                        summary.refused.append(
+                            "\(refusal.request): \(operation.path ?? ""): \(refusal.status)"
+                                + (refusal.detail.map { ": \($0)" } ?? ""))
                         profile.learn(attribute!, "it refused a change of it (\(refusal.status))")
                     }
                 }

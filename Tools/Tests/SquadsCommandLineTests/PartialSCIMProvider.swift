@@ -32,6 +32,8 @@ final class PartialSCIMProvider: @unchecked Sendable {
     var removesOnlyByFilterPath = false
     /// Whether it versions resources and checks `If-Match`.
     var versions = false
+    /// Whether it publishes its resource types (a User type without schema extensions).
+    var publishesResourceTypes = false
     /// A published User schema listing only these attributes, if any.
     var schemaAttributes: [String]?
 
@@ -74,7 +76,8 @@ final class PartialSCIMProvider: @unchecked Sendable {
         user["id"] = String(id)
         user["schemas"] = [SCIMImport.userSchema]
         let name = stored["name"] as? [String: Any] ?? [:]
-        let given = name["givenName"] as? String ?? "", family = name["familyName"] as? String ?? ""
+        let given = name["givenName"] as? String ?? ""
+        let family = name["familyName"] as? String ?? ""
         let made = !given.isEmpty && !family.isEmpty ? "\(given) \(family)" : stored["userName"] as? String ?? ""
         user["name"] = ["givenName": given, "familyName": family, "formatted": made]
         user["displayName"] = made
@@ -124,6 +127,10 @@ final class PartialSCIMProvider: @unchecked Sendable {
                     "patch": ["supported": patchSupported], "filter": ["supported": false, "maxResults": 50],
                     "bulk": ["supported": false], "etag": ["supported": versions],
                 ])
+        case ("GET", "ResourceTypes"):
+            guard publishesResourceTypes else { return error(404, nil, "no resource types") }
+            let user: [String: Any] = ["id": "User", "endpoint": "/Users", "schema": SCIMImport.userSchema]
+            return answer(200, ["Resources": [user], "totalResults": 1])
         case ("GET", "Schemas"):
             guard let schemaAttributes else { return error(404, nil, "no schemas") }
             let user: [String: Any] = [

@@ -67,7 +67,8 @@ final class FakeSCIMServer: @unchecked Sendable {
                 if path == "members", op == "add" {
                     resource["members"] = (resource["members"] as? [Any] ?? []) + (operation["value"] as? [Any] ?? [])
                 } else if path == "members", op == "remove" {
-                    let leaving = Set((operation["value"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String })
+                    let leaving = Set(
+                        (operation["value"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String })
                     resource["members"] = (resource["members"] as? [[String: Any]] ?? []).filter {
                         !leaving.contains($0["value"] as? String ?? "")
                     }

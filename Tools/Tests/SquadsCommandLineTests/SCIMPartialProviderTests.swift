@@ -91,7 +91,9 @@ struct SCIMPartialProviderTests {
         let summary = try Commands.scimPush(changed, to: client(provider), includingDepartments: true)
         #expect(summary.requests.count == 1 && summary.requests[0].hasSuffix("squad:bali: add 0, remove 1"))
         #expect(provider.bodies.last?.contains(#""path":"members""#) == true)
-        #expect(try pull(provider).squad("bali").map { Set($0.memberIDs) } == changed.squad("bali").map { Set($0.memberIDs) })
+        #expect(
+            try pull(provider).squad("bali").map { Set($0.memberIDs) }
+                == changed.squad("bali").map { Set($0.memberIDs) })
     }
 
     @Test("a provider that refuses the value-list form is sent filter paths instead, and the push goes on")
@@ -105,7 +107,9 @@ struct SCIMPartialProviderTests {
         let summary = try Commands.scimPush(changed, to: client(provider), includingDepartments: true)
         #expect(summary.requests.count == 1 && summary.requests[0].hasSuffix("remove 2"))
         #expect(provider.bodies.last?.contains("members[value eq") == true)
-        #expect(try pull(provider).squad("bali").map { Set($0.memberIDs) } == changed.squad("bali").map { Set($0.memberIDs) })
+        #expect(
+            try pull(provider).squad("bali").map { Set($0.memberIDs) }
+                == changed.squad("bali").map { Set($0.memberIDs) })
     }
 
     @Test("without PATCH a changed user or group is replaced with PUT")
@@ -123,7 +127,9 @@ struct SCIMPartialProviderTests {
         #expect(!provider.changes.contains { $0.hasPrefix("PATCH") })
         let user = try #require(provider.user(named: renamed.id.rawValue))
         #expect(user["displayName"] as? String == "Ani Lestari")
-        #expect(try pull(provider).squad("bali").map { Set($0.memberIDs) } == organization.squad("bali").map { Set($0.memberIDs) })
+        #expect(
+            try pull(provider).squad("bali").map { Set($0.memberIDs) }
+                == organization.squad("bali").map { Set($0.memberIDs) })
         #expect(try Commands.scimPush(organization, to: client(provider), includingDepartments: true).requests.isEmpty)
     }
 
@@ -150,7 +156,9 @@ struct SCIMPartialProviderTests {
         _ = try Commands.scimPush(sample, to: client(provider), includingDepartments: true)
         let name = try #require(sample.specialists.first).id.rawValue
         provider.deactivate(name)
-        let error = #expect(throws: SCIMServerError.self) { try Commands.scimPush(sample, to: client(provider), includingDepartments: true) }
+        let error = #expect(throws: SCIMServerError.self) {
+            try Commands.scimPush(sample, to: client(provider), includingDepartments: true)
+        }
         #expect(error?.status == 501 && error?.request.contains("(\(name): active)") == true)
     }
 
@@ -162,6 +170,18 @@ struct SCIMPartialProviderTests {
         #expect(summary.unkept[.title] == "its User schema has no title")
         #expect(summary.unkept[.department] == "it publishes no Enterprise User schema")
         #expect(!provider.bodies.contains { $0.contains(#""title""#) })
+    }
+
+    @Test("a User resource type without the Enterprise User extension: department, division, manager never sent")
+    func resourceTypeWithoutExtension() throws {
+        let provider = PartialSCIMProvider()
+        provider.publishesResourceTypes = true
+        let summary = try Commands.scimPush(sample, to: client(provider), includingDepartments: true)
+        for attribute in [SCIMProviderProfile.Attribute.department, .division, .manager] {
+            #expect(summary.unkept[attribute] == "its User resource type has no Enterprise User extension")
+        }
+        #expect(!provider.bodies.contains { $0.contains(SCIMImport.enterpriseUserSchema) })
+        #expect(summary.unkept[.title] == "a created user did not get it back")
     }
 
     @Test("with entity tags each change names the version it read, so a change made meanwhile is not overwritten")
@@ -178,6 +198,8 @@ struct SCIMPartialProviderTests {
         #expect(provider.ifMatchHeaders.count == before + 1)
         #expect(provider.ifMatchHeaders.allSatisfy { $0?.hasPrefix("W/\"") == true })
         // The version read is the one sent: the provider refuses a stale one with 412, so the push went through.
-        #expect(try pull(provider).squad("bali").map { Set($0.memberIDs) } == changed.squad("bali").map { Set($0.memberIDs) })
+        #expect(
+            try pull(provider).squad("bali").map { Set($0.memberIDs) }
+                == changed.squad("bali").map { Set($0.memberIDs) })
     }
 }
