@@ -56,7 +56,7 @@ try write(
     encoder.encode(
         ValidationPolicy.Settings(
             thresholds: .init(minimumSquadSize: 3, maximumSquadSize: 12, maximumCycleDays: 21),
-            disabledCodes: [.departmentWithoutHead, .skillGap])), .policy, "tuned.json")
+            disabledCodes: [.departmentNoHead, .squadSkillsGap])), .policy, "tuned.json")
 
 // Change logs: what a few transformations of each fixture record, and what separates two generated ones.
 var hospital = Fixtures.operatingRoom

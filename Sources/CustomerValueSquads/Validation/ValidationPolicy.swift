@@ -6,7 +6,7 @@
 /// ```swift
 /// var policy = ValidationPolicy.default
 /// policy.thresholds.maximumCycleDays = 21
-/// policy.disabledCodes.insert(.departmentWithoutHead)
+/// policy.disabledCodes.insert(.departmentNoHead)
 /// policy.rules.append(EverySquadHasALead())
 ///
 /// let strict = ValidationPolicy(thresholds: .init(minimumDepartments: 4)) {

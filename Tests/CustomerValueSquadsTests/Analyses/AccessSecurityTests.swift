@@ -25,7 +25,7 @@ struct AccessSecurityTests {
         // Data that does not exist is reachable by no one, and unknown squads reach nothing.
         #expect(!hospital.canReach("ghost-data", from: OR.squad))
         #expect(hospital.reachableData(from: "nowhere").isEmpty)
-        #expect(hospital.validate().findings(withCode: .dataUnreachable).count == 1)
+        #expect(hospital.validate().findings(withCode: .squadDataUnreachable).count == 1)
     }
 
     @Test("an expired grant gives no access, in every query")
@@ -45,17 +45,17 @@ struct AccessSecurityTests {
         try later.revokeAccess(to: OR.patientRecords, from: OR.squad)
         try later.grantAccess(to: OR.patientRecords, for: OR.squad, DataAccessGrant(expires: "2099-12-31"))
         #expect(later.canReach(OR.patientRecords, from: OR.squad))
-        #expect(later.validate().findings(withCode: .expiredGrant).isEmpty)
-        #expect(later.validate().findings(withCode: .dataUnreachable).isEmpty)
+        #expect(later.validate().findings(withCode: .squadGrantExpired).isEmpty)
+        #expect(later.validate().findings(withCode: .squadDataUnreachable).isEmpty)
         #expect(hospital.siloReach(on: "2026-11-30").reachedAssetCount == 2)
         #expect(hospital.siloReach(on: "2026-12-02").reachedAssetCount == 1)
         #expect(hospital.reachableData(by: "n-dewi", on: "2026-12-02") == [OR.outcomeRegistry])
         #expect(hospital.validate(on: "2026-11-30").isValid)
         let late = hospital.validate(on: "2026-12-01")
         #expect(
-            late.findings(withCode: .expiredGrant).map(\.subject) == [.grant(squad: OR.squad, asset: OR.patientRecords)]
+            late.findings(withCode: .squadGrantExpired).map(\.subject) == [.grant(squad: OR.squad, asset: OR.patientRecords)]
         )
-        #expect(late.findings(withCode: .dataUnreachable).count == 1)
+        #expect(late.findings(withCode: .squadDataUnreachable).count == 1)
         let audit = hospital.grantAudit(on: "2026-12-01")
         let trial = try #require(audit.first { $0.asset == OR.patientRecords })
         #expect(
@@ -115,6 +115,6 @@ struct AccessSecurityTests {
         #expect(audit.map(\.asset) == ["campaign-results", "commissions", "crm", "product-usage"])
         let curiosity = try #require(audit.first { $0.asset == "commissions" })
         #expect(!curiosity.neededByMission && curiosity.isLive && curiosity.approvedBy == "hendra")
-        #expect(company.validate().findings(withCode: .unneededGrant).count == 1)
+        #expect(company.validate().findings(withCode: .squadGrantNotNeeded).count == 1)
     }
 }

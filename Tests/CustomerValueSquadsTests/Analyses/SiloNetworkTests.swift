@@ -75,9 +75,9 @@ struct SiloNetworkTests {
     @Test("islands are a note of their own code, reported only when the policy adds the rule")
     func islandRule() throws {
         let organization = try Self.organization()
-        #expect(organization.validate(on: "2026-12-01").findings(withCode: .siloIsland).isEmpty)
+        #expect(organization.validate(on: "2026-12-01").findings(withCode: .departmentSiloIsland).isEmpty)
         let report = organization.validate(policy: .default.adding(SiloIslandRule()), on: "2026-12-01")
-        let islands = report.findings(withCode: .siloIsland)
+        let islands = report.findings(withCode: .departmentSiloIsland)
         #expect(islands.map(\.subject) == [.department("d-legal")] && islands.allSatisfy { $0.severity == .note })
         #expect(!ValidationPolicy.builtInRules.contains { $0 is SiloIslandRule })
     }

@@ -169,10 +169,10 @@ struct DefectRegressionTests {
         #expect(try Day("0001-01-01").adding(days: 3_652_058) == Day("9999-12-31"))
         var tooLarge = ValidationPolicy.default
         (tooLarge.thresholds.minimumSquadSize, tooLarge.thresholds.maximumSquadSize) = (0, .min)
-        #expect(try Self.smallOrganization().validate(policy: tooLarge).findings(withCode: .squadTooLarge).count == 1)
+        #expect(try Self.smallOrganization().validate(policy: tooLarge).findings(withCode: .squadSizeTooLarge).count == 1)
         var tooSmall = ValidationPolicy.default
         tooSmall.thresholds.minimumSquadSize = .max
-        #expect(try Self.smallOrganization().validate(policy: tooSmall).findings(withCode: .squadTooSmall).count == 1)
+        #expect(try Self.smallOrganization().validate(policy: tooSmall).findings(withCode: .squadSizeTooSmall).count == 1)
         let file = #"{"thresholds": {"maximumSquadSize": -9223372036854775808}}"#
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(ValidationPolicy.Settings.self, from: Data(file.utf8))
@@ -222,7 +222,7 @@ struct DefectRegressionTests {
         #expect(organization.name == "Toko Manis")
         try organization.setMission(Mission(statement: "\u{200B}", customer: "c"), of: "pilot")
         #expect(
-            organization.validate().findings(withCode: .missionWithoutStatement).map(\.subject) == [.squad("pilot")])
+            organization.validate().findings(withCode: .squadMissionNoStatement).map(\.subject) == [.squad("pilot")])
     }
 }
 

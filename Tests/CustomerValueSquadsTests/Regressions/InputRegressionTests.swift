@@ -207,7 +207,7 @@ struct InputRegressionTests {
         _ = try live.update { try $0.release(member, from: squad.id) }
         let full = live.organization.validate(policy: policy, on: day)
         #expect(live.report == full)
-        let stretched = full.findings.filter { $0.code == .stretchedThin }
+        let stretched = full.findings.filter { $0.code == .specialistStretchedThin }
         let booked = live.organization.specialists.filter { live.organization.bookedPercent(of: $0.id) > 0 }
         #expect(stretched.count == booked.count)
     }
@@ -442,7 +442,7 @@ struct InputRegressionTests {
         try organization.hire(Specialist(id: "l1", name: "Lia", department: "legal"))
         #expect(organization.siloNetwork().islands == ["legal"])
         let notes = organization.validate(policy: .default.adding(SiloIslandRule())).findings.filter {
-            $0.code == .siloIsland
+            $0.code == .departmentSiloIsland
         }
         #expect(notes.map(\.subject) == [.department("legal")])
     }

@@ -143,7 +143,7 @@ struct MutationGapTests {
         var mission = try #require(hospital.squad(Fixtures.OperatingRoom.squad)).mission
         mission.requiredSkills.formUnion(["zumba", "aikido", "origami"])
         try hospital.setMission(mission, of: Fixtures.OperatingRoom.squad)
-        let gaps = hospital.validate().findings(withCode: .skillGap).map(\.message)
+        let gaps = hospital.validate().findings(withCode: .squadSkillsGap).map(\.message)
         #expect(gaps.count == 3)
         #expect(gaps == gaps.sorted())
     }

@@ -71,8 +71,8 @@ struct ProbeRegressionTests {
         try after.setMission(
             Mission(statement: "Win Bali", requiredSkills: ["selling", "analytics"]), of: "bali")
         let impact = after.impact(comparedTo: before, on: "2026-12-01")
-        #expect(impact.newFindings.contains { $0.code == .skillGap && $0.message.contains("analytics") })
-        #expect(impact.resolvedFindings.contains { $0.code == .skillGap && $0.message.contains("customer care") })
+        #expect(impact.newFindings.contains { $0.code == .squadSkillsGap && $0.message.contains("analytics") })
+        #expect(impact.resolvedFindings.contains { $0.code == .squadSkillsGap && $0.message.contains("customer care") })
         let bali = try #require(impact.squads.first { $0.squad == "bali" })
         #expect(bali.uncoveredSkills.before == ["customer care"] && bali.uncoveredSkills.after == ["analytics"])
     }

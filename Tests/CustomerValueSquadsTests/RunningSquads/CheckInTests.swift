@@ -142,7 +142,7 @@ struct CheckInTests {
         let policy = ValidationPolicy { CheckInStalenessRule() }
         #expect(organization.validate(policy: policy, on: "2026-03-18").findings.isEmpty)
         let stale = organization.validate(policy: policy, on: "2026-03-19").findings
-        #expect(stale.map(\.code) == [.staleOutcome])
+        #expect(stale.map(\.code) == [.squadOutcomeStale])
         #expect(stale.first?.subject == .outcome(squad: OR.squad, outcome: "a"))
         #expect(stale.first?.figures == ["daysSinceCheckIn": 18, "allowedDays": 17])
         // Outcomes b and c were never checked in: not judged.

@@ -195,7 +195,7 @@ struct InteractionRuleTests {
         #expect(organization.validate(policy: policy, on: day).findings.isEmpty)
         try organization.setInteraction(interaction("forever", .department(OR.nursing), end: nil), of: OR.squad)
         let findings = organization.validate(policy: policy, on: day).findings
-        #expect(findings.map(\.code) == [.openEndedCollaboration])
+        #expect(findings.map(\.code) == [.squadInteractionOpenEndedCollaboration])
         #expect(findings.first?.severity == .warning && findings.first?.message.contains("forever") == true)
     }
 
@@ -215,7 +215,7 @@ struct InteractionRuleTests {
         try organization.grantAccess(
             to: OR.outcomeRegistry, for: OR.squad, DataAccessGrant(reason: "trial", expires: day))
         let findings = organization.validate(policy: policy, on: day).findings
-        #expect(findings.map(\.code) == [.blockedWithoutGrant])
+        #expect(findings.map(\.code) == [.squadInteractionBlockedWithoutGrant])
         #expect(findings.first?.severity == .error)
         #expect(findings.first?.figures == ["missingGrants": 1])
         #expect(organization.validate(policy: policy, on: "2026-03-31").findings.isEmpty)
@@ -253,7 +253,7 @@ struct InteractionRuleTests {
         try organization.setInteraction(
             interaction("three", .squad("recovery"), start: "2026-03-01", end: day), of: OR.squad)
         let findings = organization.validate(policy: policy, on: day).findings
-        #expect(findings.map(\.code) == [.tooManyCollaborations])
+        #expect(findings.map(\.code) == [.squadInteractionTooManyCollaborations])
         #expect(findings.first?.figures == ["collaborations": 3, "maximum": 2])
         var roomier = policy
         roomier.thresholds.maximumCollaborations = 3

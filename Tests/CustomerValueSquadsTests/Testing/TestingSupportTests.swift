@@ -78,7 +78,7 @@ struct TestingSupportTests {
         // Varied enough for validation to have something to say, and not everything wrong.
         let report = first.validate()
         #expect(report.errorCount > 0)
-        #expect(report.findings(withCode: .squadTooSmall).count < first.squadCount)
+        #expect(report.findings(withCode: .squadSizeTooSmall).count < first.squadCount)
         #expect(OrganizationGenerator(seed: seed &+ 1, shape: shape).generate() != first)
     }
 

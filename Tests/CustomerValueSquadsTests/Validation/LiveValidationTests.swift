@@ -46,7 +46,7 @@ private let policies: [ValidationPolicy] = [
     .default.adding(SoloMemberRule()),
     ValidationPolicy(
         thresholds: .init(minimumSquadSize: 2, maximumBookedPercent: 60, capacityFloorMarginPercent: 0),
-        disabledCodes: [.noReviewRhythm, .departmentWithoutHead]
+        disabledCodes: [.squadAccountabilityNoReviewRhythm, .departmentNoHead]
     ) { ValidationPolicy.builtInRules },
 ]
 

@@ -25,17 +25,17 @@ struct ReportOrderTests {
 
     @Test("with disabled codes and a rule reporting outside its squad, the order still holds")
     func straysAndDisabledCodes() {
-        let policy = ValidationPolicy(disabledCodes: [.skillGap, .noMethodPiece]) {
+        let policy = ValidationPolicy(disabledCodes: [.squadSkillsGap, .squadPiecesNoMethod]) {
             ValidationPolicy.builtInRules
             MemberNoteRule()
         }
         let report = Self.organization.validate(policy: policy, on: "2026-11-28")
         #expect(report.findings.contains { $0.code == "test.memberNote" })
-        #expect(!report.findings.contains { $0.code == .skillGap || $0.code == .noMethodPiece })
+        #expect(!report.findings.contains { $0.code == .squadSkillsGap || $0.code == .squadPiecesNoMethod })
         #expect(ValidationReport(findings: report.findings.reversed()) == report)
-        let disabledOnly = ValidationPolicy(disabledCodes: [.skillGap]) { ValidationPolicy.builtInRules }
+        let disabledOnly = ValidationPolicy(disabledCodes: [.squadSkillsGap]) { ValidationPolicy.builtInRules }
         let filtered = Self.organization.validate(policy: disabledOnly, on: "2026-11-28")
         let full = Self.organization.validate(on: "2026-11-28")
-        #expect(filtered.findings == full.findings.filter { $0.code != .skillGap })
+        #expect(filtered.findings == full.findings.filter { $0.code != .squadSkillsGap })
     }
 }

@@ -85,11 +85,11 @@ struct ValidationPolicyTests {
         var policy = ValidationPolicy.default
         policy.thresholds.minimumSquadSize = 9
         let report = Fixtures.operatingRoom.validate(policy: policy)
-        #expect(report.findings.map(\.code) == [.squadTooSmall])
+        #expect(report.findings.map(\.code) == [.squadSizeTooSmall])
         policy.thresholds.minimumSquadSize = 6
         policy.thresholds.maximumBookedPercent = 50
         let stretched = Fixtures.operatingRoom.validate(policy: policy)
-        #expect(stretched.findings(withCode: .stretchedThin).count == 5, "five members give 60 %")
+        #expect(stretched.findings(withCode: .specialistStretchedThin).count == 5, "five members give 60 %")
         #expect(stretched.isValid, "being stretched is a warning")
     }
 
@@ -107,7 +107,7 @@ struct ValidationPolicyTests {
         }
         #expect(policy.rules.count == 4)
         let report = Fixtures.operatingRoom.validate(policy: policy)
-        #expect(report.findings.map(\.code) == [.tooFewDepartments])
+        #expect(report.findings.map(\.code) == [.squadCrossFunctionalTooFewDepartments])
         #expect(report.findings.first?.figures == ["departments": 4, "minimum": 5])
     }
 
@@ -118,18 +118,18 @@ struct ValidationPolicyTests {
         let codes = Set(report.findings.map(\.code))
         // The huddle: two members, one silo... and no mission worth the name.
         #expect(report.findings(about: .squad("sales-huddle")).count >= 8)
-        #expect(codes.isSuperset(of: [.squadTooSmall, .singleSilo, .noDecisionRights, .noOutcomes, .noBrainPiece]))
+        #expect(codes.isSuperset(of: [.squadSizeTooSmall, .squadCrossFunctionalSingleSilo, .squadEmpowermentNoDecisionRights, .squadAccountabilityNoOutcomes, .squadPiecesNoBrain]))
         // The brand refresh is forming: its shortfalls are warnings, its needless grant is reported.
         let brand = report.findings(about: .squad("brand-refresh"))
         #expect(brand.allSatisfy { $0.severity == .warning })
         #expect(
             brand.contains {
-                $0.code == .unneededGrant && $0.subject == .grant(squad: "brand-refresh", asset: ABM.commissions)
+                $0.code == .squadGrantNotNeeded && $0.subject == .grant(squad: "brand-refresh", asset: ABM.commissions)
             })
-        #expect(brand.contains { $0.code == .breakFixCycleTooLong })
+        #expect(brand.contains { $0.code == .squadCycleTooLong })
         // The organisation and the specialists come first.
         #expect(report.findings.first?.subject == .organization)
-        #expect(report.findings.contains { $0.subject == .specialist("joko") && $0.code == .stretchedThin })
+        #expect(report.findings.contains { $0.subject == .specialist("joko") && $0.code == .specialistStretchedThin })
         // The pilot lost its customer success manager but is still fine.
         #expect(report.findings(about: .squad(ABM.pilot)).isEmpty)
         #expect(!report.isValid)
@@ -202,7 +202,7 @@ struct ValidationPolicyTests {
         #expect(settings.thresholds.maximumCycleDays == 21)
         #expect(settings.thresholds.minimumSquadSize == 6)
         let policy = ValidationPolicy(settings: settings)
-        #expect(policy.disabledCodes == [.departmentWithoutHead])
+        #expect(policy.disabledCodes == [.departmentNoHead])
         #expect(policy.rules.count == ValidationPolicy.builtInRules.count)
         #expect(policy.settings == settings)
         let empty = try JSONDecoder().decode(ValidationPolicy.Settings.self, from: Data("{}".utf8))

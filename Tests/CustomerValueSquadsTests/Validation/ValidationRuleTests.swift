@@ -37,14 +37,14 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "five members are too few",
         rule: SquadSizeRule(),
-        code: .squadTooSmall,
+        code: .squadSizeTooSmall,
         subject: squadSubject,
         severity: .error
     ) { try releaseAll(["dr-eko", "n-tono", "n-rina"], in: &$0) },
     .init(
         description: "eleven members are too many",
         rule: SquadSizeRule(),
-        code: .squadTooLarge,
+        code: .squadSizeTooLarge,
         subject: squadSubject,
         severity: .error
     ) {
@@ -57,21 +57,21 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "only nurses left is a department sub-team",
         rule: CrossFunctionalRule(),
-        code: .singleSilo,
+        code: .squadCrossFunctionalSingleSilo,
         subject: squadSubject,
         severity: .error
     ) { try releaseAll([OR.surgeon, "dr-eko", OR.anaesthetist, "n-tono", "q-lina"], in: &$0) },
     .init(
         description: "surgery and nursing alone are two departments",
         rule: CrossFunctionalRule(),
-        code: .tooFewDepartments,
+        code: .squadCrossFunctionalTooFewDepartments,
         subject: squadSubject,
         severity: .error
     ) { try releaseAll([OR.anaesthetist, "n-tono", "q-lina"], in: &$0) },
     .init(
         description: "members who all bring one skill",
         rule: CrossFunctionalRule(),
-        code: .tooFewSkills,
+        code: .squadCrossFunctionalTooFewSkills,
         subject: squadSubject,
         severity: .error
     ) {
@@ -85,42 +85,42 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "a mission with no value area",
         rule: CustomerCentredMissionRule(),
-        code: .missionWithoutValueArea,
+        code: .squadMissionNoValueArea,
         subject: squadSubject,
         severity: .error
     ) { try changeMission(&$0) { $0.valueArea = nil } },
     .init(
         description: "a mission with no customer",
         rule: CustomerCentredMissionRule(),
-        code: .missionWithoutCustomer,
+        code: .squadMissionNoCustomer,
         subject: squadSubject,
         severity: .error
     ) { try changeMission(&$0) { $0.customer = " " } },
     .init(
         description: "a mission with an invisible statement",
         rule: CustomerCentredMissionRule(),
-        code: .missionWithoutStatement,
+        code: .squadMissionNoStatement,
         subject: squadSubject,
         severity: .error
     ) { try changeMission(&$0) { $0.statement = "\u{200B} \u{3164}" } },
     .init(
         description: "a mission that does not serve the goal",
         rule: CustomerCentredMissionRule(),
-        code: .missionNotServingGoal,
+        code: .squadMissionNotServingGoal,
         subject: squadSubject,
         severity: .warning
     ) { try changeMission(&$0) { $0.goalContribution = "" } },
     .init(
         description: "an organisation without a goal",
         rule: CustomerCentredMissionRule(),
-        code: .organizationWithoutGoal,
+        code: .organizationGoalMissing,
         subject: .organization,
         severity: .warning
     ) { $0.goal = "" },
     .init(
         description: "a squad without decision rights",
         rule: EmpowermentRule(),
-        code: .noDecisionRights,
+        code: .squadEmpowermentNoDecisionRights,
         subject: squadSubject,
         severity: .error
     ) {
@@ -130,56 +130,56 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "a squad that answers for nothing",
         rule: AccountabilityRule(),
-        code: .noOutcomes,
+        code: .squadAccountabilityNoOutcomes,
         subject: squadSubject,
         severity: .error
     ) { try changeAccountability(&$0) { $0.outcomes = [] } },
     .init(
         description: "an outcome without a target",
         rule: AccountabilityRule(),
-        code: .outcomeNotMeasurable,
+        code: .squadAccountabilityOutcomeNotMeasurable,
         subject: .outcome(squad: OR.squad, outcome: "on-time-starts"),
         severity: .error
     ) { try changeAccountability(&$0) { $0.outcomes[1].target = nil } },
     .init(
         description: "results nobody owns",
         rule: AccountabilityRule(),
-        code: .noAccountabilityOwner,
+        code: .squadAccountabilityNoOwner,
         subject: squadSubject,
         severity: .error
     ) { try changeAccountability(&$0) { $0.owner = nil } },
     .init(
         description: "outcomes never reviewed",
         rule: AccountabilityRule(),
-        code: .noReviewRhythm,
+        code: .squadAccountabilityNoReviewRhythm,
         subject: squadSubject,
         severity: .warning
     ) { try changeAccountability(&$0) { $0.reviewCadence = nil } },
     .init(
         description: "needed data without a grant",
         rule: DataReachRule(),
-        code: .dataUnreachable,
+        code: .squadDataUnreachable,
         subject: squadSubject,
         severity: .error
     ) { try $0.revokeAccess(to: OR.patientRecords, from: OR.squad) },
     .init(
         description: "no break-fix cycle",
         rule: BreakFixCycleRule(),
-        code: .noBreakFixCycle,
+        code: .squadCycleMissing,
         subject: squadSubject,
         severity: .error
     ) { try $0.setCycleLength(nil, of: OR.squad) },
     .init(
         description: "three-week cycles",
         rule: BreakFixCycleRule(),
-        code: .breakFixCycleTooLong,
+        code: .squadCycleTooLong,
         subject: squadSubject,
         severity: .error
     ) { try $0.setCycleLength(21, of: OR.squad) },
     .init(
         description: "four small failures where three are tolerated",
         rule: FailureToleranceRule(),
-        code: .failuresOverTolerance,
+        code: .squadCyclesOverTolerance,
         subject: squadSubject,
         severity: .warning
     ) {
@@ -194,21 +194,21 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "no people network",
         rule: ThreePiecesRule(),
-        code: .noPeoplePiece,
+        code: .squadPiecesNoPeople,
         subject: squadSubject,
         severity: .warning
     ) { try releaseAll([OR.surgeon, "dr-eko", OR.anaesthetist, "n-tono", "q-lina"], in: &$0) },
     .init(
         description: "no method",
         rule: ThreePiecesRule(),
-        code: .noMethodPiece,
+        code: .squadPiecesNoMethod,
         subject: squadSubject,
         severity: .warning
     ) { try $0.setCycleLength(nil, of: OR.squad) },
     .init(
         description: "no brain",
         rule: ThreePiecesRule(),
-        code: .noBrainPiece,
+        code: .squadPiecesNoBrain,
         subject: squadSubject,
         severity: .error
     ) {
@@ -218,14 +218,14 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "a needed skill nobody brings",
         rule: SkillGapRule(),
-        code: .skillGap,
+        code: .squadSkillsGap,
         subject: squadSubject,
         severity: .warning
     ) { try changeMission(&$0) { $0.requiredSkills.insert("radiology") } },
     .init(
         description: "a surgeon in two rooms",
         rule: StretchedThinRule(),
-        code: .stretchedThin,
+        code: .specialistStretchedThin,
         subject: .specialist(OR.surgeon),
         severity: .warning
     ) {
@@ -235,14 +235,14 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "a grant the mission does not need",
         rule: LeastPrivilegeRule(),
-        code: .unneededGrant,
+        code: .squadGrantNotNeeded,
         subject: .grant(squad: OR.squad, asset: OR.outcomeRegistry),
         severity: .warning
     ) { try changeMission(&$0) { $0.requiredData.remove(OR.outcomeRegistry) } },
     .init(
         description: "a grant that has expired",
         rule: LeastPrivilegeRule(),
-        code: .expiredGrant,
+        code: .squadGrantExpired,
         subject: .grant(squad: OR.squad, asset: OR.patientRecords),
         severity: .warning
     ) {
@@ -253,7 +253,7 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "a headless department",
         rule: DepartmentHeadRule(),
-        code: .departmentWithoutHead,
+        code: .departmentNoHead,
         subject: .department(OR.nursing),
         severity: .warning
     ) { try $0.appointHead(nil, of: OR.nursing) },
@@ -261,14 +261,14 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "nursing below its floor of 50 %",
         rule: SiloCapacityRule(),
-        code: .siloBelowFloor,
+        code: .departmentCapacityBelowFloor,
         subject: .department(OR.nursing),
         severity: .warning
     ) { try $0.setCapacityFloor(0.5, of: OR.nursing) },
     .init(
         description: "nursing drained far below its floor of 60 %",
         rule: SiloCapacityRule(),
-        code: .siloDrained,
+        code: .departmentCapacityDrained,
         subject: .department(OR.nursing),
         severity: .error
     ) { try $0.setCapacityFloor(0.6, of: OR.nursing) },
@@ -276,7 +276,7 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "an outcome last checked in 18 days ago",
         rule: CheckInStalenessRule(),
-        code: .staleOutcome,
+        code: .squadOutcomeStale,
         subject: .outcome(squad: OR.squad, outcome: "complications"),
         severity: .warning
     ) {
@@ -286,7 +286,7 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "a collaboration with quality that never ends",
         rule: OpenEndedCollaborationRule(),
-        code: .openEndedCollaboration,
+        code: .squadInteractionOpenEndedCollaboration,
         subject: squadSubject,
         severity: .warning
     ) {
@@ -299,7 +299,7 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "blocked by quality for the registry without a grant to it",
         rule: BlockingDependencyRule(),
-        code: .blockedWithoutGrant,
+        code: .squadInteractionBlockedWithoutGrant,
         subject: squadSubject,
         severity: .error
     ) {
@@ -314,7 +314,7 @@ private let ruleCases: [RuleCase] = [
     .init(
         description: "three collaborations running at once",
         rule: CollaborationLoadRule(),
-        code: .tooManyCollaborations,
+        code: .squadInteractionTooManyCollaborations,
         subject: squadSubject,
         severity: .warning
     ) {
@@ -368,10 +368,10 @@ struct ValidationRuleTests {
         let forming = try #require(organization.validate(squad: "new-room"))
         #expect(!forming.findings.isEmpty)
         #expect(forming.errorCount == 0)
-        #expect(forming.findings(withCode: .squadTooSmall).first?.severity == .warning)
+        #expect(forming.findings(withCode: .squadSizeTooSmall).first?.severity == .warning)
         try organization.advance("new-room", to: .piloting)
         let piloting = try #require(organization.validate(squad: "new-room"))
-        #expect(piloting.findings(withCode: .squadTooSmall).first?.severity == .error)
+        #expect(piloting.findings(withCode: .squadSizeTooSmall).first?.severity == .error)
         #expect(piloting.findings.map(\.code) == forming.findings.map(\.code))
     }
 
@@ -379,7 +379,7 @@ struct ValidationRuleTests {
     func figures() throws {
         var organization = Fixtures.operatingRoom
         try releaseAll(["dr-eko", "n-tono", "n-rina", "n-dewi"], in: &organization)
-        let finding = try #require(organization.validate().findings(withCode: .squadTooSmall).first)
+        let finding = try #require(organization.validate().findings(withCode: .squadSizeTooSmall).first)
         #expect(finding.figures == ["size": 4, "minimum": 6, "maximum": 10])
         #expect(finding.message.contains("assign 2 more"))
     }

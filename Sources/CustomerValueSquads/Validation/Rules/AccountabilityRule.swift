@@ -1,8 +1,8 @@
 /// A squad answers for at least one measurable outcome (with a baseline and a target), has an owner, and
 /// reviews its outcomes on a rhythm.
 ///
-/// Codes: ``Finding/Code/noOutcomes``, ``Finding/Code/outcomeNotMeasurable``,
-/// ``Finding/Code/noAccountabilityOwner`` (errors, or warnings while forming); ``Finding/Code/noReviewRhythm``
+/// Codes: ``Finding/Code/squadAccountabilityNoOutcomes``, ``Finding/Code/squadAccountabilityOutcomeNotMeasurable``,
+/// ``Finding/Code/squadAccountabilityNoOwner`` (errors, or warnings while forming); ``Finding/Code/squadAccountabilityNoReviewRhythm``
 /// (a warning).
 public struct AccountabilityRule: ScopedValidationRule {
     /// Creates the rule.
@@ -12,7 +12,7 @@ public struct AccountabilityRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.noOutcomes, .outcomeNotMeasurable, .noAccountabilityOwner, .noReviewRhythm] }
+    public var codes: [Finding.Code] { [.squadAccountabilityNoOutcomes, .squadAccountabilityOutcomeNotMeasurable, .squadAccountabilityNoOwner, .squadAccountabilityNoReviewRhythm] }
 
     /// Checks the squad's accountability.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
@@ -22,7 +22,7 @@ public struct AccountabilityRule: ScopedValidationRule {
         if accountability.outcomes.isEmpty {
             findings.append(
                 context.finding(
-                    .noOutcomes, about: squad, severity: severity,
+                    .squadAccountabilityNoOutcomes, about: squad, severity: severity,
                     text: "the squad answers for no outcome; set at least one with a baseline and a target"
                 )
             )
@@ -33,7 +33,7 @@ public struct AccountabilityRule: ScopedValidationRule {
             findings.append(
                 Finding(
                     severity,
-                    .outcomeNotMeasurable,
+                    .squadAccountabilityOutcomeNotMeasurable,
                     subject: .outcome(squad: squad.id, outcome: outcome.id),
                     text: "\(outcome.metric) has no \(missing), so progress cannot be measured"
                 )
@@ -42,7 +42,7 @@ public struct AccountabilityRule: ScopedValidationRule {
         if accountability.owner == nil {
             findings.append(
                 context.finding(
-                    .noAccountabilityOwner, about: squad, severity: severity,
+                    .squadAccountabilityNoOwner, about: squad, severity: severity,
                     text: "no one owns the squad's results; name an owner"
                 )
             )
@@ -50,7 +50,7 @@ public struct AccountabilityRule: ScopedValidationRule {
         if accountability.reviewCadence == nil {
             findings.append(
                 context.finding(
-                    .noReviewRhythm, about: squad, severity: .warning,
+                    .squadAccountabilityNoReviewRhythm, about: squad, severity: .warning,
                     text: "the outcomes have no review rhythm; set a review cadence"
                 )
             )
@@ -61,11 +61,23 @@ public struct AccountabilityRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A squad answers for no outcome.
-    public static let noOutcomes: Self = "squad.accountability.noOutcomes"
+    public static let squadAccountabilityNoOutcomes: Self = "squad.accountability.noOutcomes"
+    /// The former name of ``squadAccountabilityNoOutcomes``.
+    @available(*, deprecated, renamed: "squadAccountabilityNoOutcomes")
+    public static let noOutcomes: Self = .squadAccountabilityNoOutcomes
     /// An outcome lacks a baseline or a target, so progress cannot be measured.
-    public static let outcomeNotMeasurable: Self = "squad.accountability.outcomeNotMeasurable"
+    public static let squadAccountabilityOutcomeNotMeasurable: Self = "squad.accountability.outcomeNotMeasurable"
+    /// The former name of ``squadAccountabilityOutcomeNotMeasurable``.
+    @available(*, deprecated, renamed: "squadAccountabilityOutcomeNotMeasurable")
+    public static let outcomeNotMeasurable: Self = .squadAccountabilityOutcomeNotMeasurable
     /// No one owns a squad's accountability.
-    public static let noAccountabilityOwner: Self = "squad.accountability.noOwner"
+    public static let squadAccountabilityNoOwner: Self = "squad.accountability.noOwner"
+    /// The former name of ``squadAccountabilityNoOwner``.
+    @available(*, deprecated, renamed: "squadAccountabilityNoOwner")
+    public static let noAccountabilityOwner: Self = .squadAccountabilityNoOwner
     /// A squad's outcomes have no review rhythm.
-    public static let noReviewRhythm: Self = "squad.accountability.noReviewRhythm"
+    public static let squadAccountabilityNoReviewRhythm: Self = "squad.accountability.noReviewRhythm"
+    /// The former name of ``squadAccountabilityNoReviewRhythm``.
+    @available(*, deprecated, renamed: "squadAccountabilityNoReviewRhythm")
+    public static let noReviewRhythm: Self = .squadAccountabilityNoReviewRhythm
 }

@@ -1,6 +1,6 @@
 /// A squad blocked by a department needs live grants to the data it needs from it, or it waits on the silo.
 ///
-/// Code: ``Finding/Code/blockedWithoutGrant`` (an error, or a warning while forming) for each blocking
+/// Code: ``Finding/Code/squadInteractionBlockedWithoutGrant`` (an error, or a warning while forming) for each blocking
 /// interaction with a department, not ended on the judging day, that needs data the squad holds no live grant
 /// to.
 public struct BlockingDependencyRule: ScopedValidationRule {
@@ -11,7 +11,7 @@ public struct BlockingDependencyRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.blockedWithoutGrant] }
+    public var codes: [Finding.Code] { [.squadInteractionBlockedWithoutGrant] }
 
     /// Checks the squad's blocking dependencies on departments.
     ///
@@ -25,7 +25,7 @@ public struct BlockingDependencyRule: ScopedValidationRule {
             let missing = interaction.dataNeeded.filter { !(squad.grants[$0]?.isLive(on: day) ?? false) }.sorted()
             guard !missing.isEmpty else { return nil }
             return context.finding(
-                .blockedWithoutGrant, about: squad,
+                .squadInteractionBlockedWithoutGrant, about: squad,
                 text: """
                     the squad is blocked by department \(department) (\(interaction.id)) but holds no live grant \
                     to \(missing.map(\.rawValue).joined(separator: ", ")); grant it or the squad waits on the silo
@@ -38,5 +38,8 @@ public struct BlockingDependencyRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A squad depends on a department for data it holds no live grant to.
-    public static let blockedWithoutGrant: Self = "squad.interaction.blockedWithoutGrant"
+    public static let squadInteractionBlockedWithoutGrant: Self = "squad.interaction.blockedWithoutGrant"
+    /// The former name of ``squadInteractionBlockedWithoutGrant``.
+    @available(*, deprecated, renamed: "squadInteractionBlockedWithoutGrant")
+    public static let blockedWithoutGrant: Self = .squadInteractionBlockedWithoutGrant
 }

@@ -1,6 +1,6 @@
 /// A squad works in short break-fix cycles: it has a cycle length, at most 14 days by default.
 ///
-/// Codes: ``Finding/Code/noBreakFixCycle``, ``Finding/Code/breakFixCycleTooLong`` — errors, or warnings while
+/// Codes: ``Finding/Code/squadCycleMissing``, ``Finding/Code/squadCycleTooLong`` — errors, or warnings while
 /// forming.
 public struct BreakFixCycleRule: ScopedValidationRule {
     /// Creates the rule.
@@ -10,7 +10,7 @@ public struct BreakFixCycleRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.noBreakFixCycle, .breakFixCycleTooLong] }
+    public var codes: [Finding.Code] { [.squadCycleMissing, .squadCycleTooLong] }
 
     /// Checks the squad's cycle length.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
@@ -18,7 +18,7 @@ public struct BreakFixCycleRule: ScopedValidationRule {
         guard let cycle = squad.cycleLength else {
             return [
                 context.finding(
-                    .noBreakFixCycle, about: squad,
+                    .squadCycleMissing, about: squad,
                     text: "the squad has no break-fix cycle; set one of at most \(maximum) days"
                 )
             ]
@@ -26,7 +26,7 @@ public struct BreakFixCycleRule: ScopedValidationRule {
         guard cycle.days > maximum else { return [] }
         return [
             context.finding(
-                .breakFixCycleTooLong, about: squad,
+                .squadCycleTooLong, about: squad,
                 text: "break-fix cycles of \(cycle) are too slow to learn from; at most \(maximum) days expected",
                 figures: ["days": Double(cycle.days), "maximum": Double(maximum)]
             )
@@ -36,7 +36,13 @@ public struct BreakFixCycleRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A squad has no break-fix cycle.
-    public static let noBreakFixCycle: Self = "squad.cycle.missing"
+    public static let squadCycleMissing: Self = "squad.cycle.missing"
+    /// The former name of ``squadCycleMissing``.
+    @available(*, deprecated, renamed: "squadCycleMissing")
+    public static let noBreakFixCycle: Self = .squadCycleMissing
     /// A squad's break-fix cycle is longer than the policy allows.
-    public static let breakFixCycleTooLong: Self = "squad.cycle.tooLong"
+    public static let squadCycleTooLong: Self = "squad.cycle.tooLong"
+    /// The former name of ``squadCycleTooLong``.
+    @available(*, deprecated, renamed: "squadCycleTooLong")
+    public static let breakFixCycleTooLong: Self = .squadCycleTooLong
 }

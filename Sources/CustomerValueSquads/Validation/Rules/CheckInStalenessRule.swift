@@ -1,7 +1,7 @@
 /// A squad checks in on its outcomes at least as often as its review cadence, plus the grace the policy
 /// gives: an outcome whose latest check-in is older than that on the judging day is stale.
 ///
-/// Code: ``Finding/Code/staleOutcome`` (a warning). An outcome is stale on day *D* + cadence + grace + 1 after
+/// Code: ``Finding/Code/squadOutcomeStale`` (a warning). An outcome is stale on day *D* + cadence + grace + 1 after
 /// a check-in on day *D*, and not the day before. Outcomes without any check-in and squads without a review
 /// cadence are not judged here (``AccountabilityRule`` reports a missing cadence).
 public struct CheckInStalenessRule: ScopedValidationRule {
@@ -12,7 +12,7 @@ public struct CheckInStalenessRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.staleOutcome] }
+    public var codes: [Finding.Code] { [.squadOutcomeStale] }
 
     /// Checks how recent each outcome's latest check-in is.
     ///
@@ -28,7 +28,7 @@ public struct CheckInStalenessRule: ScopedValidationRule {
             guard !allowed.overflow, age > allowed.partialValue else { return nil }
             return Finding(
                 .warning,
-                .staleOutcome,
+                .squadOutcomeStale,
                 subject: .outcome(squad: squad.id, outcome: outcome.id),
                 text: """
                     \(outcome.metric) was last checked in on \(latest.day), \(age) days ago; the squad reviews \
@@ -42,5 +42,8 @@ public struct CheckInStalenessRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// An outcome has had no check-in for longer than its squad's review cadence plus the policy's grace.
-    public static let staleOutcome: Self = "squad.outcome.stale"
+    public static let squadOutcomeStale: Self = "squad.outcome.stale"
+    /// The former name of ``squadOutcomeStale``.
+    @available(*, deprecated, renamed: "squadOutcomeStale")
+    public static let staleOutcome: Self = .squadOutcomeStale
 }

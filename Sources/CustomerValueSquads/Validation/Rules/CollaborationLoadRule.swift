@@ -1,7 +1,7 @@
 /// Each collaboration takes a share of a squad's attention: it runs at most as many at once as the policy
 /// allows, 2 by default.
 ///
-/// Code: ``Finding/Code/tooManyCollaborations`` (a warning) when more collaborations run on the judging day
+/// Code: ``Finding/Code/squadInteractionTooManyCollaborations`` (a warning) when more collaborations run on the judging day
 /// than ``ValidationPolicy/Thresholds-swift.struct/maximumCollaborations``.
 public struct CollaborationLoadRule: ScopedValidationRule {
     /// Creates the rule.
@@ -11,7 +11,7 @@ public struct CollaborationLoadRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.tooManyCollaborations] }
+    public var codes: [Finding.Code] { [.squadInteractionTooManyCollaborations] }
 
     /// Counts the squad's collaborations running on the judging day.
     ///
@@ -23,7 +23,7 @@ public struct CollaborationLoadRule: ScopedValidationRule {
         guard running.count > maximum else { return [] }
         return [
             context.finding(
-                .tooManyCollaborations, about: squad, severity: .warning,
+                .squadInteractionTooManyCollaborations, about: squad, severity: .warning,
                 text: """
                     the squad collaborates with \(running.count) teams at once \
                     (\(running.map(\.counterpart.description).joined(separator: ", "))); at most \(maximum) \
@@ -37,5 +37,8 @@ public struct CollaborationLoadRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A squad runs more collaborations at once than the policy allows.
-    public static let tooManyCollaborations: Self = "squad.interaction.tooManyCollaborations"
+    public static let squadInteractionTooManyCollaborations: Self = "squad.interaction.tooManyCollaborations"
+    /// The former name of ``squadInteractionTooManyCollaborations``.
+    @available(*, deprecated, renamed: "squadInteractionTooManyCollaborations")
+    public static let tooManyCollaborations: Self = .squadInteractionTooManyCollaborations
 }

@@ -1,7 +1,7 @@
 /// A squad draws its members from several departments (3 by default) and brings several distinct skills
 /// (3 by default); a squad from one silo is a department sub-team.
 ///
-/// Codes: ``Finding/Code/singleSilo``, ``Finding/Code/tooFewDepartments``, ``Finding/Code/tooFewSkills`` —
+/// Codes: ``Finding/Code/squadCrossFunctionalSingleSilo``, ``Finding/Code/squadCrossFunctionalTooFewDepartments``, ``Finding/Code/squadCrossFunctionalTooFewSkills`` —
 /// errors, or warnings while forming.
 public struct CrossFunctionalRule: ScopedValidationRule {
     /// Creates the rule.
@@ -11,7 +11,7 @@ public struct CrossFunctionalRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.singleSilo, .tooFewDepartments, .tooFewSkills] }
+    public var codes: [Finding.Code] { [.squadCrossFunctionalSingleSilo, .squadCrossFunctionalTooFewDepartments, .squadCrossFunctionalTooFewSkills] }
 
     /// Checks how many departments and skills the squad's members bring.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
@@ -24,7 +24,7 @@ public struct CrossFunctionalRule: ScopedValidationRule {
         if departments.count == 1, minimum > 1, let only = departments.first {
             findings.append(
                 context.finding(
-                    .singleSilo, about: squad,
+                    .squadCrossFunctionalSingleSilo, about: squad,
                     text: """
                         all \(squad.size) members of \(squad.name) come from \(only): this is a department \
                         sub-team, not a squad — draw members from at least \(minimum) departments
@@ -35,7 +35,7 @@ public struct CrossFunctionalRule: ScopedValidationRule {
         } else if departments.count < minimum {
             findings.append(
                 context.finding(
-                    .tooFewDepartments, about: squad,
+                    .squadCrossFunctionalTooFewDepartments, about: squad,
                     text: """
                         members come from \(departments.count) departments \
                         (\(context.departments(of: squad).sorted().map(\.rawValue).joined(separator: ", "))); \
@@ -54,7 +54,7 @@ public struct CrossFunctionalRule: ScopedValidationRule {
         if skills.count < minimumSkills {
             findings.append(
                 context.finding(
-                    .tooFewSkills, about: squad,
+                    .squadCrossFunctionalTooFewSkills, about: squad,
                     text: "members bring \(skills.count) distinct skills; at least \(minimumSkills) expected",
                     figures: ["skills": Double(skills.count), "minimum": Double(minimumSkills)]
                 )
@@ -66,9 +66,18 @@ public struct CrossFunctionalRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// All of a squad's members come from one department: it is a department sub-team.
-    public static let singleSilo: Self = "squad.crossFunctional.singleSilo"
+    public static let squadCrossFunctionalSingleSilo: Self = "squad.crossFunctional.singleSilo"
+    /// The former name of ``squadCrossFunctionalSingleSilo``.
+    @available(*, deprecated, renamed: "squadCrossFunctionalSingleSilo")
+    public static let singleSilo: Self = .squadCrossFunctionalSingleSilo
     /// A squad's members come from fewer departments than the policy asks.
-    public static let tooFewDepartments: Self = "squad.crossFunctional.tooFewDepartments"
+    public static let squadCrossFunctionalTooFewDepartments: Self = "squad.crossFunctional.tooFewDepartments"
+    /// The former name of ``squadCrossFunctionalTooFewDepartments``.
+    @available(*, deprecated, renamed: "squadCrossFunctionalTooFewDepartments")
+    public static let tooFewDepartments: Self = .squadCrossFunctionalTooFewDepartments
     /// A squad's members bring fewer distinct skills than the policy asks.
-    public static let tooFewSkills: Self = "squad.crossFunctional.tooFewSkills"
+    public static let squadCrossFunctionalTooFewSkills: Self = "squad.crossFunctional.tooFewSkills"
+    /// The former name of ``squadCrossFunctionalTooFewSkills``.
+    @available(*, deprecated, renamed: "squadCrossFunctionalTooFewSkills")
+    public static let tooFewSkills: Self = .squadCrossFunctionalTooFewSkills
 }

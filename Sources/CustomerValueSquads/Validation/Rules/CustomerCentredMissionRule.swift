@@ -1,10 +1,10 @@
 /// A squad's mission says what it is for, names an area of value and a customer, and says how it serves the organisation's
 /// shared goal; the organisation has such a goal.
 ///
-/// Codes: ``Finding/Code/missionWithoutStatement``, ``Finding/Code/missionWithoutValueArea`` and
-/// ``Finding/Code/missionWithoutCustomer`` (errors, or
-/// warnings while forming), ``Finding/Code/missionNotServingGoal`` and
-/// ``Finding/Code/organizationWithoutGoal`` (warnings).
+/// Codes: ``Finding/Code/squadMissionNoStatement``, ``Finding/Code/squadMissionNoValueArea`` and
+/// ``Finding/Code/squadMissionNoCustomer`` (errors, or
+/// warnings while forming), ``Finding/Code/squadMissionNotServingGoal`` and
+/// ``Finding/Code/organizationGoalMissing`` (warnings).
 public struct CustomerCentredMissionRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
@@ -15,8 +15,8 @@ public struct CustomerCentredMissionRule: ScopedValidationRule {
     /// The codes this rule may report.
     public var codes: [Finding.Code] {
         [
-            .missionWithoutStatement, .missionWithoutValueArea, .missionWithoutCustomer, .missionNotServingGoal,
-            .organizationWithoutGoal,
+            .squadMissionNoStatement, .squadMissionNoValueArea, .squadMissionNoCustomer, .squadMissionNotServingGoal,
+            .organizationGoalMissing,
         ]
     }
 
@@ -27,7 +27,7 @@ public struct CustomerCentredMissionRule: ScopedValidationRule {
         if Organization.isBlank(mission.statement) {
             findings.append(
                 context.finding(
-                    .missionWithoutStatement, about: squad,
+                    .squadMissionNoStatement, about: squad,
                     text: "the mission has no statement; say in a sentence what the squad is for"
                 )
             )
@@ -35,7 +35,7 @@ public struct CustomerCentredMissionRule: ScopedValidationRule {
         if mission.valueArea == nil {
             findings.append(
                 context.finding(
-                    .missionWithoutValueArea, about: squad,
+                    .squadMissionNoValueArea, about: squad,
                     text: "the mission names no area of value — a region, an account, a product service, ..."
                 )
             )
@@ -43,7 +43,7 @@ public struct CustomerCentredMissionRule: ScopedValidationRule {
         if Organization.isBlank(mission.customer) {
             findings.append(
                 context.finding(
-                    .missionWithoutCustomer, about: squad,
+                    .squadMissionNoCustomer, about: squad,
                     text: "the mission names no customer; whatever its area, it must centre on the customer"
                 )
             )
@@ -51,7 +51,7 @@ public struct CustomerCentredMissionRule: ScopedValidationRule {
         if Organization.isBlank(mission.goalContribution) {
             findings.append(
                 context.finding(
-                    .missionNotServingGoal, about: squad, severity: .warning,
+                    .squadMissionNotServingGoal, about: squad, severity: .warning,
                     text: "the mission does not say how it serves the organisation's shared goal"
                 )
             )
@@ -65,7 +65,7 @@ public struct CustomerCentredMissionRule: ScopedValidationRule {
         return [
             Finding(
                 .warning,
-                .organizationWithoutGoal,
+                .organizationGoalMissing,
                 subject: .organization,
                 text: "the organisation has no shared goal; small failures pay off only when everyone points at one"
             )
@@ -75,13 +75,28 @@ public struct CustomerCentredMissionRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A squad's mission has no statement of what the squad is for.
-    public static let missionWithoutStatement: Self = "squad.mission.noStatement"
+    public static let squadMissionNoStatement: Self = "squad.mission.noStatement"
+    /// The former name of ``squadMissionNoStatement``.
+    @available(*, deprecated, renamed: "squadMissionNoStatement")
+    public static let missionWithoutStatement: Self = .squadMissionNoStatement
     /// A squad's mission names no area of value.
-    public static let missionWithoutValueArea: Self = "squad.mission.noValueArea"
+    public static let squadMissionNoValueArea: Self = "squad.mission.noValueArea"
+    /// The former name of ``squadMissionNoValueArea``.
+    @available(*, deprecated, renamed: "squadMissionNoValueArea")
+    public static let missionWithoutValueArea: Self = .squadMissionNoValueArea
     /// A squad's mission names no customer.
-    public static let missionWithoutCustomer: Self = "squad.mission.noCustomer"
+    public static let squadMissionNoCustomer: Self = "squad.mission.noCustomer"
+    /// The former name of ``squadMissionNoCustomer``.
+    @available(*, deprecated, renamed: "squadMissionNoCustomer")
+    public static let missionWithoutCustomer: Self = .squadMissionNoCustomer
     /// A squad's mission does not say how it serves the organisation's goal.
-    public static let missionNotServingGoal: Self = "squad.mission.notServingGoal"
+    public static let squadMissionNotServingGoal: Self = "squad.mission.notServingGoal"
+    /// The former name of ``squadMissionNotServingGoal``.
+    @available(*, deprecated, renamed: "squadMissionNotServingGoal")
+    public static let missionNotServingGoal: Self = .squadMissionNotServingGoal
     /// The organisation has no shared goal for its squads to point at.
-    public static let organizationWithoutGoal: Self = "organization.goal.missing"
+    public static let organizationGoalMissing: Self = "organization.goal.missing"
+    /// The former name of ``organizationGoalMissing``.
+    @available(*, deprecated, renamed: "organizationGoalMissing")
+    public static let organizationWithoutGoal: Self = .organizationGoalMissing
 }

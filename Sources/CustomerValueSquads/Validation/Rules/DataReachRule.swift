@@ -1,7 +1,7 @@
 /// Every data asset a squad's mission needs is reachable through a grant: the squad can pull information
 /// out of the silos into its own well.
 ///
-/// Code: ``Finding/Code/dataUnreachable`` — an error, or a warning while forming; one finding per asset.
+/// Code: ``Finding/Code/squadDataUnreachable`` — an error, or a warning while forming; one finding per asset.
 public struct DataReachRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
@@ -10,7 +10,7 @@ public struct DataReachRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.dataUnreachable] }
+    public var codes: [Finding.Code] { [.squadDataUnreachable] }
 
     /// Checks that each needed asset has a grant.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
@@ -23,7 +23,7 @@ public struct DataReachRule: ScopedValidationRule {
             let holder = context.organization.holder(of: asset).map { " held by \($0)" } ?? ""
             let why = squad.grants[asset] == nil ? "holds no grant to it" : "holds only an expired grant to it"
             return context.finding(
-                .dataUnreachable, about: squad,
+                .squadDataUnreachable, about: squad,
                 text: "the mission needs \(asset)\(holder), but the squad \(why)"
             )
         }
@@ -32,5 +32,8 @@ public struct DataReachRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A data asset the mission needs is not reachable through a grant.
-    public static let dataUnreachable: Self = "squad.data.unreachable"
+    public static let squadDataUnreachable: Self = "squad.data.unreachable"
+    /// The former name of ``squadDataUnreachable``.
+    @available(*, deprecated, renamed: "squadDataUnreachable")
+    public static let dataUnreachable: Self = .squadDataUnreachable
 }

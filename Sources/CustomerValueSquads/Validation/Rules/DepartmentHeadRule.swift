@@ -1,6 +1,6 @@
 /// Every department has a head: the silo's vertical line ends in a person.
 ///
-/// Code: ``Finding/Code/departmentWithoutHead`` — a warning per department.
+/// Code: ``Finding/Code/departmentNoHead`` — a warning per department.
 public struct DepartmentHeadRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
@@ -9,7 +9,7 @@ public struct DepartmentHeadRule: ScopedValidationRule {
     public var scope: ValidationScope { .department }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.departmentWithoutHead] }
+    public var codes: [Finding.Code] { [.departmentNoHead] }
 
     /// Checks every department for a head.
     ///
@@ -26,7 +26,7 @@ public struct DepartmentHeadRule: ScopedValidationRule {
         return [
             Finding(
                 .warning,
-                .departmentWithoutHead,
+                .departmentNoHead,
                 subject: .department(department.id),
                 text: "\(department.name) has no head; appoint one"
             )
@@ -36,5 +36,8 @@ public struct DepartmentHeadRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A department has no head.
-    public static let departmentWithoutHead: Self = "department.noHead"
+    public static let departmentNoHead: Self = "department.noHead"
+    /// The former name of ``departmentNoHead``.
+    @available(*, deprecated, renamed: "departmentNoHead")
+    public static let departmentWithoutHead: Self = .departmentNoHead
 }

@@ -2,7 +2,7 @@
 /// large. The company must tolerate small failures while it learns; beyond the tolerance, or after a large
 /// failure, the approach needs a look.
 ///
-/// Code: ``Finding/Code/failuresOverTolerance`` — a warning.
+/// Code: ``Finding/Code/squadCyclesOverTolerance`` — a warning.
 public struct FailureToleranceRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
@@ -11,7 +11,7 @@ public struct FailureToleranceRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.failuresOverTolerance] }
+    public var codes: [Finding.Code] { [.squadCyclesOverTolerance] }
 
     /// Checks the squad's failures against its tolerance.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
@@ -19,7 +19,7 @@ public struct FailureToleranceRule: ScopedValidationRule {
         let tolerated = squad.accountability.toleratedSmallFailures
         return [
             context.finding(
-                .failuresOverTolerance, about: squad, severity: .warning,
+                .squadCyclesOverTolerance, about: squad, severity: .warning,
                 text: """
                     \(squad.smallFailureCount) small and \(squad.largeFailureCount) large failures in \
                     \(squad.cycles.count) cycles; \(tolerated) small failures are tolerated — look at what the \
@@ -36,5 +36,8 @@ public struct FailureToleranceRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A squad's break-fix cycles failed more than its accountability tolerates, or failed large.
-    public static let failuresOverTolerance: Self = "squad.cycles.overTolerance"
+    public static let squadCyclesOverTolerance: Self = "squad.cycles.overTolerance"
+    /// The former name of ``squadCyclesOverTolerance``.
+    @available(*, deprecated, renamed: "squadCyclesOverTolerance")
+    public static let failuresOverTolerance: Self = .squadCyclesOverTolerance
 }

@@ -1,7 +1,7 @@
 /// A squad holds grants only to data its mission needs, and no expired grant lingers: the silos open their
 /// data for a reason and for a time.
 ///
-/// Codes: ``Finding/Code/unneededGrant`` and ``Finding/Code/expiredGrant`` — a warning per grant.
+/// Codes: ``Finding/Code/squadGrantNotNeeded`` and ``Finding/Code/squadGrantExpired`` — a warning per grant.
 public struct LeastPrivilegeRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
@@ -10,7 +10,7 @@ public struct LeastPrivilegeRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.unneededGrant, .expiredGrant] }
+    public var codes: [Finding.Code] { [.squadGrantNotNeeded, .squadGrantExpired] }
 
     /// Checks each grant against the mission's needs and the validation day.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
@@ -24,7 +24,7 @@ public struct LeastPrivilegeRule: ScopedValidationRule {
                 findings.append(
                     Finding(
                         .warning,
-                        .unneededGrant,
+                        .squadGrantNotNeeded,
                         subject: .grant(squad: squad.id, asset: asset),
                         text: """
                             the squad holds a grant to \(asset), which its mission does not need; revoke it or \
@@ -38,7 +38,7 @@ public struct LeastPrivilegeRule: ScopedValidationRule {
                 findings.append(
                     Finding(
                         .warning,
-                        .expiredGrant,
+                        .squadGrantExpired,
                         subject: .grant(squad: squad.id, asset: asset),
                         text: "the grant to \(asset) expired\(when) and gives no access; revoke or renew it"
                     )
@@ -51,7 +51,13 @@ public struct LeastPrivilegeRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A squad holds a grant to data its mission does not need.
-    public static let unneededGrant: Self = "squad.grant.notNeeded"
+    public static let squadGrantNotNeeded: Self = "squad.grant.notNeeded"
+    /// The former name of ``squadGrantNotNeeded``.
+    @available(*, deprecated, renamed: "squadGrantNotNeeded")
+    public static let unneededGrant: Self = .squadGrantNotNeeded
     /// A squad still holds a grant that has expired.
-    public static let expiredGrant: Self = "squad.grant.expired"
+    public static let squadGrantExpired: Self = "squad.grant.expired"
+    /// The former name of ``squadGrantExpired``.
+    @available(*, deprecated, renamed: "squadGrantExpired")
+    public static let expiredGrant: Self = .squadGrantExpired
 }

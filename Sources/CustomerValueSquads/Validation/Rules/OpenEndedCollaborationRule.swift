@@ -1,6 +1,6 @@
 /// A collaboration between a squad and another team is costly and meant to end: it needs an expected end.
 ///
-/// Code: ``Finding/Code/openEndedCollaboration`` (a warning) for each collaboration without one.
+/// Code: ``Finding/Code/squadInteractionOpenEndedCollaboration`` (a warning) for each collaboration without one.
 public struct OpenEndedCollaborationRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
@@ -9,7 +9,7 @@ public struct OpenEndedCollaborationRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.openEndedCollaboration] }
+    public var codes: [Finding.Code] { [.squadInteractionOpenEndedCollaboration] }
 
     /// Checks the squad's collaborations.
     ///
@@ -17,7 +17,7 @@ public struct OpenEndedCollaborationRule: ScopedValidationRule {
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         squad.interactions.filter { $0.mode == .collaboration && $0.isOpenEnded }.map { interaction in
             context.finding(
-                .openEndedCollaboration, about: squad, severity: .warning,
+                .squadInteractionOpenEndedCollaboration, about: squad, severity: .warning,
                 text: """
                     the collaboration \(interaction.id) with \(interaction.counterpart) has no expected end; \
                     collaborations should end in a service or in independence — set when
@@ -29,5 +29,8 @@ public struct OpenEndedCollaborationRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A squad's collaboration with another team has no expected end.
-    public static let openEndedCollaboration: Self = "squad.interaction.openEndedCollaboration"
+    public static let squadInteractionOpenEndedCollaboration: Self = "squad.interaction.openEndedCollaboration"
+    /// The former name of ``squadInteractionOpenEndedCollaboration``.
+    @available(*, deprecated, renamed: "squadInteractionOpenEndedCollaboration")
+    public static let openEndedCollaboration: Self = .squadInteractionOpenEndedCollaboration
 }

@@ -1,8 +1,8 @@
 /// A department keeps at home at least the share of its capacity its ``Department/capacityFloor`` asks: the
 /// silo stays the company's centre of expertise while its people serve in squads.
 ///
-/// Codes: ``Finding/Code/siloBelowFloor`` (a warning) when less is left at home than the floor;
-/// ``Finding/Code/siloDrained`` (an error) when it is short by more than
+/// Codes: ``Finding/Code/departmentCapacityBelowFloor`` (a warning) when less is left at home than the floor;
+/// ``Finding/Code/departmentCapacityDrained`` (an error) when it is short by more than
 /// ``ValidationPolicy/Thresholds-swift.struct/capacityFloorMarginPercent`` percentage points. Departments
 /// without a floor are not judged.
 public struct SiloCapacityRule: ScopedValidationRule {
@@ -13,7 +13,7 @@ public struct SiloCapacityRule: ScopedValidationRule {
     public var scope: ValidationScope { .department }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.siloBelowFloor, .siloDrained] }
+    public var codes: [Finding.Code] { [.departmentCapacityBelowFloor, .departmentCapacityDrained] }
 
     /// Checks every department with a floor.
     ///
@@ -38,7 +38,7 @@ public struct SiloCapacityRule: ScopedValidationRule {
         return [
             Finding(
                 drained ? .error : .warning,
-                drained ? .siloDrained : .siloBelowFloor,
+                drained ? .departmentCapacityDrained : .departmentCapacityBelowFloor,
                 subject: .department(department.id),
                 text: """
                     \(department.name) keeps \(percent(capacity.shareRetained)) of its capacity at home, below \
@@ -55,7 +55,13 @@ public struct SiloCapacityRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A department keeps less of its capacity at home than its floor asks.
-    public static let siloBelowFloor: Self = "department.capacity.belowFloor"
+    public static let departmentCapacityBelowFloor: Self = "department.capacity.belowFloor"
+    /// The former name of ``departmentCapacityBelowFloor``.
+    @available(*, deprecated, renamed: "departmentCapacityBelowFloor")
+    public static let siloBelowFloor: Self = .departmentCapacityBelowFloor
     /// A department keeps far less of its capacity at home than its floor asks: more than the policy's margin.
-    public static let siloDrained: Self = "department.capacity.drained"
+    public static let departmentCapacityDrained: Self = "department.capacity.drained"
+    /// The former name of ``departmentCapacityDrained``.
+    @available(*, deprecated, renamed: "departmentCapacityDrained")
+    public static let siloDrained: Self = .departmentCapacityDrained
 }

@@ -1,7 +1,7 @@
 /// A department that no squad connects to any other is a silo still closed: its people serve in no squad, or
 /// only in squads drawn from it alone.
 ///
-/// Code: ``Finding/Code/siloIsland`` — a note per island (see ``SiloNetwork/islands``). The rule is not in the
+/// Code: ``Finding/Code/departmentSiloIsland`` — a note per island (see ``SiloNetwork/islands``). The rule is not in the
 /// default policy: early in a transformation most departments are islands, and a note for each says little.
 /// Add it when the rollout should have reached every silo:
 ///
@@ -13,7 +13,7 @@ public struct SiloIslandRule: ValidationRule {
     public init() {}
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.siloIsland] }
+    public var codes: [Finding.Code] { [.departmentSiloIsland] }
 
     /// Reports each department that no squad links to another.
     ///
@@ -23,7 +23,7 @@ public struct SiloIslandRule: ValidationRule {
             guard let department = organization.department(id) else { return nil }
             return Finding(
                 .note,
-                .siloIsland,
+                .departmentSiloIsland,
                 subject: .department(id),
                 message: "\(department.name) is an island: no squad draws from it together with another department; "
                     + "staff a squad from it and another silo")
@@ -33,5 +33,8 @@ public struct SiloIslandRule: ValidationRule {
 
 extension Finding.Code {
     /// A department that no squad connects to any other (``SiloIslandRule``, not in the default policy).
-    public static let siloIsland: Self = "department.silo.island"
+    public static let departmentSiloIsland: Self = "department.silo.island"
+    /// The former name of ``departmentSiloIsland``.
+    @available(*, deprecated, renamed: "departmentSiloIsland")
+    public static let siloIsland: Self = .departmentSiloIsland
 }

@@ -1,7 +1,7 @@
 /// Every skill a squad's mission needs is brought by at least one member. Gaps show up once a squad
 /// operates; there is no checklist, so they are warnings.
 ///
-/// Code: ``Finding/Code/skillGap`` — a warning per missing skill.
+/// Code: ``Finding/Code/squadSkillsGap`` — a warning per missing skill.
 public struct SkillGapRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
@@ -10,7 +10,7 @@ public struct SkillGapRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.skillGap] }
+    public var codes: [Finding.Code] { [.squadSkillsGap] }
 
     /// Checks the mission's skills against the members'.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
@@ -22,7 +22,7 @@ public struct SkillGapRule: ScopedValidationRule {
         }
         return missing.sorted().map { skill in
             context.finding(
-                .skillGap, about: squad, severity: .warning,
+                .squadSkillsGap, about: squad, severity: .warning,
                 text: "the mission needs \(String(reflecting: skill.rawValue)) but no member brings it"
             )
         }
@@ -31,5 +31,8 @@ public struct SkillGapRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A skill the mission needs is brought by no member.
-    public static let skillGap: Self = "squad.skills.gap"
+    public static let squadSkillsGap: Self = "squad.skills.gap"
+    /// The former name of ``squadSkillsGap``.
+    @available(*, deprecated, renamed: "squadSkillsGap")
+    public static let skillGap: Self = .squadSkillsGap
 }

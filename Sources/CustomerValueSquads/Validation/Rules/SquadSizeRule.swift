@@ -1,7 +1,7 @@
 /// A squad has 6 to 10 members by default: below that it is not yet a squad, above it the group starts to
 /// formalise and needs coordination.
 ///
-/// Codes: ``Finding/Code/squadTooSmall``, ``Finding/Code/squadTooLarge`` — errors, or warnings while forming.
+/// Codes: ``Finding/Code/squadSizeTooSmall``, ``Finding/Code/squadSizeTooLarge`` — errors, or warnings while forming.
 public struct SquadSizeRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
@@ -10,7 +10,7 @@ public struct SquadSizeRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.squadTooSmall, .squadTooLarge] }
+    public var codes: [Finding.Code] { [.squadSizeTooSmall, .squadSizeTooLarge] }
 
     /// Checks the squad's size against the thresholds.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
@@ -20,7 +20,7 @@ public struct SquadSizeRule: ScopedValidationRule {
         if squad.size < minimum {
             return [
                 context.finding(
-                    .squadTooSmall, about: squad,
+                    .squadSizeTooSmall, about: squad,
                     text: """
                         \(squad.size) members; a squad needs \(minimum) to \(maximum) — assign \
                         \(minimum.subtractingReportingOverflow(squad.size).partialValue) more
@@ -32,7 +32,7 @@ public struct SquadSizeRule: ScopedValidationRule {
         if squad.size > maximum {
             return [
                 context.finding(
-                    .squadTooLarge, about: squad,
+                    .squadSizeTooLarge, about: squad,
                     text: """
                         \(squad.size) members; beyond \(maximum) a squad formalises and needs coordination — \
                         split it or release \(squad.size - max(maximum, 0))
@@ -47,7 +47,13 @@ public struct SquadSizeRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A squad has fewer members than ``ValidationPolicy/Thresholds-swift.struct/minimumSquadSize``.
-    public static let squadTooSmall: Self = "squad.size.tooSmall"
+    public static let squadSizeTooSmall: Self = "squad.size.tooSmall"
+    /// The former name of ``squadSizeTooSmall``.
+    @available(*, deprecated, renamed: "squadSizeTooSmall")
+    public static let squadTooSmall: Self = .squadSizeTooSmall
     /// A squad has more members than ``ValidationPolicy/Thresholds-swift.struct/maximumSquadSize``.
-    public static let squadTooLarge: Self = "squad.size.tooLarge"
+    public static let squadSizeTooLarge: Self = "squad.size.tooLarge"
+    /// The former name of ``squadSizeTooLarge``.
+    @available(*, deprecated, renamed: "squadSizeTooLarge")
+    public static let squadTooLarge: Self = .squadSizeTooLarge
 }

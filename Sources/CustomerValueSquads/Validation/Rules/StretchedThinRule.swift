@@ -2,7 +2,7 @@
 /// home-department duties. A specialist with no time in squads is never stretched thin, whatever the threshold
 /// (a threshold below 0 reports everyone booked at all).
 ///
-/// Code: ``Finding/Code/stretchedThin`` — a warning per specialist.
+/// Code: ``Finding/Code/specialistStretchedThin`` — a warning per specialist.
 public struct StretchedThinRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
@@ -11,7 +11,7 @@ public struct StretchedThinRule: ScopedValidationRule {
     public var scope: ValidationScope { .specialist }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.stretchedThin] }
+    public var codes: [Finding.Code] { [.specialistStretchedThin] }
 
     /// Checks every specialist's total booking.
     ///
@@ -42,7 +42,7 @@ public struct StretchedThinRule: ScopedValidationRule {
     private static func finding(_ specialist: Specialist.ID, booked: Int, maximum: Int) -> Finding {
         Finding(
             .warning,
-            .stretchedThin,
+            .specialistStretchedThin,
             subject: .specialist(specialist),
             text: """
                 squads take \(booked)% of \(specialist)'s time, leaving too little for their home \
@@ -55,5 +55,8 @@ public struct StretchedThinRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// A specialist's squads together take more of their time than the policy allows.
-    public static let stretchedThin: Self = "specialist.stretchedThin"
+    public static let specialistStretchedThin: Self = "specialist.stretchedThin"
+    /// The former name of ``specialistStretchedThin``.
+    @available(*, deprecated, renamed: "specialistStretchedThin")
+    public static let stretchedThin: Self = .specialistStretchedThin
 }

@@ -2,8 +2,8 @@
 /// agile rhythm of break-fix cycles) and *brain* (a member with an analytics skill, or a grant to analytical
 /// data).
 ///
-/// Codes: ``Finding/Code/noPeoplePiece`` and ``Finding/Code/noMethodPiece`` (warnings; the cross-functional
-/// and cycle rules judge them in detail), ``Finding/Code/noBrainPiece`` (an error, or a warning while forming).
+/// Codes: ``Finding/Code/squadPiecesNoPeople`` and ``Finding/Code/squadPiecesNoMethod`` (warnings; the cross-functional
+/// and cycle rules judge them in detail), ``Finding/Code/squadPiecesNoBrain`` (an error, or a warning while forming).
 public struct ThreePiecesRule: ScopedValidationRule {
     /// The skills that count as analytics for the brain piece.
     public var analyticsSkills: Set<Skill>
@@ -19,7 +19,7 @@ public struct ThreePiecesRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.noPeoplePiece, .noMethodPiece, .noBrainPiece] }
+    public var codes: [Finding.Code] { [.squadPiecesNoPeople, .squadPiecesNoMethod, .squadPiecesNoBrain] }
 
     /// Checks the squad's three pieces, judged as ``Organization/readiness(of:analyticsSkills:on:)`` judges
     /// them.
@@ -29,7 +29,7 @@ public struct ThreePiecesRule: ScopedValidationRule {
         if departments.count < 2 {
             findings.append(
                 context.finding(
-                    .noPeoplePiece, about: squad, severity: .warning,
+                    .squadPiecesNoPeople, about: squad, severity: .warning,
                     text: """
                         people: the members do not yet form a network across departments (members come from \
                         \(departments.count) department\(departments.count == 1 ? "" : "s"))
@@ -40,7 +40,7 @@ public struct ThreePiecesRule: ScopedValidationRule {
         if squad.cycleLength == nil {
             findings.append(
                 context.finding(
-                    .noMethodPiece, about: squad, severity: .warning,
+                    .squadPiecesNoMethod, about: squad, severity: .warning,
                     text: "method: the squad has no agile rhythm of break-fix cycles"
                 )
             )
@@ -48,7 +48,7 @@ public struct ThreePiecesRule: ScopedValidationRule {
         if !context.hasBrain(squad, analyticsSkills: analyticsSkills) {
             findings.append(
                 context.finding(
-                    .noBrainPiece, about: squad,
+                    .squadPiecesNoBrain, about: squad,
                     text: "brain: no member does analytics and no grant reaches analytical data"
                 )
             )
@@ -59,9 +59,18 @@ public struct ThreePiecesRule: ScopedValidationRule {
 
 extension Finding.Code {
     /// The people piece is missing: the members do not form a network across departments.
-    public static let noPeoplePiece: Self = "squad.pieces.noPeople"
+    public static let squadPiecesNoPeople: Self = "squad.pieces.noPeople"
+    /// The former name of ``squadPiecesNoPeople``.
+    @available(*, deprecated, renamed: "squadPiecesNoPeople")
+    public static let noPeoplePiece: Self = .squadPiecesNoPeople
     /// The method piece is missing: the squad has no agile rhythm of cycles.
-    public static let noMethodPiece: Self = "squad.pieces.noMethod"
+    public static let squadPiecesNoMethod: Self = "squad.pieces.noMethod"
+    /// The former name of ``squadPiecesNoMethod``.
+    @available(*, deprecated, renamed: "squadPiecesNoMethod")
+    public static let noMethodPiece: Self = .squadPiecesNoMethod
     /// The brain piece is missing: no member does analytics and no grant reaches analytical data.
-    public static let noBrainPiece: Self = "squad.pieces.noBrain"
+    public static let squadPiecesNoBrain: Self = "squad.pieces.noBrain"
+    /// The former name of ``squadPiecesNoBrain``.
+    @available(*, deprecated, renamed: "squadPiecesNoBrain")
+    public static let noBrainPiece: Self = .squadPiecesNoBrain
 }

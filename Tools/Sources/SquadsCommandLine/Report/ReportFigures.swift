@@ -175,7 +175,7 @@ public struct ReportFigures: Sendable {
         drains = Array(ordered.prefix(Self.shownDrains))
         hiddenDrains = max(0, ordered.count - Self.shownDrains)
         // Outcomes: squads with scored outcomes, lowest first.
-        let stale = Set(report.findings(withCode: .staleOutcome).map(\.subject))
+        let stale = Set(report.findings(withCode: .squadOutcomeStale).map(\.subject))
         let scored = organization.scores().squads.filter { !$0.outcomes.isEmpty }
             .sorted { a, b in
                 // Lowest first; ties in the natural order of the squads' names (Squad 2 before Squad 10).
