@@ -53,7 +53,9 @@ struct AccessSecurityTests {
         #expect(hospital.validate(on: "2026-11-30").isValid)
         let late = hospital.validate(on: "2026-12-01")
         #expect(
-            late.findings(withCode: .squadGrantExpired).map(\.subject) == [.grant(squad: OR.squad, asset: OR.patientRecords)]
+            late.findings(withCode: .squadGrantExpired).map(\.subject) == [
+                .grant(squad: OR.squad, asset: OR.patientRecords)
+            ]
         )
         #expect(late.findings(withCode: .squadDataUnreachable).count == 1)
         let audit = hospital.grantAudit(on: "2026-12-01")

@@ -169,10 +169,12 @@ struct DefectRegressionTests {
         #expect(try Day("0001-01-01").adding(days: 3_652_058) == Day("9999-12-31"))
         var tooLarge = ValidationPolicy.default
         (tooLarge.thresholds.minimumSquadSize, tooLarge.thresholds.maximumSquadSize) = (0, .min)
-        #expect(try Self.smallOrganization().validate(policy: tooLarge).findings(withCode: .squadSizeTooLarge).count == 1)
+        #expect(
+            try Self.smallOrganization().validate(policy: tooLarge).findings(withCode: .squadSizeTooLarge).count == 1)
         var tooSmall = ValidationPolicy.default
         tooSmall.thresholds.minimumSquadSize = .max
-        #expect(try Self.smallOrganization().validate(policy: tooSmall).findings(withCode: .squadSizeTooSmall).count == 1)
+        #expect(
+            try Self.smallOrganization().validate(policy: tooSmall).findings(withCode: .squadSizeTooSmall).count == 1)
         let file = #"{"thresholds": {"maximumSquadSize": -9223372036854775808}}"#
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(ValidationPolicy.Settings.self, from: Data(file.utf8))

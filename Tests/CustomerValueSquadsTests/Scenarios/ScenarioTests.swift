@@ -59,7 +59,8 @@ struct ScenarioTests {
         #expect(try plan().drainLedger(in: floored).steps[3].silosBelowFloor.map(\.backfill) == [0.5])
         #expect(floored.siloCapacity(of: "sales")?.backfill == 0.5)
         // 37.5 % retained against a floor of 50 %: 12.5 points short, more than the margin of 10: an error.
-        #expect(floored.validate().findings(withCode: .departmentCapacityDrained).map(\.subject) == [.department("sales")])
+        #expect(
+            floored.validate().findings(withCode: .departmentCapacityDrained).map(\.subject) == [.department("sales")])
         // Care has no floor: nothing to hire back, however much it gives.
         let care = try #require(ledger.steps[3].silos.first { $0.department == "care" })
         #expect(care.ftePulled == 1.0 && care.floor == nil && care.backfill == 0)

@@ -118,7 +118,11 @@ struct ValidationPolicyTests {
         let codes = Set(report.findings.map(\.code))
         // The huddle: two members, one silo... and no mission worth the name.
         #expect(report.findings(about: .squad("sales-huddle")).count >= 8)
-        #expect(codes.isSuperset(of: [.squadSizeTooSmall, .squadCrossFunctionalSingleSilo, .squadEmpowermentNoDecisionRights, .squadAccountabilityNoOutcomes, .squadPiecesNoBrain]))
+        #expect(
+            codes.isSuperset(of: [
+                .squadSizeTooSmall, .squadCrossFunctionalSingleSilo, .squadEmpowermentNoDecisionRights,
+                .squadAccountabilityNoOutcomes, .squadPiecesNoBrain,
+            ]))
         // The brand refresh is forming: its shortfalls are warnings, its needless grant is reported.
         let brand = report.findings(about: .squad("brand-refresh"))
         #expect(brand.allSatisfy { $0.severity == .warning })

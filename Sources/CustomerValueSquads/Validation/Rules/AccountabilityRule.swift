@@ -12,7 +12,12 @@ public struct AccountabilityRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.squadAccountabilityNoOutcomes, .squadAccountabilityOutcomeNotMeasurable, .squadAccountabilityNoOwner, .squadAccountabilityNoReviewRhythm] }
+    public var codes: [Finding.Code] {
+        [
+            .squadAccountabilityNoOutcomes, .squadAccountabilityOutcomeNotMeasurable, .squadAccountabilityNoOwner,
+            .squadAccountabilityNoReviewRhythm,
+        ]
+    }
 
     /// Checks the squad's accountability.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {

@@ -11,7 +11,9 @@ public struct CrossFunctionalRule: ScopedValidationRule {
     public var scope: ValidationScope { .squad }
 
     /// The codes this rule may report.
-    public var codes: [Finding.Code] { [.squadCrossFunctionalSingleSilo, .squadCrossFunctionalTooFewDepartments, .squadCrossFunctionalTooFewSkills] }
+    public var codes: [Finding.Code] {
+        [.squadCrossFunctionalSingleSilo, .squadCrossFunctionalTooFewDepartments, .squadCrossFunctionalTooFewSkills]
+    }
 
     /// Checks how many departments and skills the squad's members bring.
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
