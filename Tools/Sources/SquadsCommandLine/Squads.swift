@@ -29,7 +29,7 @@ public struct Squads: ParsableCommand {
             ExportBackstageCommand.self, ImportBackstageCommand.self,
             ExportORGCommand.self,
             DiffCommand.self,
-            ApplyCommand.self, ChangeCommand.self, PlanCommand.self, ReportCommand.self,
+            ApplyCommand.self, ChangeCommand.self, SessionCommand.self, PlanCommand.self, ReportCommand.self,
         ]
     )
 
