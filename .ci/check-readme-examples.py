@@ -1,7 +1,8 @@
 """Runs the `squads` examples of README.md with the built tool and checks that what README.md shows is what
 the tool prints.
 
-Each `$ ` line of the README's text block is a command; the lines after it, up to the next command, are
+Each `$ ` line of the README's text blocks (the first of "The `squads` tool" and of "Plan from the terminal") is
+a command; the lines after it, up to the next command, are
 output the tool must print, in that order (`...` stands for lines left out, and a line that ends in `...`
 for one that goes on). Commands run in a scratch folder
 where `Tools` leads to this checkout's Tools folder and `squads` (also through `swift run`) is the binary given.
@@ -18,15 +19,16 @@ import tempfile
 root = pathlib.Path(__file__).resolve().parent.parent
 binary = pathlib.Path(sys.argv[1]).resolve()
 readme = (root / "README.md").read_text()
-section = readme[readme.index("## The `squads` tool"):]
-block = re.search(r"```text\n(.*?)\n```", section, re.S).group(1)
-
 examples = []
-for line in block.splitlines():
-    if line.startswith("$ "):
-        examples.append((line[2:], []))
-    elif line.strip() and line.strip() != "..." and examples:
-        examples[-1][1].append(line.rstrip())
+# The first text block of each section that shows the tool at work; their commands run in one folder, in order.
+for title in ("## The `squads` tool", "## Plan from the terminal"):
+    section = readme[readme.index(title):]
+    block = re.search(r"```text\n(.*?)\n```", section, re.S).group(1)
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            examples.append((line[2:], []))
+        elif line.strip() and line.strip() != "..." and examples:
+            examples[-1][1].append(line.rstrip())
 
 failures = 0
 with tempfile.TemporaryDirectory() as scratch:
