@@ -68,6 +68,66 @@ struct TwoThreadReadingTests {
     }
 }
 
+/// The limits the one-thread read enforces, at their exact edges, where the second thread reads: in a
+/// specialist (read on the second thread past the threshold) and, for comparison, in a squad (read on the first).
+@Suite("Two-thread reading at the limits of the one-thread read")
+struct TwoThreadLimitTests {
+    /// A document whose specialist (or squad) carries an unknown field nested `levels` deep.
+    static func nested(_ levels: Int, inSquad: Bool) -> Data {
+        let value = String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
+        let specialist = #"{"id":"a","name":"A","department":"d"\#(inSquad ? "" : #","x":"# + value)}"#
+        let squad =
+            inSquad
+            ? #"{"id":"s","name":"S","mission":{"statement":"serve"},"x":\#(value)}"# : ""
+        return Data(
+            (#"{"departments":[{"id":"d","name":"D"}],"name":"N","schemaVersion":1,"specialists":["#
+                + specialist + #"],"squads":["# + squad + "]}").utf8)
+    }
+
+    @Test(
+        "nesting: accepted at the deepest level allowed, refused one deeper, the same on both paths",
+        arguments: [false, true])
+    func depth(inSquad: Bool) throws {
+        // The document, the list and the specialist or squad are three levels; the field's value adds the rest.
+        let deepest = JSONScanner.maximumDepth - 3
+        let atEdge = Self.nested(deepest, inSquad: inSquad)
+        let pastEdge = Self.nested(deepest + 1, inSquad: inSquad)
+        for data in [atEdge, pastEdge] {
+            #expect(ReadingOutcome.agree(data), "\(ReadingOutcome(data, background: true))")
+        }
+        guard case .read(_, let warnings) = ReadingOutcome(atEdge, background: true) else {
+            Issue.record("a value nested \(JSONScanner.maximumDepth) levels deep in all was refused")
+            return
+        }
+        #expect(warnings.count == 1)
+        guard case .failed(let message) = ReadingOutcome(pastEdge, background: true) else {
+            Issue.record("a value nested past \(JSONScanner.maximumDepth) levels was read")
+            return
+        }
+        #expect(message.contains("nested more than \(JSONScanner.maximumDepth) deep"), "\(message)")
+    }
+
+    @Test(
+        "unknown fields: every one reported up to the limit, then one summary, the same on both paths",
+        arguments: [Organization.reportedUnknownFields, Organization.reportedUnknownFields + 1])
+    func unknownFields(count: Int) throws {
+        let specialists = (0..<count).map { #"{"id":"s\#($0)","name":"S","department":"d","badge":1}"# }
+        let data = Data(
+            (#"{"departments":[{"id":"d","name":"D"}],"name":"N","schemaVersion":1,"specialists":["#
+                + specialists.joined(separator: ",") + #"],"squads":[]}"#).utf8)
+        #expect(ReadingOutcome.agree(data))
+        guard case .read(let organization, let warnings) = ReadingOutcome(data, background: true) else {
+            Issue.record("the document was refused")
+            return
+        }
+        #expect(organization.specialistCount == count)
+        // Up to the limit, one warning per field; past it, the limit's worth and one that counts the rest.
+        let limit = Organization.reportedUnknownFields
+        #expect(warnings.count == (count <= limit ? count : limit + 1))
+        #expect(warnings.prefix(limit).allSatisfy { $0.path.first == "specialists" && $0.path.last == "badge" })
+    }
+}
+
 @Suite("Loading a large organisation with its indexes made on another thread")
 struct BackgroundIndexingTests {
     static let large = OrganizationGenerator(
