@@ -87,6 +87,15 @@ private func run(seed: UInt64, steps: Int, tally: inout Tally) {
                     }
                     difference = total
                 }
+            case 1:
+                // Recorded as it goes: the changes, applied to the organisation as it was, give it as it is.
+                let recording = try live.record(reason: "step \(step)", on: day, transformation)
+                difference = recording.difference
+                #expect(
+                    (try? before.applying(recording.changes)) == live.organization,
+                    "replay with seed \(seed): step \(step) (\(name)) recorded changes that do not replay")
+                #expect(recording.changes.allSatisfy { $0.day == day && $0.reason == "step \(step)" })
+                #expect(recording.changes.isEmpty == (live.organization == before))
             default:
                 difference = try live.update(transformation)
             }
@@ -199,6 +208,39 @@ struct LiveValidationTests {
         let difference = live.update { $0 = Fixtures.accountBasedMarketing }
         #expect(live.report == Fixtures.accountBasedMarketing.validate(on: "2026-06-01"))
         #expect(difference == live.report.difference(from: Fixtures.operatingRoom.validate(on: "2026-06-01")))
+    }
+
+    @Test("recording: one part changed is one change; several parts, or a whole organisation, are compared whole")
+    func recording() throws {
+        let start = Fixtures.operatingRoom
+        let squad = try #require(start.squads.first { $0.stage != .dissolved })
+        let department = try #require(start.departments.first)
+        var live = LiveValidation(start, on: "2026-06-01")
+        // One transformation: one change, the squad's.
+        let member = try #require(
+            start.specialists.first { squad.memberships[$0.id] == nil && start.sparePercent(of: $0.id) >= 10 })
+        let one = try live.record(reason: "join", on: "2026-06-01") {
+            try $0.assign(member.id, to: squad.id, role: "helper", share: 10)
+        }
+        #expect(one.changes.count == 1 && one.changes.first?.action.kind == "updateSquad")
+        #expect(try start.applying(one.changes) == live.organization)
+        // Two parts: a hire and their assignment, in the order that applies.
+        let afterOne = live.organization
+        let two = try live.record {
+            try $0.hire(Specialist(id: "newcomer", name: "Newcomer", department: department.id))
+            try $0.assign("newcomer", to: squad.id, role: "helper", share: 10)
+        }
+        #expect(two.changes.map(\.action.kind) == ["addSpecialist", "updateSquad"])
+        #expect(try afterOne.applying(two.changes) == live.organization)
+        // A whole organisation put in place.
+        let beforeWhole = live.organization
+        let whole = live.record { $0 = Fixtures.accountBasedMarketing }
+        #expect(try beforeWhole.applying(whole.changes) == Fixtures.accountBasedMarketing)
+        #expect(live.report == Fixtures.accountBasedMarketing.validate(on: "2026-06-01"))
+        // Nothing changed: nothing recorded; a refused change: nothing changed, and the error.
+        #expect(live.record { _ in }.changes.isEmpty)
+        #expect(throws: OrganizationError.self) { try live.record { try $0.offboard("nobody") } }
+        #expect(live.organization == Fixtures.accountBasedMarketing)
     }
 
     @Test("what a body changed before it threw stays changed, and the report follows it")

@@ -382,3 +382,90 @@ public struct LiveValidation: Sendable {
         Self.replace(id, in: &departmentFindings, with: findings, counts: &counts)
     }
 }
+
+// MARK: - Recording what changed
+
+extension LiveValidation {
+    /// What ``record(reason:on:_:)`` gives: the changes made, as a change log records them, and the findings
+    /// they added and removed.
+    public struct Recording: Sendable, Hashable {
+        /// The changes `body` made, in an order in which they apply to the organisation as it was.
+        public var changes: [OrganizationChange]
+        /// The findings the changes added and removed.
+        public var difference: ValidationReport.Difference
+
+        /// Creates a recording.
+        public init(changes: [OrganizationChange], difference: ValidationReport.Difference) {
+            self.changes = changes
+            self.difference = difference
+        }
+    }
+
+    /// Runs `body` on the organisation as ``update(_:)`` does, and also returns what it changed as
+    /// ``OrganizationChange`` values dated `day` with `reason` — what ``Organization/changes(from:reason:on:)``
+    /// gives, found from what `body` touched instead of by comparing the two organisations whole.
+    ///
+    /// Applying the changes to the organisation as it was gives the organisation as it is
+    /// (``Organization/applying(_:)-(Sequence<OrganizationChange>)``), so they can be appended to a change
+    /// log, and their inverses take the change back.
+    ///
+    /// - Throws: What `body` throws; see ``update(_:)``.
+    /// - Complexity: O(*c*) in the size of what `body` touches when it changes one department, specialist or
+    ///   squad (or the name or goal), as each of the library's transformations does; otherwise the
+    ///   organisations are compared whole, O(*n*).
+    public mutating func record<Failure: Error>(
+        reason: String = "", on day: Day? = nil, _ body: (inout Organization) throws(Failure) -> Void
+    ) throws(Failure) -> Recording {
+        let before = organization
+        let owner = ChangeJournal.Owner()
+        organization.storage.journal = ChangeJournal(owner: owner)
+        do {
+            try body(&organization)
+        } catch {
+            _ = refresh(owner: owner, name: before.name, goal: before.goal)
+            throw error
+        }
+        // What this body touched, unless it put another organisation in place.
+        let touched = organization.storage.journal.flatMap { $0.owner === owner ? $0 : nil }
+        let difference = refresh(owner: owner, name: before.name, goal: before.goal)
+        guard let touched else {
+            return Recording(
+                changes: organization.changes(from: before, reason: reason, on: day), difference: difference)
+        }
+        var actions: [OrganizationChange.Action] = []
+        let after = organization
+        if after.name != before.name { actions.append(.rename(from: before.name, to: after.name)) }
+        if after.goal != before.goal { actions.append(.setGoal(from: before.goal, to: after.goal)) }
+        for id in touched.departments.sorted() {
+            switch (before.departmentsByID[id], after.departmentsByID[id]) {
+            case (nil, let new?): actions.append(.addDepartment(new))
+            case (let old?, nil): actions.append(.removeDepartment(old))
+            case (let old?, let new?) where old != new: actions.append(.updateDepartment(from: old, to: new))
+            default: break
+            }
+        }
+        for id in touched.specialists.union(touched.records).sorted() {
+            switch (before.specialistsByID[id], after.specialistsByID[id]) {
+            case (nil, let new?): actions.append(.addSpecialist(new))
+            case (let old?, nil): actions.append(.removeSpecialist(old))
+            case (let old?, let new?) where old != new: actions.append(.updateSpecialist(from: old, to: new))
+            default: break
+            }
+        }
+        for id in touched.squads.sorted() {
+            switch (before.squadsByID[id], after.squadsByID[id]) {
+            case (nil, let new?): actions.append(.addSquad(new))
+            case (let old?, nil): actions.append(.removeSquad(old))
+            case (let old?, let new?) where old != new: actions.append(.updateSquad(from: old, to: new))
+            default: break
+            }
+        }
+        // One part changed: that change alone turns the one into the other. Several parts may depend on each
+        // other in ways only the whole comparison orders rightly.
+        guard actions.count <= 1 else {
+            return Recording(changes: after.changes(from: before, reason: reason, on: day), difference: difference)
+        }
+        return Recording(
+            changes: actions.map { OrganizationChange($0, reason: reason, day: day) }, difference: difference)
+    }
+}

@@ -163,16 +163,17 @@ extension Commands {
         _ organization: Organization, verb: ChangeVerb, arguments: VerbArguments, policy: ValidationPolicy = .default
     ) throws -> ChangeResult {
         var live = LiveValidation(organization, policy: policy, on: arguments.day)
-        let difference: ValidationReport.Difference
+        let recording: LiveValidation.Recording
         do {
-            difference = try live.update { (changed: inout Organization) throws -> Void in
+            recording = try live.record(reason: arguments.reason, on: arguments.day) {
+                (changed: inout Organization) throws -> Void in
                 try verb.apply(arguments, to: &changed)
             }
         } catch let error as OrganizationError {
             throw InputError("\(verb.name) refused: [\(error.code)] \(error.message); nothing was written")
         }
-        let changes = live.organization.changes(from: organization, reason: arguments.reason, on: arguments.day)
-        return ChangeResult(organization: live.organization, changes: changes, difference: difference)
+        return ChangeResult(
+            organization: live.organization, changes: recording.changes, difference: recording.difference)
     }
 
     /// Appends `changes` to the change log at `path`, creating it when there is none; the file is replaced

@@ -167,13 +167,13 @@ public struct PlanningSession: Sendable {
                     options: verb.options + [VerbOption("reason", "TEXT", "why: kept with the change")])
                 arguments.day = day
                 arguments.reason = arguments.optional("reason") ?? ""
-                let before = live.organization
-                let difference = try live.update { (changed: inout Organization) throws -> Void in
+                let recording = try live.record(reason: arguments.reason, on: day) {
+                    (changed: inout Organization) throws -> Void in
                     try verb.apply(arguments, to: &changed)
                 }
-                let changes = live.organization.changes(from: before, reason: arguments.reason, on: day)
-                lines.append(changes)
-                let result = ChangeResult(organization: live.organization, changes: changes, difference: difference)
+                lines.append(recording.changes)
+                let result = ChangeResult(
+                    organization: live.organization, changes: recording.changes, difference: recording.difference)
                 return .output("\(line): \(verb.name)\n" + (try result.text()))
             } catch let error as InputError {
                 return .refused(error.message)
