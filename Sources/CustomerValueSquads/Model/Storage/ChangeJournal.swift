@@ -21,6 +21,16 @@ struct ChangeJournal: Sendable {
     var assets: Set<DataAsset.ID> = []
 
     /// An identity for whoever opened a journal.
+    /// Whether the first former value of each department, specialist and squad written is kept, so the
+    /// changes can be recorded from them (``LiveValidation/record(reason:on:_:)``).
+    var keepsFormer = false
+    /// The departments as they were before their first write, `nil` for one that did not exist.
+    var formerDepartments: [Department.ID: Department?] = [:]
+    /// The specialists as they were before their first write, `nil` for one who did not exist.
+    var formerSpecialists: [Specialist.ID: Specialist?] = [:]
+    /// The squads as they were before their first write, `nil` for one that did not exist.
+    var formerSquads: [CustomerValueSquad.ID: CustomerValueSquad?] = [:]
+
     final class Owner: Sendable {}
 
     init(owner: Owner) { self.owner = owner }

@@ -43,6 +43,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*k*), where *k* is the number of its assets.
     mutating func insert(_ department: Department) {
         forgetRanking()
+        rememberDepartment(department.id)
         if journal != nil { noteDepartment(department.id, assets: department.dataAssets.map(\.id)) }
         departments[department.id] = department
         for asset in department.dataAssets { holderOfAsset[asset.id] = department.id }
@@ -54,6 +55,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*k*), where *k* is the number of assets of both forms.
     mutating func replace(_ department: Department) {
         forgetRanking()
+        rememberDepartment(department.id)
         guard let old = departments[department.id] else { return insert(department) }
         if journal != nil {
             let changed =
@@ -81,6 +83,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*k*), where *k* is the number of its assets.
     mutating func removeDepartment(_ id: Department.ID) {
         forgetRanking()
+        rememberDepartment(id)
         guard let department = departments.removeValue(forKey: id) else { return }
         if journal != nil { noteDepartment(id, assets: department.dataAssets.map(\.id)) }
         for asset in department.dataAssets { holderOfAsset[asset.id] = nil }
@@ -95,6 +98,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*k*), where *k* is the number of their skills.
     mutating func insert(_ specialist: Specialist) {
         forgetRanking()
+        rememberSpecialist(specialist.id)
         if journal != nil { noteRecord(of: specialist.id, in: specialist.department) }
         specialists[specialist.id] = specialist
         staffOfDepartment[specialist.department, default: []].insert(specialist.id)
@@ -106,6 +110,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*k*), where *k* is the number of skills of both forms.
     mutating func replace(_ specialist: Specialist) {
         forgetRanking()
+        rememberSpecialist(specialist.id)
         guard let old = specialists[specialist.id] else { return insert(specialist) }
         let id = specialist.id
         if journal != nil {
@@ -135,6 +140,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*k*), where *k* is the number of their skills.
     mutating func removeSpecialist(_ id: Specialist.ID) {
         forgetRanking()
+        rememberSpecialist(id)
         guard let specialist = specialists.removeValue(forKey: id) else { return }
         if journal != nil { noteRecord(of: id, in: specialist.department) }
         Self.remove(id, from: specialist.department, in: &staffOfDepartment)
@@ -148,6 +154,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*m*), where *m* is the squad's size.
     mutating func insert(_ squad: CustomerValueSquad) {
         forgetRanking()
+        rememberSquad(squad.id)
         journal?.squads.insert(squad.id)
         for (member, membership) in squad.memberships { link(member, to: squad.id, percent: membership.share.percent) }
         squads[squad.id] = squad
@@ -158,6 +165,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*m*), where *m* is the size of both forms.
     mutating func replace(_ squad: CustomerValueSquad) {
         forgetRanking()
+        rememberSquad(squad.id)
         guard let old = squads[squad.id] else { return insert(squad) }
         journal?.squads.insert(squad.id)
         for (member, membership) in old.memberships where squad.memberships[member] != membership {
@@ -186,6 +194,7 @@ struct OrganizationStorage: Sendable {
     ) {
         forgetRanking()
         guard let index = squads.index(forKey: squad) else { return }
+        rememberSquad(squad)
         journal?.squads.insert(squad)
         if let old = squads.values[index].memberships[member] {
             unlink(member, from: squad, percent: old.share.percent)
@@ -199,6 +208,7 @@ struct OrganizationStorage: Sendable {
     /// - Complexity: O(*m*), where *m* is the squad's size.
     mutating func removeSquad(_ id: CustomerValueSquad.ID) {
         forgetRanking()
+        rememberSquad(id)
         guard let squad = squads.removeValue(forKey: id) else { return }
         journal?.squads.insert(id)
         for (member, membership) in squad.memberships {
@@ -256,6 +266,24 @@ struct OrganizationStorage: Sendable {
     }
 
     // MARK: - Journal
+
+    /// Keeps the department as it is now, before its first write, when the journal keeps former values.
+    private mutating func rememberDepartment(_ id: Department.ID) {
+        guard journal?.keepsFormer == true, journal?.formerDepartments.index(forKey: id) == nil else { return }
+        journal?.formerDepartments[id] = .some(departments[id])
+    }
+
+    /// Keeps the specialist as they are now, before their first write, when the journal keeps former values.
+    private mutating func rememberSpecialist(_ id: Specialist.ID) {
+        guard journal?.keepsFormer == true, journal?.formerSpecialists.index(forKey: id) == nil else { return }
+        journal?.formerSpecialists[id] = .some(specialists[id])
+    }
+
+    /// Keeps the squad as it is now, before its first write, when the journal keeps former values.
+    private mutating func rememberSquad(_ id: CustomerValueSquad.ID) {
+        guard journal?.keepsFormer == true, journal?.formerSquads.index(forKey: id) == nil else { return }
+        journal?.formerSquads[id] = .some(squads[id])
+    }
 
     private mutating func noteDepartment(_ id: Department.ID, assets: [DataAsset.ID]) {
         journal?.departments.insert(id)

@@ -29,7 +29,7 @@ extension ChangeVerb {
         },
         ChangeVerb(
             "assign",
-            "Assign a specialist to a squad with a role and a share of their time (again: a new role or share).",
+            "Assign a specialist to a squad with a role and a share of their time.",
             calls: "Organization.assign(_:to:role:share:since:)",
             [
                 VerbOption("specialist", "SPECIALIST", "the specialist", required: true),

@@ -31,9 +31,9 @@ public struct ChangeVerb: Sendable {
     /// - Throws: ``InputError`` for options that cannot be read, `OrganizationError` for what the library
     ///   refuses.
     public func apply(_ arguments: VerbArguments, to organization: inout Organization) throws {
-        var changed = organization
-        try body(&changed, arguments)
-        organization = changed
+        // Each verb reads its options and then makes one transformation, which changes nothing when it throws;
+        // so the organisation is changed in place, not through a copy (which would copy all of it).
+        try body(&organization, arguments)
     }
 
     /// The verb's usage and options, for `--help`.

@@ -173,7 +173,7 @@ extension Commands {
             throw InputError("\(verb.name) refused: [\(error.code)] \(error.message); nothing was written")
         }
         return ChangeResult(
-            organization: live.organization, changes: recording.changes, difference: recording.difference)
+            organization: live.organization, changes: recording.changes ?? [], difference: recording.difference)
     }
 
     /// Appends `changes` to the change log at `path`, creating it when there is none; the file is replaced

@@ -38,6 +38,9 @@ struct SessionCommand: SquadsCommand {
     @Flag(help: "Stop at the first refused line, writing nothing.")
     var stopOnError = false
 
+    @Flag(help: "At the end, say on standard error how long the lines took (median, 99th percentile, slowest).")
+    var timings = false
+
     func execute() throws {
         let base = try readOrganization(organization)
         guard output != nil || organization != "-" else {
@@ -64,9 +67,13 @@ struct SessionCommand: SquadsCommand {
             session.markSaved()
         }
         var number = 0
+        var durations: [Duration] = []
+        defer { if timings { Self.reportTimings(durations) } }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
+            let started = ContinuousClock.now
             let answer = session.run(String(line), line: number)
+            durations.append(ContinuousClock.now - started)
             switch answer {
             case .output(let shown):
                 if !shown.isEmpty { try emit(shown) }
@@ -82,6 +89,23 @@ struct SessionCommand: SquadsCommand {
             }
         }
         try save()
+    }
+}
+
+extension SessionCommand {
+    /// Prints how long the lines took: median, 99th percentile and slowest, in microseconds.
+    static func reportTimings(_ durations: [Duration]) {
+        guard !durations.isEmpty else { return }
+        let sorted = durations.sorted()
+        func microseconds(_ duration: Duration) -> String {
+            let (seconds, attoseconds) = duration.components
+            return String(format: "%.0f", Double(seconds) * 1e6 + Double(attoseconds) / 1e12)
+        }
+        let p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
+        let line =
+            "squads: \(sorted.count) lines: median \(microseconds(sorted[sorted.count / 2])) µs, 99th percentile "
+            + "\(microseconds(p99)) µs, slowest \(microseconds(sorted[sorted.count - 1])) µs\n"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }
 
@@ -171,9 +195,9 @@ public struct PlanningSession: Sendable {
                     (changed: inout Organization) throws -> Void in
                     try verb.apply(arguments, to: &changed)
                 }
-                lines.append(recording.changes)
+                lines.append(recording.changes ?? [])
                 let result = ChangeResult(
-                    organization: live.organization, changes: recording.changes, difference: recording.difference)
+                    organization: live.organization, changes: recording.changes ?? [], difference: recording.difference)
                 return .output("\(line): \(verb.name)\n" + (try result.text()))
             } catch let error as InputError {
                 return .refused(error.message)
