@@ -29,7 +29,8 @@ public struct Squads: ParsableCommand {
             ExportBackstageCommand.self, ImportBackstageCommand.self,
             ExportORGCommand.self,
             DiffCommand.self,
-            ApplyCommand.self, ChangeCommand.self, SessionCommand.self, PlanCommand.self, ReportCommand.self,
+            NewCommand.self, ApplyCommand.self, ChangeCommand.self, SessionCommand.self, PlanCommand.self,
+            ReportCommand.self,
         ]
     )
 

@@ -199,6 +199,39 @@ struct ChangeCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == Data("[]".utf8))
     }
 
+    @Test("the verbs follow the library's transformations: each public one is called by a verb")
+    func verbsFollowTheLibrary() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("Sources/CustomerValueSquads/Transformations")
+        var transformations: [String] = ["rename"]  // Organization.rename(to:), beside the model
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard trimmed.hasPrefix("public mutating func ") else { continue }
+                let name = trimmed.dropFirst("public mutating func ".count).prefix { $0 != "(" && $0 != "<" }
+                transformations.append(String(name))
+            }
+        }
+        #expect(transformations.count > 25)
+        let called = ChangeVerb.all.map(\.transformation)
+        for name in transformations {
+            #expect(called.contains { $0.hasPrefix("Organization.\(name)(") }, "no verb calls Organization.\(name)")
+        }
+    }
+
+    @Test("squads new starts an empty organisation that changes build on")
+    func new() throws {
+        let path = try folder() + "/org.json"
+        try run(["new", "--name", "Toko Baru", "--goal", "Serve every regular", "--output", path])
+        let started = try Input.organization(atPath: path)
+        #expect(started.name == "Toko Baru" && started.goal == "Serve every regular" && started.departments.isEmpty)
+        try run(["change", path, "add-department", "--id", "sales", "--name", "Sales", "--in-place"])
+        #expect(try Input.organization(atPath: path).department("sales")?.name == "Sales")
+        #expect(throws: ExitCode(2)) { try run(["new", "--name", " ", "--output", path]) }
+    }
+
     @Test("the findings a change adds, changes and resolves, as text and as JSON")
     func findingsDifference() throws {
         let base = Commands.sampleOrganization
