@@ -224,8 +224,11 @@ extension Commands {
             groupsOnServer[externalId] = group
             if let id = group.id { remember("/Groups/\(id)", object) }
         }
+        /// Patches (or replaces) one group; `counted` is false for the members added to a group just created,
+        /// which the summary counts as created.
         func patchGroup(
-            _ current: SCIMGroup, toward desired: SCIMGroup, id: String, externalId: String, again: Bool = false
+            _ current: SCIMGroup, toward desired: SCIMGroup, id: String, externalId: String, again: Bool = false,
+            counted: Bool = true
         ) throws {
             let path = "/Groups/\(id)"
             guard let patch = current.patch(toward: desired, removingMembersBy: profile.memberRemoval) else { return }
@@ -233,7 +236,7 @@ extension Commands {
                 var replacement = desired
                 replacement.id = id
                 _ = try change("PUT", path, externalId, try encoder.encode(replacement))
-                summary.patched += 1
+                if counted { summary.patched += 1 }
                 return
             }
             let adds = patch.operations.reduce(0) { count, operation in
@@ -249,21 +252,22 @@ extension Commands {
                 _ = try change(
                     "PATCH", path, "\(externalId): add \(adds), remove \(removes)", try encoder.encode(patch),
                     again: again)
-                summary.patched += 1
+                if counted { summary.patched += 1 }
             } catch let refusal as SCIMServerError
                 where refusal.status == 400 && profile.memberRemoval == .valueList && removes > 0
             {
                 summary.requests.removeLast()
                 client.log("\(refusal); naming the members who leave by filter paths instead")
                 profile.memberRemoval = .filterPath
-                try patchGroup(current, toward: desired, id: id, externalId: externalId, again: true)
+                try patchGroup(
+                    current, toward: desired, id: id, externalId: externalId, again: true, counted: counted)
             } catch let refusal as SCIMServerError where isUnsupported(refusal) {
                 summary.requests.removeLast()
                 client.log("\(refusal); replacing the group with PUT instead")
                 var replacement = desired
                 replacement.id = id
                 _ = try change("PUT", path, externalId, try encoder.encode(replacement), again: true)
-                summary.patched += 1
+                if counted { summary.patched += 1 }
             }
         }
         for group in groups {
@@ -288,8 +292,7 @@ extension Commands {
                 client.log("the SCIM server created \(externalId) without \(dropped.count) of its members; adding them")
                 var withoutDropped = desired
                 withoutDropped.members.removeAll { !kept.contains($0.value) }
-                try patchGroup(withoutDropped, toward: desired, id: id, externalId: externalId)
-                summary.patched -= 1  // the same group: counted as created
+                try patchGroup(withoutDropped, toward: desired, id: id, externalId: externalId, counted: false)
             }
         }
         for (externalId, group) in groupsOnServer.sorted(by: { $0.key < $1.key })

@@ -51,30 +51,15 @@ extension LiveValidation {
         if let written {
             if after.name != name { actions.append(.rename(from: name, to: after.name)) }
             if after.goal != goal { actions.append(.setGoal(from: goal, to: after.goal)) }
-            for (id, old) in written.formerDepartments.sorted(by: { $0.key < $1.key }) {
-                switch (old, after.departmentsByID[id]) {
-                case (nil, let new?): actions.append(.addDepartment(new))
-                case (let old?, nil): actions.append(.removeDepartment(old))
-                case (let old?, let new?) where old != new: actions.append(.updateDepartment(from: old, to: new))
-                default: break
-                }
-            }
-            for (id, old) in written.formerSpecialists.sorted(by: { $0.key < $1.key }) {
-                switch (old, after.specialistsByID[id]) {
-                case (nil, let new?): actions.append(.addSpecialist(new))
-                case (let old?, nil): actions.append(.removeSpecialist(old))
-                case (let old?, let new?) where old != new: actions.append(.updateSpecialist(from: old, to: new))
-                default: break
-                }
-            }
-            for (id, old) in written.formerSquads.sorted(by: { $0.key < $1.key }) {
-                switch (old, after.squadsByID[id]) {
-                case (nil, let new?): actions.append(.addSquad(new))
-                case (let old?, nil): actions.append(.removeSquad(old))
-                case (let old?, let new?) where old != new: actions.append(.updateSquad(from: old, to: new))
-                default: break
-                }
-            }
+            actions += Self.actions(
+                written.formerDepartments, now: after.departmentsByID, add: { .addDepartment($0) },
+                remove: { .removeDepartment($0) }, update: { .updateDepartment(from: $0, to: $1) })
+            actions += Self.actions(
+                written.formerSpecialists, now: after.specialistsByID, add: { .addSpecialist($0) },
+                remove: { .removeSpecialist($0) }, update: { .updateSpecialist(from: $0, to: $1) })
+            actions += Self.actions(
+                written.formerSquads, now: after.squadsByID, add: { .addSquad($0) }, remove: { .removeSquad($0) },
+                update: { .updateSquad(from: $0, to: $1) })
         }
         // One part changed: that change alone turns the one into the other. Several parts may depend on each
         // other in ways only the whole comparison orders rightly, so the organisation as it was is put back
@@ -88,6 +73,22 @@ extension LiveValidation {
             return Recording(changes: nil, difference: difference)
         }
         return Recording(changes: after.changes(from: before, reason: reason, on: day), difference: difference)
+    }
+
+    /// The actions that turn each part as it was (`nil` when it did not exist) into the part as it is now, in
+    /// the order of the parts' identifiers; parts that came back as they were give none.
+    private static func actions<ID: Comparable, Part: Equatable>(
+        _ former: [ID: Part?], now current: [ID: Part], add: (Part) -> OrganizationChange.Action,
+        remove: (Part) -> OrganizationChange.Action, update: (Part, Part) -> OrganizationChange.Action
+    ) -> [OrganizationChange.Action] {
+        former.sorted { $0.key < $1.key }.compactMap { id, old in
+            switch (old, current[id]) {
+            case (nil, let new?): add(new)
+            case (let old?, nil): remove(old)
+            case (let old?, let new?) where old != new: update(old, new)
+            default: nil
+            }
+        }
     }
 
     /// `organization` with every part `journal` kept a former value of put back as it was.
