@@ -10,9 +10,11 @@ its original text, so lines that moved since are still found) and reports which 
 
 It works in a scratch clone of the current commit. For each part of Sources/CustomerValueSquads it picks
 lines at random (seeded) where one of the operators below applies, applies one replacement, builds and runs
-`swift test` (with the in-suite fuzzing and random sequences reduced, as under the sanitizers). A mutant that
-does not compile is not counted; one the tests fail on is killed; one they pass is a survivor, listed with its
-file, line and change so it can be judged equivalent or turned into a test.
+the plain `swift test` (the random suites' quick share, as a user runs it). A mutant that does not compile is not
+counted; one the tests fail on is killed; one they pass is a survivor, listed with its file, line and change so it
+can be judged equivalent or turned into a test. Each survivor then runs once more against the full share of the
+random suites (`CVS_FUZZ_CASES=850 CVS_SEQUENCES=125`, as in CI), and the report says how many only that kills:
+the measure of whether the quick share is large enough.
 """
 
 import pathlib
@@ -53,11 +55,12 @@ random.seed(seed)
 with tempfile.TemporaryDirectory() as scratch:
     clone = pathlib.Path(scratch) / "main"
     subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True)
-    environment = {"CVS_FUZZ_CASES": "40", "CVS_SEQUENCES": "8", "PATH": __import__("os").environ["PATH"],
-                   "HOME": __import__("os").environ.get("HOME", "/root")}
+    environment = {"PATH": __import__("os").environ["PATH"], "HOME": __import__("os").environ.get("HOME", "/root")}
+    full_share = {**environment, "CVS_FUZZ_CASES": "850", "CVS_SEQUENCES": "125"}
     subprocess.run(["swift", "build", "--build-tests"], cwd=clone, check=True, capture_output=True)
     report = {}
     survivors = []
+    full_only = []
     plan = []
     if replay:
         for entry in replay.read_text().splitlines():
@@ -106,13 +109,17 @@ with tempfile.TemporaryDirectory() as scratch:
                     continue
                 viable += 1
                 test = subprocess.run(["swift", "test", "--skip-build"], cwd=clone, capture_output=True, env=environment,
-                                      timeout=900)
+                                      timeout=300)
                 if test.returncode != 0:
                     killed += 1
                     print(f"killed: {name}", flush=True)
                 else:
+                    full = subprocess.run(["swift", "test", "--skip-build"], cwd=clone, capture_output=True,
+                                          env=full_share, timeout=1800)
+                    if full.returncode != 0:
+                        full_only.append(name)
                     survivors.append(name)
-                    print(f"SURVIVED: {name}", flush=True)
+                    print(f"SURVIVED: {name}{' (the full share kills it)' if full.returncode else ''}", flush=True)
             except subprocess.TimeoutExpired:
                 killed += 1
                 print(f"killed (timeout): {name}", flush=True)
@@ -125,6 +132,7 @@ with tempfile.TemporaryDirectory() as scratch:
     for part, (killed, viable) in report.items():
         print(f"  {part:20} {killed}/{viable}")
     print(f"  {'all':20} {total_killed}/{total_viable} = {100 * total_killed / max(total_viable, 1):.0f}%")
+    print(f"killed only by the full share of the random suites: {len(full_only)} of {total_viable}")
     print("survivors:" if survivors else "no survivors")
     for name in survivors:
-        print(f"  {name}")
+        print(f"  {name}{'  [the full share kills it]' if name in full_only else ''}")
