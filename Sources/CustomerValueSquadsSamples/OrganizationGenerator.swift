@@ -22,6 +22,14 @@ public struct OrganizationGenerator: Sendable {
         public var squadSize: ClosedRange<Int>
         /// The number of distinct skills specialists draw from, besides analytics.
         public var skills: Int
+        /// How many direct reports a manager has inside a department, or `nil` (the default) for no reporting
+        /// lines at all.
+        ///
+        /// With a span, each department's head reports to the head of its parent department, and the rest of
+        /// its staff report to one another in a balanced tree under the head, `reportingSpan` to a manager, in
+        /// the order of their identifiers. The lines are made from the indexes, not the random stream, so an
+        /// organisation of a seed is otherwise the same with or without them.
+        public var reportingSpan: Int?
 
         /// Creates a shape; by default about one department, two and a half data assets and one squad of
         /// 4 to 12 per ten specialists, in the proportions of a large enterprise.
@@ -81,6 +89,24 @@ public struct OrganizationGenerator: Sendable {
     /// The identifier of the `index`th generated data asset.
     public static func dataAssetID(_ index: Int) -> DataAsset.ID { DataAsset.ID(trusted: "a-\(index)") }
 
+    /// Gives every specialist a manager: heads report to the head of the parent department, the rest of a
+    /// department's staff form a tree of `span` under its head.
+    private func drawReportingLines(in specialists: inout [Specialist], departments: [Department], span: Int) {
+        var staff: [Department.ID: [Int]] = [:]
+        for (index, specialist) in specialists.enumerated() { staff[specialist.department, default: []].append(index) }
+        let headOf = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.head) })
+        for department in departments {
+            guard let members = staff[department.id], let head = members.first else { continue }
+            // The head is the department's first specialist (index = department index).
+            if let parent = department.parent, let parentHead = headOf[parent] ?? nil {
+                specialists[head].manager = parentHead
+            }
+            for position in members.indices.dropFirst() {
+                specialists[members[position]].manager = specialists[members[(position - 1) / span]].id
+            }
+        }
+    }
+
     /// Generates the organisation.
     ///
     /// - Complexity: O(*n*) in the size of the shape.
@@ -114,7 +140,7 @@ public struct OrganizationGenerator: Sendable {
         }
 
         // Specialists: the first one of each department heads it.
-        let specialists = (0..<shape.specialists).map { index in
+        var specialists = (0..<shape.specialists).map { index in
             let home = index < shape.departments ? index : Int.random(in: 0..<shape.departments, using: &random)
             var skills: [Skill: Proficiency] = [:]
             for _ in 0..<Int.random(in: 1...3, using: &random) {
@@ -130,6 +156,9 @@ public struct OrganizationGenerator: Sendable {
                 department: Self.departmentID(home),
                 skills: skills
             )
+        }
+        if let span = shape.reportingSpan.map({ max(1, $0) }) {
+            drawReportingLines(in: &specialists, departments: departments, span: span)
         }
 
         if healthy {

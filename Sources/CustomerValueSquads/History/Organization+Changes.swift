@@ -31,6 +31,13 @@ extension Organization {
             try hire(specialist)
         case .removeSpecialist(let specialist):
             try requireRecorded(specialistsByID[specialist.id], specialist, "specialist \(specialist.id)")
+            if let report = reportsOf[specialist.id]?.min() {
+                // Offboarding would move their reports, which the change's inverse could not put back.
+                throw OrganizationError(
+                    code: .stillReferenced,
+                    message: "cannot remove \(specialist.id): \(report) still reports to them; "
+                        + "a recorded change moves their reports first")
+            }
             try offboard(specialist.id)
         case .updateSpecialist(let from, let to):
             try requireRecorded(specialistsByID[from.id], from, "specialist \(from.id)")
@@ -137,6 +144,7 @@ extension Organization {
                 code: .invalidValue, message: "a specialist update cannot change its id \(old.id) to \(new.id)")
         }
         try checkSpecialist(new, path: [])
+        try checkManager(of: new, path: [])
         if old.department != new.department {
             if departmentsByID[old.department]?.head == old.id {
                 throw OrganizationError(
@@ -240,18 +248,47 @@ extension Organization {
             current[id] = loose
         }
 
-        // 4. Specialists leave, change and arrive.
+        // 4. Specialists change, leave and arrive. Reporting lines are loosened as departments are: a manager
+        //    that changes is taken off first (and so is a leaver's manager when both leave), new specialists
+        //    arrive without a manager who is new too, and the final lines are drawn at the end. Every line
+        //    present on the way is one of the old lines that stay or one of the new ones, so no cycle appears,
+        //    and no one leaves while someone still reports to them. A new manager whose whole line above stays
+        //    as it was is taken at once (the usual case: a leaver's reports move up), with no cycle possible.
+        var finalLines: [(Specialist, Specialist)] = []
+        var settled: [Specialist.ID: Bool] = [:]
         for id in old.specialistsByID.keys.sorted() {
             guard let before = old.specialistsByID[id] else { continue }
             if let after = specialistsByID[id] {
-                if after != before { add(.updateSpecialist(from: before, to: after)) }
-            } else {
-                add(.removeSpecialist(before))
+                guard after != before else { continue }
+                var loose = after
+                if after.manager != before.manager, !hasSettledLine(after.manager, from: old, memo: &settled) {
+                    loose.manager = nil
+                    finalLines.append((loose, after))
+                }
+                if loose != before { add(.updateSpecialist(from: before, to: loose)) }
+            } else if let manager = before.manager, specialistsByID.index(forKey: manager) == nil {
+                var loose = before
+                loose.manager = nil
+                add(.updateSpecialist(from: before, to: loose))
             }
         }
-        for id in specialistsByID.keys.sorted() where old.specialistsByID.index(forKey: id) == nil {
-            if let specialist = specialistsByID[id] { add(.addSpecialist(specialist)) }
+        for id in old.specialistsByID.keys.sorted() where specialistsByID.index(forKey: id) == nil {
+            guard var leaver = old.specialistsByID[id] else { continue }
+            if let manager = leaver.manager, specialistsByID.index(forKey: manager) == nil { leaver.manager = nil }
+            add(.removeSpecialist(leaver))
         }
+        for id in specialistsByID.keys.sorted() where old.specialistsByID.index(forKey: id) == nil {
+            guard let specialist = specialistsByID[id] else { continue }
+            if let manager = specialist.manager, old.specialistsByID.index(forKey: manager) == nil {
+                var loose = specialist
+                loose.manager = nil
+                add(.addSpecialist(loose))
+                finalLines.append((loose, specialist))
+            } else {
+                add(.addSpecialist(specialist))
+            }
+        }
+        for (loose, after) in finalLines { add(.updateSpecialist(from: loose, to: after)) }
 
         // 5. Departments that go leave, now empty; 6. the others take their final form.
         for id in old.departmentsByID.keys.sorted() where departmentsByID.index(forKey: id) == nil {
@@ -270,6 +307,34 @@ extension Organization {
         if name != old.name { add(.rename(from: old.name, to: name)) }
         if goal != old.goal { add(.setGoal(from: old.goal, to: goal)) }
         return result
+    }
+
+    /// Whether `manager` and everyone above them stay, each with the manager they had in `old`: then a line to
+    /// `manager` can be drawn while other lines still change.
+    ///
+    /// - Complexity: O(*h*) in the layers above `manager`, amortised over calls sharing `memo`.
+    private func hasSettledLine(
+        _ manager: Specialist.ID?, from old: Organization, memo: inout [Specialist.ID: Bool]
+    ) -> Bool {
+        var line: [Specialist.ID] = []
+        var current = manager
+        var answer = true
+        while let id = current {
+            if let known = memo[id] {
+                answer = known
+                break
+            }
+            line.append(id)
+            guard let now = specialistsByID[id], let then = old.specialistsByID[id], now.manager == then.manager,
+                line.count <= specialistsByID.count
+            else {
+                answer = false
+                break
+            }
+            current = now.manager
+        }
+        for id in line { memo[id] = answer }
+        return answer
     }
 
     /// The squads of `stepping` that cannot keep their old members until the end of the change list.

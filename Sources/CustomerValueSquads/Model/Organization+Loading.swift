@@ -86,7 +86,8 @@ extension Organization {
                 try checkSpecialist(specialist, path: path())
             }
             storage.indexEntered(specialists)
-            return try loadRest(departments: departments, squads: squads, indexingSquads: true)
+            return try loadRest(
+                departments: departments, specialists: specialists, squads: squads, indexingSquads: true)
         }
         // Each specialist is checked here while the other thread makes their table; the first failure in the
         // list's order is the one thrown, a name listed twice before a failed check at the same position.
@@ -106,16 +107,19 @@ extension Organization {
         }
         if let failure { throw failure.error }
         storage.adopt(table)
-        try loadRest(departments: departments, squads: squads, indexingSquads: false)
+        try loadRest(departments: departments, specialists: specialists, squads: squads, indexingSquads: false)
     }
 
-    private mutating func loadRest(departments: [Department], squads: [CustomerValueSquad], indexingSquads: Bool)
+    private mutating func loadRest(
+        departments: [Department], specialists: [Specialist], squads: [CustomerValueSquad], indexingSquads: Bool
+    )
         throws(OrganizationError)
     {
         for (index, department) in departments.enumerated() {
             try checkDepartment(department, path: ["departments", String(index)])
         }
         try checkHierarchyIsAcyclic(order: departments.map(\.id))
+        try checkReportingLines(of: specialists)
         for (index, squad) in squads.enumerated() {
             func path() -> [String] { ["squads", String(index)] }
             try Self.requireListedOnce(squadsByID.index(forKey: squad.id) == nil, "squad \(squad.id)", path: path())
@@ -163,6 +167,45 @@ extension Organization {
                 current = departmentsByID[id]?.parent
             }
             finished.formUnion(onPath)
+        }
+    }
+
+    /// Checks every manager of a load: another specialist of the organisation, and no cycle, in O(*s*).
+    ///
+    /// The first specialist in the list's order whose line is broken is named, at their `manager` field.
+    func checkReportingLines(of specialists: [Specialist]) throws(OrganizationError) {
+        guard !reportsOf.isEmpty || specialists.contains(where: { $0.manager != nil }) else { return }
+        var position: [Specialist.ID: Int] = [:]
+        position.reserveCapacity(specialists.count)
+        for (index, specialist) in specialists.enumerated() { position[specialist.id] = index }
+        // 1: on the line being walked; 2: known to reach the top.
+        var state: [Specialist.ID: UInt8] = [:]
+        state.reserveCapacity(specialists.count)
+        for (index, specialist) in specialists.enumerated()
+        where specialist.manager != nil && state[specialist.id] == nil {
+            var line: [Specialist.ID] = []
+            var current: Specialist? = specialist
+            while let walked = current, state[walked.id] == nil {
+                state[walked.id] = 1
+                line.append(walked.id)
+                guard let manager = walked.manager else { break }
+                if manager == walked.id || specialistsByID.index(forKey: manager) == nil {
+                    try checkManager(of: walked, path: ["specialists", String(position[walked.id] ?? index)])
+                }
+                if state[manager] == 1 {
+                    // The cycle: from the manager's place on the line to its end.
+                    let start = line.firstIndex(of: manager) ?? 0
+                    let cycle = line[start...] + [manager]
+                    throw OrganizationError(
+                        code: .reportingCycle,
+                        message: "the reporting lines have a cycle: "
+                            + cycle.map(\.rawValue).joined(separator: " → "),
+                        path: ["specialists", String(position[manager] ?? index), "manager"]
+                    )
+                }
+                current = specialistsByID[manager]
+            }
+            for id in line { state[id] = 2 }
         }
     }
 

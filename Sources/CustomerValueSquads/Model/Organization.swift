@@ -6,11 +6,12 @@
 ///
 /// - identifiers are unique (departments, specialists, squads, data assets across all departments, decision
 ///   rights within a squad, outcomes within an accountability);
-/// - every reference resolves (home departments, parents, heads, members, grants and their approvers, the
+/// - every reference resolves (home departments, managers, parents, heads, members, grants and their approvers, the
 ///   data a mission needs, accountability owners);
 /// - a department's head has it as their home department;
 /// - no specialist is booked over 100 % of their time across squads;
 /// - the department hierarchy has no cycle;
+/// - a specialist's manager is another specialist of the organisation, and the reporting lines have no cycle;
 /// - a dissolved squad holds no members and no grants;
 /// - names are not blank and numbers are finite.
 ///
@@ -39,6 +40,7 @@ public struct Organization: Sendable {
     var staffOfDepartment: [Department.ID: Set<Specialist.ID>] { storage.staffOfDepartment }
     var childrenOfDepartment: [Department.ID: Set<Department.ID>] { storage.childrenOfDepartment }
     var specialistsWithSkill: [Skill: Set<Specialist.ID>] { storage.specialistsWithSkill }
+    var reportsOf: [Specialist.ID: Set<Specialist.ID>] { storage.reportsOf }
 
     /// Creates an empty organisation.
     ///
@@ -154,6 +156,28 @@ public struct Organization: Sendable {
     /// - Complexity: O(*k* log *k*), where *k* is the number of those squads.
     public func squads(of id: Specialist.ID) -> [CustomerValueSquad.ID] {
         (squadsOfSpecialist[id] ?? []).sorted()
+    }
+
+    /// The specialists who report directly to `id`, sorted by identifier; empty for someone who manages no one.
+    ///
+    /// Answered from an index kept up to date by every transformation.
+    ///
+    /// - Complexity: O(*k* log *k*), where *k* is the number of direct reports.
+    public func reports(of id: Specialist.ID) -> [Specialist.ID] {
+        (reportsOf[id] ?? []).sorted()
+    }
+
+    /// The chain of managers above `id`, nearest first; empty for someone with no manager or an unknown id.
+    ///
+    /// - Complexity: O(*h*), where *h* is the number of layers above `id`.
+    public func managers(of id: Specialist.ID) -> [Specialist.ID] {
+        var chain: [Specialist.ID] = []
+        var current = specialistsByID[id]?.manager
+        while let manager = current {
+            chain.append(manager)
+            current = specialistsByID[manager]?.manager
+        }
+        return chain
     }
 
     /// The share of `id`'s time booked across all squads, in percent (0 to 100).

@@ -25,6 +25,7 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
             case headOutsideDepartment
             case overbooked
             case hierarchyCycle
+            case reportingCycle
             case dissolvedSquadNotEmpty
             case squadDissolved
             case stillReferenced
@@ -66,6 +67,8 @@ public struct OrganizationError: Error, Sendable, Hashable, CustomStringConverti
         public static let overbooked = Self(.overbooked)
         /// A department would become its own ancestor in the hierarchy.
         public static let hierarchyCycle = Self(.hierarchyCycle)
+        /// A specialist would report to themselves, directly or through their managers.
+        public static let reportingCycle = Self(.reportingCycle)
         /// A squad in the dissolved stage would still hold members or data-access grants.
         public static let dissolvedSquadNotEmpty = Self(.dissolvedSquadNotEmpty)
         /// A change was asked of a squad that has been dissolved.

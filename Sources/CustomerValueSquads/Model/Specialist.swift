@@ -13,6 +13,13 @@ public struct Specialist: Identifiable, Sendable, Hashable {
     public var department: Department.ID
     /// The skills the specialist brings, each with a proficiency.
     public var skills: [Skill: Proficiency]
+    /// The specialist's manager — the person they report to — or `nil` for someone at the top of a reporting
+    /// line (or whose line is not known).
+    ///
+    /// An organisation keeps the reporting lines whole: the manager is another specialist of the organisation,
+    /// and no one is their own manager, directly or through others. Change it with
+    /// ``Organization/setManager(_:for:)``.
+    public var manager: ID?
 
     /// Creates a specialist.
     ///
@@ -36,6 +43,27 @@ public struct Specialist: Identifiable, Sendable, Hashable {
         self.skills = skills
     }
 
+    /// Creates a specialist who reports to a manager.
+    ///
+    /// - Parameters:
+    ///   - id: The specialist's identifier.
+    ///   - name: The specialist's name.
+    ///   - title: The job title; empty by default.
+    ///   - department: The home department.
+    ///   - manager: The specialist they report to, or `nil`.
+    ///   - skills: The skills the specialist brings; none by default.
+    public init(
+        id: ID,
+        name: String,
+        title: String = "",
+        department: Department.ID,
+        manager: ID?,
+        skills: [Skill: Proficiency] = [:]
+    ) {
+        self.init(id: id, name: name, title: title, department: department, skills: skills)
+        self.manager = manager
+    }
+
     /// Whether the specialist has `skill` at `minimum` proficiency or better.
     public func has(_ skill: Skill, atLeast minimum: Proficiency = .novice) -> Bool {
         guard let level = skills[skill] else { return false }
@@ -45,7 +73,7 @@ public struct Specialist: Identifiable, Sendable, Hashable {
 
 extension Specialist: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, name, title, department, skills
+        case id, name, title, department, manager, skills
     }
 
     private struct SkillEntry: Codable {
@@ -53,7 +81,7 @@ extension Specialist: Codable {
         var proficiency: Proficiency
     }
 
-    /// Decodes a specialist; skills are a list of `{"skill", "proficiency"}` objects, each skill once.
+    /// Decodes a specialist; `manager` may be absent (version 1 and 2 documents have none); skills are a list of `{"skill", "proficiency"}` objects, each skill once.
     ///
     /// - Throws: `DecodingError.dataCorrupted` at the list entry that repeats a skill.
     public init(from decoder: any Decoder) throws {
@@ -75,6 +103,7 @@ extension Specialist: Codable {
             name: try container.decode(String.self, forKey: .name),
             title: try container.decodeIfPresent(String.self, forKey: .title) ?? "",
             department: try container.decode(Department.ID.self, forKey: .department),
+            manager: try container.decodeIfPresent(ID.self, forKey: .manager),
             skills: skills
         )
     }
@@ -86,6 +115,7 @@ extension Specialist: Codable {
         try container.encode(name, forKey: .name)
         try container.encode(title, forKey: .title)
         try container.encode(department, forKey: .department)
+        try container.encodeIfPresent(manager, forKey: .manager)
         let entries = skills.sorted { $0.key < $1.key }.map { SkillEntry(skill: $0.key, proficiency: $0.value) }
         try container.encode(entries, forKey: .skills)
     }

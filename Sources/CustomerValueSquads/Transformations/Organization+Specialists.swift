@@ -3,14 +3,16 @@
 extension Organization {
     /// Hires a specialist into their home department.
     ///
-    /// - Parameter specialist: The specialist to hire.
+    /// - Parameter specialist: The specialist to hire, with the manager they report to, if any.
     /// - Throws: ``OrganizationError/Code/duplicateID`` if the identifier is taken;
-    ///   ``OrganizationError/Code/unknownReference`` if the home department does not exist;
+    ///   ``OrganizationError/Code/unknownReference`` if the home department or the manager does not exist;
+    ///   ``OrganizationError/Code/reportingCycle`` if they would report to themselves;
     ///   ``OrganizationError/Code/invalidValue`` for a blank name or skill.
     /// - Complexity: O(*k*), where *k* is the number of the specialist's skills.
     public mutating func hire(_ specialist: Specialist) throws(OrganizationError) {
         try Self.requireNew(specialistsByID.index(forKey: specialist.id) == nil, "specialist \(specialist.id)")
         try checkSpecialist(specialist, path: [])
+        try checkManager(of: specialist, path: [])
         storage.insert(specialist)
     }
 
@@ -49,23 +51,58 @@ extension Organization {
 
     /// Removes a specialist from the organisation.
     ///
-    /// Nothing is released silently: release them from their squads, appoint another head, and hand over
-    /// their accountabilities and grant approvals first.
+    /// Nothing about squads or departments is released silently: release them from their squads, appoint
+    /// another head, and hand over their accountabilities and grant approvals first. Their reporting line is
+    /// kept whole instead: whoever reported to them now reports to their own manager (or to no one, when they
+    /// had none). ``record(reason:on:_:)`` records each of those moves as a change of its own, before the
+    /// removal.
     ///
     /// - Parameter id: The specialist.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such specialist;
     ///   ``OrganizationError/Code/stillReferenced`` if they are still a member, a head, an accountability
     ///   owner or a grant approver.
-    /// - Complexity: O(*q* + *g*), where *q* is the number of squads and *g* the number of grants.
+    /// - Complexity: O(*q* + *g* + *r*), where *q* is the number of squads, *g* the number of grants and *r*
+    ///   the number of their direct reports.
     public mutating func offboard(_ id: Specialist.ID) throws(OrganizationError) {
-        _ = try existingSpecialist(id)
+        let leaver = try existingSpecialist(id)
         try checkUnreferenced(id, purpose: "offboard")
+        for report in reports(of: id) {
+            storage.modifySpecialist(report) { $0.manager = leaver.manager }
+        }
         storage.removeSpecialist(id)
     }
 
     /// Returns a copy with a specialist offboarded; see ``offboard(_:)``.
     public func offboarding(_ id: Specialist.ID) throws(OrganizationError) -> Organization {
         try transformed { (copy) throws(OrganizationError) in try copy.offboard(id) }
+    }
+
+    /// Sets the manager a specialist reports to, or clears it.
+    ///
+    /// ```swift
+    /// try hospital.setManager("chief-surgeon", for: "surgeon-1")
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - manager: The specialist they will report to, or `nil` for no one.
+    ///   - id: The specialist.
+    /// - Throws: ``OrganizationError/Code/unknownReference`` if either is not a specialist of the organisation;
+    ///   ``OrganizationError/Code/reportingCycle`` if `manager` is `id` or reports to `id`, directly or through
+    ///   others (the message names the line).
+    /// - Complexity: O(*h*), where *h* is the number of layers above `manager`.
+    public mutating func setManager(_ manager: Specialist.ID?, for id: Specialist.ID) throws(OrganizationError) {
+        var specialist = try existingSpecialist(id)
+        guard specialist.manager != manager else { return }
+        specialist.manager = manager
+        try checkManager(of: specialist, path: [])
+        storage.modifySpecialist(id) { $0.manager = manager }
+    }
+
+    /// Returns a copy with a specialist's manager set; see ``setManager(_:for:)``.
+    public func settingManager(_ manager: Specialist.ID?, for id: Specialist.ID) throws(OrganizationError)
+        -> Organization
+    {
+        try transformed { (copy) throws(OrganizationError) in try copy.setManager(manager, for: id) }
     }
 
     /// Sets a specialist's proficiency in a skill, or removes the skill.

@@ -50,7 +50,8 @@ struct BrokenDocument: Sendable, CustomStringConvertible {
 
 private let brokenDocuments: [BrokenDocument] = [
     .init(
-        description: "a newer schema", replace: #""schemaVersion": 1"#, with: #""schemaVersion": 3"#,
+        description: "a newer schema", replace: #""schemaVersion": 1"#,
+        with: "\"schemaVersion\": \(Organization.readableSchemaVersions.upperBound + 1)",
         path: "schemaVersion", mentions: "unsupportedSchemaVersion"),
     .init(
         description: "an invalid identifier", replace: #""id": "bimo""#, with: #""id": "bi mo""#,
@@ -408,8 +409,10 @@ struct JSONTests {
 
     @Test("a document of another schema version is refused as that, whatever else it holds")
     func otherVersion() throws {
-        let text = handWritten.replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 3"#)
-            .replacingOccurrences(of: #""name": "Operations""#, with: #""name": {"text": "Operations"}"#)
+        let text = handWritten.replacingOccurrences(
+            of: #""schemaVersion": 1"#, with: "\"schemaVersion\": \(Organization.readableSchemaVersions.upperBound + 1)"
+        )
+        .replacingOccurrences(of: #""name": "Operations""#, with: #""name": {"text": "Operations"}"#)
         let error = try #require(decodingError(text))
         #expect(error.underlyingOrganizationError?.code == .unsupportedSchemaVersion)
         #expect(error.underlyingOrganizationError?.location?.line == 2)
@@ -470,7 +473,9 @@ struct JSONFormatCoverageTests {
         #expect(documented.isSuperset(of: ["expires", "since", "until", "history", "cycles", "limit", "weight"]))
         var seen: Set<String> = []
         let organizations = [
-            OrganizationGenerator(seed: 8, shape: .init(specialists: 300)).generate(), Fixtures.operatingRoom,
+            OrganizationGenerator(seed: 8, shape: .init(specialists: 300)).generate(),
+            OrganizationGenerator(seed: 8, shape: with(.init(specialists: 300)) { $0.reportingSpan = 4 }).generate(),
+            Fixtures.operatingRoom,
             Fixtures.accountBasedMarketing, Fixtures.regionalRollout,
         ]
         for organization in organizations {
@@ -491,7 +496,7 @@ struct JSONVersionTests {
     static let examples = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appending(path: "Tools/Examples")
 
-    @Test("the committed version-1 documents still decode, and are written as version 2 with the same value")
+    @Test("the committed version-1 documents still decode, and are written in the current version with the same value")
     func versionOne() throws {
         var checked = 0
         for name in ["toko-manis.json", "sales-huddle.json"] {
@@ -499,7 +504,8 @@ struct JSONVersionTests {
             #expect(String(decoding: data, as: UTF8.self).contains(#""schemaVersion": 1"#))
             let organization = try Organization(jsonData: data)
             let written = try organization.jsonData()
-            #expect(String(decoding: written, as: UTF8.self).contains(#""schemaVersion": 2"#))
+            #expect(
+                String(decoding: written, as: UTF8.self).contains("\"schemaVersion\": \(Organization.schemaVersion)"))
             #expect(try Organization(jsonData: written) == organization)
             #expect(try JSONDecoder().decode(Organization.self, from: data) == organization)
             checked += 1
@@ -520,4 +526,11 @@ struct JSONVersionTests {
             #expect(throws: OrganizationError.self) { try organization.addDepartment(department) }
         }
     }
+}
+
+/// `value` changed by `change`, for building values in an expression.
+func with<Value>(_ value: Value, _ change: (inout Value) -> Void) -> Value {
+    var value = value
+    change(&value)
+    return value
 }

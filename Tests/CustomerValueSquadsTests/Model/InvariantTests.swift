@@ -109,6 +109,11 @@ private let refusedChanges: [RefusedChange] = [
     .init("a squad with a missing member", .unknownReference) {
         try $0.formSquad(squad("new", members: ["ghost": Membership(role: "x", share: 10)]))
     },
+    .init("a manager who is not a specialist", .unknownReference) { try $0.setManager("ghost", for: OR.surgeon) },
+    .init("a manager for a missing specialist", .unknownReference) { try $0.setManager(OR.surgeon, for: "ghost") },
+    .init("hiring under a missing manager", .unknownReference) {
+        try $0.hire(Specialist(id: "new", name: "New", department: OR.surgery, manager: "ghost"))
+    },
     .init("transferring to a missing department", .unknownReference) { try $0.transfer("n-dewi", to: "nowhere") },
     // headOutsideDepartment
     .init("a head from another department", .headOutsideDepartment) { try $0.appointHead(OR.surgeon, of: OR.nursing) },
@@ -126,6 +131,19 @@ private let refusedChanges: [RefusedChange] = [
     // hierarchyCycle
     .init("a department under its own child", .hierarchyCycle) { try $0.moveDepartment(OR.board, under: OR.surgery) },
     .init("a department under itself", .hierarchyCycle) { try $0.moveDepartment(OR.surgery, under: OR.surgery) },
+    // reportingCycle
+    .init("a specialist as their own manager", .reportingCycle) { try $0.setManager(OR.surgeon, for: OR.surgeon) },
+    .init("hiring someone as their own manager", .reportingCycle) {
+        try $0.hire(Specialist(id: "loop", name: "Loop", department: OR.surgery, manager: "loop"))
+    },
+    .init(
+        "a manager who reports to the specialist through another", .reportingCycle,
+        setup: {
+            try $0.setManager("dr-hadi", for: OR.surgeon)
+            try $0.setManager(OR.surgeon, for: "dr-wati")
+        },
+        change: { try $0.setManager("dr-wati", for: "dr-hadi") }
+    ),
     // dissolvedSquadNotEmpty
     .init("forming a dissolved squad with members", .dissolvedSquadNotEmpty) {
         try $0.formSquad(squad("old", stage: .dissolved, members: ["dr-wati": Membership(role: "x", share: 10)]))

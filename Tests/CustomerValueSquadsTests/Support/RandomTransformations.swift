@@ -50,7 +50,8 @@ struct RandomTransformations {
         let asset = assetID(in: organization)
         let share = share()
         let day = day()
-        switch int(0..<25) {
+        let manager = specialistID(in: organization)
+        switch int(0..<26) {
         case 0:
             let parent: Department.ID? = chance(70) ? department : nil
             return (
@@ -77,11 +78,18 @@ struct RandomTransformations {
                     try $0.hire(
                         Specialist(
                             id: .init(stringLiteral: "new-s-\(counter)"), name: "New \(counter)",
-                            department: department, skills: skills))
+                            department: department, manager: counter % 2 == 0 ? specialist : nil,
+                            skills: skills))
                 }
             )
         case 5: return ("transfer \(specialist) to \(department)", { try $0.transfer(specialist, to: department) })
         case 6: return ("offboard \(specialist)", { try $0.offboard(specialist) })
+        case 25:
+            let chosen: Specialist.ID? = chance(20) ? nil : manager
+            return (
+                "setManager \(String(describing: chosen)) for \(specialist)",
+                { try $0.setManager(chosen, for: specialist) }
+            )
         case 7:
             let level = pick(Proficiency.allCases)
             let skill = chance(10) ? Skill("") : Skill("skill-\(counter % 5)")

@@ -42,6 +42,9 @@ struct ChangeCommandTests {
             ["--specialist", "sales-1", "--department", "marketing"]
         ),
         "leave": (["--specialist", "customer-service-5"], ["--specialist", "sales-2"]),
+        "set-manager": (
+            ["--specialist", "sales-2", "--manager", "sales-1"], ["--specialist", "sales-1", "--manager", "sales-1"]
+        ),
         "set-skill": (
             ["--specialist", "sales-1", "--skill", "sql", "--level", "novice"],
             ["--specialist", "sales-1", "--skill", "sql", "--level", "guru"]

@@ -121,6 +121,7 @@ extension JSONScanner {
         var name: String?
         var title = ""
         var department: Department.ID?
+        var manager: Specialist.ID?
         var skills: [Skill: Proficiency] = [:]
         let start = try readObject(Specialist.self, "a specialist object") { scanner, key throws(JSONFailure) in
             switch key {
@@ -128,6 +129,7 @@ extension JSONScanner {
             case "name": name = try scanner.readString()
             case "title": title = try scanner.readOptionalString() ?? ""
             case "department": department = try scanner.readID()
+            case "manager": manager = scanner.skipNull() ? nil : try scanner.readID()
             case "skills":
                 guard !scanner.skipNull() else { break }
                 try scanner.beginArray([Skill].self)
@@ -154,7 +156,7 @@ extension JSONScanner {
         }
         return Specialist(
             id: try required(id, "id", in: start), name: try required(name, "name", in: start), title: title,
-            department: try required(department, "department", in: start), skills: skills)
+            department: try required(department, "department", in: start), manager: manager, skills: skills)
     }
 
     private mutating func readSkillEntry() throws(JSONFailure) -> (Skill, Proficiency) {

@@ -56,6 +56,7 @@ extension JSONWriter {
         beginObject()
         field("department", specialist.department)
         field("id", specialist.id)
+        field("manager", specialist.manager)
         field("name", specialist.name)
         sortedList("skills", specialist.skills) { writer, skill, proficiency in
             writer.beginObject()

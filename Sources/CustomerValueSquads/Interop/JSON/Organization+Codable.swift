@@ -3,10 +3,11 @@ extension Organization: Codable {
     ///
     /// See `Documentation/JSONFormat.md` for the format. Decoding refuses any other version with
     /// ``OrganizationError/Code/unsupportedSchemaVersion``.
-    public static var schemaVersion: Int { 2 }
+    public static var schemaVersion: Int { 3 }
 
-    /// The versions of the format this library reads: 1 (no capacity floors or cost rates) and 2.
-    public static var readableSchemaVersions: ClosedRange<Int> { 1...2 }
+    /// The versions of the format this library reads: 1 (no capacity floors or cost rates), 2 (no reporting
+    /// lines) and 3.
+    public static var readableSchemaVersions: ClosedRange<Int> { 1...3 }
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, name, goal, departments, specialists, squads

@@ -15,21 +15,26 @@ extension OrganizationStorage {
         return indexes
     }
 
-    /// The staff and skill indexes of `specialists` alone.
+    /// The staff, skill and reporting indexes of `specialists` alone.
     static func staffAndSkillIndexes(of specialists: [Specialist]) -> LoadIndexes {
         var staff: [Department.ID: [Specialist.ID]] = [:]
         var holders: [Skill: [Specialist.ID]] = [:]
+        var reports: [Specialist.ID: [Specialist.ID]] = [:]
         for specialist in specialists {
             staff[specialist.department, default: []].append(specialist.id)
             for skill in specialist.skills.keys { holders[skill, default: []].append(specialist.id) }
+            if let manager = specialist.manager { reports[manager, default: []].append(specialist.id) }
         }
-        return LoadIndexes(staff: staff.mapValues { Set($0) }, holders: holders.mapValues { Set($0) })
+        return LoadIndexes(
+            staff: staff.mapValues { Set($0) }, holders: holders.mapValues { Set($0) },
+            reports: reports.isEmpty ? [:] : reports.mapValues { Set($0) })
     }
 
     /// Indexes made by ``loadIndexes(specialists:squads:)`` or ``staffAndSkillIndexes(of:)``.
     struct LoadIndexes: Sendable {
         var staff: [Department.ID: Set<Specialist.ID>]
         var holders: [Skill: Set<Specialist.ID>]
+        var reports: [Specialist.ID: Set<Specialist.ID>]
         var squadsOfSpecialist: [Specialist.ID: Set<CustomerValueSquad.ID>]?
     }
 }

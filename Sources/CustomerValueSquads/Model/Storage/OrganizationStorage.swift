@@ -17,6 +17,8 @@ struct OrganizationStorage: Sendable {
     private(set) var staffOfDepartment: [Department.ID: Set<Specialist.ID>] = [:]
     private(set) var childrenOfDepartment: [Department.ID: Set<Department.ID>] = [:]
     private(set) var specialistsWithSkill: [Skill: Set<Specialist.ID>] = [:]
+    /// The direct reports of each manager; a specialist with none has no entry.
+    private(set) var reportsOf: [Specialist.ID: Set<Specialist.ID>] = [:]
 
     /// The record of what the writes below touch, while someone listens; `nil` (and free) otherwise.
     var journal: ChangeJournal?
@@ -103,6 +105,7 @@ struct OrganizationStorage: Sendable {
         specialists[specialist.id] = specialist
         staffOfDepartment[specialist.department, default: []].insert(specialist.id)
         for skill in specialist.skills.keys { specialistsWithSkill[skill, default: []].insert(specialist.id) }
+        if let manager = specialist.manager { reportsOf[manager, default: []].insert(specialist.id) }
     }
 
     /// Replaces a specialist with a new form of themselves (same identifier).
@@ -127,6 +130,10 @@ struct OrganizationStorage: Sendable {
         for skill in specialist.skills.keys where old.skills[skill] == nil {
             specialistsWithSkill[skill, default: []].insert(id)
         }
+        if old.manager != specialist.manager {
+            if let manager = old.manager { Self.remove(id, from: manager, in: &reportsOf) }
+            if let manager = specialist.manager { reportsOf[manager, default: []].insert(id) }
+        }
         specialists[id] = specialist
     }
 
@@ -135,7 +142,8 @@ struct OrganizationStorage: Sendable {
         if let changed = Self.modified(id, in: specialists, body) { replace(changed) }
     }
 
-    /// Removes a specialist; the caller has made sure no squad counts them as a member.
+    /// Removes a specialist; the caller has made sure no squad counts them as a member and no one reports to
+    /// them.
     ///
     /// - Complexity: O(*k*), where *k* is the number of their skills.
     mutating func removeSpecialist(_ id: Specialist.ID) {
@@ -145,6 +153,7 @@ struct OrganizationStorage: Sendable {
         if journal != nil { noteRecord(of: id, in: specialist.department) }
         Self.remove(id, from: specialist.department, in: &staffOfDepartment)
         for skill in specialist.skills.keys { Self.remove(id, from: skill, in: &specialistsWithSkill) }
+        if let manager = specialist.manager { Self.remove(id, from: manager, in: &reportsOf) }
     }
 
     // MARK: - Squads
@@ -296,7 +305,7 @@ struct OrganizationStorage: Sendable {
         return rebuilt.holderOfAsset == holderOfAsset && rebuilt.squadsOfSpecialist == squadsOfSpecialist
             && rebuilt.bookedPercentOf == bookedPercentOf && rebuilt.staffOfDepartment == staffOfDepartment
             && rebuilt.childrenOfDepartment == childrenOfDepartment
-            && rebuilt.specialistsWithSkill == specialistsWithSkill
+            && rebuilt.specialistsWithSkill == specialistsWithSkill && rebuilt.reportsOf == reportsOf
     }
 }
 
@@ -382,6 +391,11 @@ extension OrganizationStorage {
             specialistsWithSkill = indexes.holders
         } else {
             for (skill, ids) in indexes.holders { specialistsWithSkill[skill, default: []].formUnion(ids) }
+        }
+        if reportsOf.isEmpty {
+            reportsOf = indexes.reports
+        } else {
+            for (manager, ids) in indexes.reports { reportsOf[manager, default: []].formUnion(ids) }
         }
     }
 

@@ -126,6 +126,7 @@ extension ChangeVerb {
                 VerbOption("name", "TEXT", "their name", required: true),
                 VerbOption("title", "TEXT", "their job title"),
                 VerbOption("department", "DEPARTMENT", "their home department", required: true),
+                VerbOption("manager", "SPECIALIST", "the specialist they report to"),
                 VerbOption(
                     "skill", "SKILL=LEVEL", "a skill and its level: novice, competent, proficient, expert",
                     repeatable: true),
@@ -134,7 +135,8 @@ extension ChangeVerb {
             try organization.hire(
                 Specialist(
                     id: arguments.newID("id"), name: arguments.string("name"), title: arguments.optional("title") ?? "",
-                    department: arguments.department(in: organization), skills: arguments.skills()))
+                    department: arguments.department(in: organization),
+                    manager: arguments.optionalSpecialist(in: organization, "manager"), skills: arguments.skills()))
         },
         ChangeVerb(
             "move", "Move a specialist to another department.", calls: "Organization.transfer(_:to:)",
@@ -152,6 +154,19 @@ extension ChangeVerb {
             [VerbOption("specialist", "SPECIALIST", "the specialist", required: true)]
         ) { organization, arguments in
             try organization.offboard(arguments.specialist(in: organization))
+        },
+        ChangeVerb(
+            "set-manager", "Set whom a specialist reports to, or --manager none.",
+            calls: "Organization.setManager(_:for:)",
+            [
+                VerbOption("specialist", "SPECIALIST", "the specialist", required: true),
+                VerbOption("manager", "SPECIALIST", "the specialist they will report to, or none", required: true),
+            ]
+        ) { organization, arguments in
+            let manager =
+                try arguments.string("manager") == "none"
+                ? nil : try arguments.specialist(in: organization, "manager")
+            try organization.setManager(manager, for: arguments.specialist(in: organization))
         },
         ChangeVerb(
             "set-skill", "Set a specialist's level in a skill, or remove the skill with --level none.",
