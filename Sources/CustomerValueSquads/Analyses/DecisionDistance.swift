@@ -1,0 +1,104 @@
+/// How far a squad's decisions would travel up the reporting lines and back down if the squad could not make
+/// them itself — the escalation a decision right saves.
+///
+/// The article's test of a squad is whether the surgeon must ask the boss before acting. Without a right to
+/// decide, a question the squad's members share goes up from each of them to the lowest manager they all
+/// report to, and the answer comes back down. The **climb** is the number of layers from the member farthest
+/// below that manager up to them; the **distance** is the climb up and the same way down, `2 × climb`.
+///
+/// - The lowest common manager may be one of the members (a squad led by the manager of the others).
+/// - When the members' lines meet in no one — they report to different people at the top, or to no one — the
+///   question goes to the top of the company, one layer above the highest of them: the climb counts that
+///   layer too, and ``meetingPoint`` is `nil`.
+/// - A squad of one member, or with none, has nothing to climb: 0.
+///
+/// Each of the squad's decision rights saves the whole distance once: ``saved`` is `distance × rights`.
+public struct DecisionDistance: Sendable, Hashable, Codable {
+    /// The squad.
+    public var squad: CustomerValueSquad.ID
+    /// The lowest specialist every member is, or reports to; `nil` when their lines meet only at the top of the
+    /// company, in no one.
+    public var meetingPoint: Specialist.ID?
+    /// Whether the lines meet only at the top: in no one, or in someone who reports to no one.
+    public var meetsAtTop: Bool
+    /// The layers from the member farthest below the meeting point up to it.
+    public var climb: Int
+    /// The number of decision rights the squad holds.
+    public var rights: Int
+
+    /// The layers a decision travels up to the meeting point and back down: `2 × climb`.
+    public var distance: Int { 2 * climb }
+
+    /// The layers of escalation the squad's rights save: `distance × rights` (0 without rights).
+    public var saved: Int { distance * rights }
+}
+
+/// The decision distance of every squad that is not dissolved, and the organisation's totals.
+public struct DecisionDistances: Sendable, Hashable, Codable {
+    /// Each squad that is not dissolved, sorted by identifier.
+    public var squads: [DecisionDistance]
+
+    /// The layers of escalation all squads' rights save: the sum of ``DecisionDistance/saved``.
+    public var totalSaved: Int { squads.reduce(0) { $0 + $1.saved } }
+
+    /// The layers decisions still travel in squads that hold no decision right: the sum of their
+    /// ``DecisionDistance/distance``.
+    public var totalTravelling: Int { squads.reduce(0) { $0 + ($1.rights == 0 ? $1.distance : 0) } }
+
+    /// The distance of one squad, or `nil` for a squad not listed.
+    ///
+    /// - Complexity: O(log *q*), where *q* is the number of squads listed.
+    public func distance(of squad: CustomerValueSquad.ID) -> DecisionDistance? {
+        var low = 0
+        var high = squads.count
+        while low < high {
+            let middle = (low + high) / 2
+            if squads[middle].squad < squad { low = middle + 1 } else { high = middle }
+        }
+        return low < squads.count && squads[low].squad == squad ? squads[low] : nil
+    }
+}
+
+extension Organization {
+    /// How far each squad's decisions would climb the reporting lines without the squad, and what its
+    /// decision rights save; see ``DecisionDistance`` for the definition.
+    ///
+    /// ```swift
+    /// let distances = hospital.decisionDistances()
+    /// print("the squads' rights save \(distances.totalSaved) layers of escalation")
+    /// ```
+    ///
+    /// - Complexity: O(*s* log *h* + *m* log *h*), where *s* is the number of specialists, *h* the number of
+    ///   layers and *m* the total size of the squads: the lowest common manager of two people is found by
+    ///   binary lifting, not by walking their lines.
+    public func decisionDistances() -> DecisionDistances {
+        let tree = ReportingTree(self, lifting: true)
+        var result: [DecisionDistance] = []
+        for id in squadsByID.keys.sorted() {
+            guard let squad = squadsByID[id], squad.stage != .dissolved else { continue }
+            let members = squad.memberships.keys.compactMap { tree.position[$0] }
+            var meeting: Int? = members.first
+            var atTop = false
+            for member in members.dropFirst() {
+                guard let current = meeting else { break }
+                meeting = tree.lowestCommonManager(current, member)
+                if meeting == nil { atTop = true }
+            }
+            let deepest = members.map { tree.depth[$0] }.max() ?? 0
+            let climb: Int
+            if members.count < 2 {
+                climb = 0
+            } else if let meeting {
+                climb = deepest - tree.depth[meeting]
+            } else {
+                climb = deepest + 1
+            }
+            result.append(
+                DecisionDistance(
+                    squad: id, meetingPoint: meeting.map { tree.ids[$0] },
+                    meetsAtTop: members.count >= 2 && (atTop || meeting.map { tree.parent[$0] < 0 } ?? true),
+                    climb: climb, rights: squad.decisionRights.count))
+        }
+        return DecisionDistances(squads: result)
+    }
+}
