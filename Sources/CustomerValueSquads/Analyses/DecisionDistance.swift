@@ -31,6 +31,41 @@ public struct DecisionDistance: Sendable, Hashable, Codable {
 
     /// The layers of escalation the squad's rights save: `distance × rights` (0 without rights).
     public var saved: Int { distance * rights }
+
+    /// Creates a squad's distance from its parts.
+    init(squad: CustomerValueSquad.ID, meetingPoint: Specialist.ID?, meetsAtTop: Bool, climb: Int, rights: Int) {
+        self.squad = squad
+        self.meetingPoint = meetingPoint
+        self.meetsAtTop = meetsAtTop
+        self.climb = climb
+        self.rights = rights
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case squad, meetingPoint, meetsAtTop, climb, rights, distance, saved
+    }
+
+    /// Decodes a distance from its stored fields; `distance` and `saved` follow from them and are not read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        squad = try container.decode(CustomerValueSquad.ID.self, forKey: .squad)
+        meetingPoint = try container.decodeIfPresent(Specialist.ID.self, forKey: .meetingPoint)
+        meetsAtTop = try container.decode(Bool.self, forKey: .meetsAtTop)
+        climb = try container.decode(Int.self, forKey: .climb)
+        rights = try container.decode(Int.self, forKey: .rights)
+    }
+
+    /// Encodes the stored fields and, for readers of the JSON, `distance` and `saved`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(squad, forKey: .squad)
+        try container.encodeIfPresent(meetingPoint, forKey: .meetingPoint)
+        try container.encode(meetsAtTop, forKey: .meetsAtTop)
+        try container.encode(climb, forKey: .climb)
+        try container.encode(rights, forKey: .rights)
+        try container.encode(distance, forKey: .distance)
+        try container.encode(saved, forKey: .saved)
+    }
 }
 
 /// The decision distance of every squad that is not dissolved, and the organisation's totals.
@@ -44,6 +79,26 @@ public struct DecisionDistances: Sendable, Hashable, Codable {
     /// The layers decisions still travel in squads that hold no decision right: the sum of their
     /// ``DecisionDistance/distance``.
     public var totalTravelling: Int { squads.reduce(0) { $0 + ($1.rights == 0 ? $1.distance : 0) } }
+
+    /// Lists the squads' distances, sorted by squad.
+    init(squads: [DecisionDistance]) { self.squads = squads }
+
+    private enum CodingKeys: String, CodingKey {
+        case squads, totalSaved, totalTravelling
+    }
+
+    /// Decodes the squads' distances; the totals follow from them and are not read.
+    public init(from decoder: any Decoder) throws {
+        squads = try decoder.container(keyedBy: CodingKeys.self).decode([DecisionDistance].self, forKey: .squads)
+    }
+
+    /// Encodes the squads' distances and, for readers of the JSON, the totals.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(squads, forKey: .squads)
+        try container.encode(totalSaved, forKey: .totalSaved)
+        try container.encode(totalTravelling, forKey: .totalTravelling)
+    }
 
     /// The distance of one squad, or `nil` for a squad not listed.
     ///
