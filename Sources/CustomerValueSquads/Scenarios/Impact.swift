@@ -82,6 +82,12 @@ public struct Impact: Sendable, Hashable, Codable {
     public var dataAssetsReached: BeforeAfter<Int>
     /// What the FTE pulled into squads cost across the departments that carry a cost per FTE.
     public var totalCostPulled: BeforeAfter<Double>
+    /// The layers of escalation the squads' decision rights save (``DecisionDistances/totalSaved``): how much
+    /// less decisions climb the reporting lines, as in "this batch saves 37 layers of escalation".
+    public var escalationSaved: BeforeAfter<Int>
+    /// The layers decisions of squads without decision rights still climb and come back down
+    /// (``DecisionDistances/totalTravelling``).
+    public var escalationTravelling: BeforeAfter<Int>
     /// The departments that no squad connects to any other (``SiloNetwork/islands``), sorted.
     public var islands: BeforeAfter<[Department.ID]>
     /// The pairs of departments that squads connect in the compared organisation and not in the other
@@ -153,6 +159,7 @@ extension Organization {
         let (oldFindings, newFindings) = (Set(oldReport.findings), Set(newReport.findings))
         let (oldNetwork, newNetwork) = (baseline.siloNetwork(), siloNetwork())
         let (oldLinks, newLinks) = (Set(oldNetwork.links.map(\.departments)), Set(newNetwork.links.map(\.departments)))
+        let (oldDistances, newDistances) = (baseline.decisionDistances(), decisionDistances())
         return Impact(
             departments: departmentImpacts,
             squads: squadImpacts,
@@ -164,6 +171,8 @@ extension Organization {
             totalCostPulled: .init(
                 before: departmentImpacts.compactMap(\.costPulled.before).reduce(0, +),
                 after: departmentImpacts.compactMap(\.costPulled.after).reduce(0, +)),
+            escalationSaved: .init(before: oldDistances.totalSaved, after: newDistances.totalSaved),
+            escalationTravelling: .init(before: oldDistances.totalTravelling, after: newDistances.totalTravelling),
             islands: .init(before: oldNetwork.islands, after: newNetwork.islands),
             linksGained: newNetwork.links.map(\.departments).filter { !oldLinks.contains($0) },
             linksLost: oldNetwork.links.map(\.departments).filter { !newLinks.contains($0) },

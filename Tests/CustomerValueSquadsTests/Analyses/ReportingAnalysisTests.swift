@@ -97,6 +97,17 @@ struct ReportingAnalysisTests {
         #expect(plain.climb == 1)
     }
 
+    @Test("the impact of delegating the operating room's rights: 8 layers of escalation saved, 4 no longer travelled")
+    func impact() throws {
+        let delegated = try hospital()
+        var baseline = delegated
+        try baseline.revokeDecisionRight("change-plan", from: OR.squad)
+        try baseline.revokeDecisionRight("call-specialist", from: OR.squad)
+        let impact = delegated.impact(comparedTo: baseline)
+        #expect(impact.escalationSaved == .init(before: 0, after: 8))
+        #expect(impact.escalationTravelling == .init(before: 4, after: 0))
+    }
+
     @Test("spans, layers and distances equal their definitions on generated organisations", arguments: [1, 2, 3])
     func againstDefinitions(seed: UInt64) throws {
         var shape = OrganizationGenerator.Shape(specialists: 400, departments: 12, squads: 40)

@@ -45,6 +45,16 @@ extension Commands {
                         : ", skills uncovered \(pair(list(squad.uncoveredSkills.before), list(squad.uncoveredSkills.after)))")
             )
         }
+        // Without reporting lines there is nothing to climb: the section appears once someone names a manager.
+        if before.specialists.contains(where: { $0.manager != nil })
+            || after.specialists.contains(where: { $0.manager != nil })
+        {
+            lines += [
+                "", "## Decision distance", "",
+                "- decision rights save \(pair(impact.escalationSaved)) layers of escalation",
+                "- decisions of squads without rights travel \(pair(impact.escalationTravelling)) layers",
+            ]
+        }
         lines += ["", "## Findings", ""]
         for finding in impact.newFindings {
             lines.append("+ \(finding.severity.rawValue) \(finding.code) \(finding.subject): \(finding.message)")

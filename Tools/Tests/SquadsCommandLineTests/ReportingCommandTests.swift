@@ -44,6 +44,20 @@ struct ReportingCommandTests {
         #expect(throws: InputError.self) { try Commands.distance(organization, squad: "no-such-squad") }
     }
 
+    @Test("diff shows what a change saves in escalation once reporting lines exist")
+    func diff() throws {
+        let before = try organization()
+        var after = before
+        try after.delegate(DecisionRight(scope: "set local prices"), as: "prices", to: "bali")
+        let distances = (before.decisionDistances().totalSaved, after.decisionDistances().totalSaved)
+        #expect(distances.0 < distances.1)
+        let text = try Commands.diff(before, after)
+        #expect(text.contains("- decision rights save \(distances.0) → \(distances.1) layers of escalation"))
+        #expect(
+            !(try Commands.diff(Commands.sampleOrganization, Commands.sampleOrganization)).contains("Decision distance")
+        )
+    }
+
     @Test("from the command line, an unknown squad exits 2")
     func commandLine() throws {
         var command = try Squads.parseAsRoot(["distance", example("toko-manis.json"), "--squad", "bal"])
