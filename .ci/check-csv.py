@@ -74,6 +74,6 @@ table = run("export-csv", organization)
 again = run(
     "import-csv", "-", "--id", "id", "--name", "name", "--department", "department", "--department-name",
     "department_name", "--title", "title", "--manager", "manager", "--parent-department", "parent_department",
-    "--parent-department-name", "parent_department_name", "--skills", "skills", stdin=table)
+    "--parent-department-name", "parent_department_name", "--skills", "skills", "--head-of", "head_of", stdin=table)
 assert run("export-csv", "-", stdin=again) == table, "export → import → export changed the people table"
 print("export-csv people → import-csv → export-csv gives the same table")

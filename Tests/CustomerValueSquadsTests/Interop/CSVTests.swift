@@ -147,13 +147,15 @@ struct CSVTests {
         #expect(organization.csv(.squads, delimiter: ";").hasPrefix("id;name;stage;"))
     }
 
-    @Test("an organisation → its people table → an organisation keeps people, departments, hierarchy and heads")
+    @Test(
+        "an organisation → its people table → an organisation keeps people, departments, hierarchy, heads and lines")
     func roundTrip() throws {
         for seed: UInt64 in 0..<25 {
-            let organization = OrganizationGenerator(
-                seed: seed,
-                shape: .init(specialists: 40 + Int(seed) * 5, departments: 2 + Int(seed % 7), dataAssets: 3, squads: 2)
-            ).generate()
+            var shape = OrganizationGenerator.Shape(
+                specialists: 40 + Int(seed) * 5, departments: 2 + Int(seed % 7), dataAssets: 3, squads: 2)
+            // Every other organisation has reporting lines; the others have heads but no lines at all.
+            shape.reportingSpan = seed % 2 == 0 ? nil : 2 + Int(seed % 5)
+            let organization = OrganizationGenerator(seed: seed, shape: shape).generate()
             let result = try CSVImport.organization(
                 from: Data(organization.csv(.people).utf8),
                 options: CSVTable.peopleImportOptions(organizationName: organization.name))
@@ -163,7 +165,8 @@ struct CSVTests {
                 let read = back.specialist(specialist.id)
                 #expect(
                     read?.name == specialist.name && read?.title == specialist.title
-                        && read?.department == specialist.department && read?.skills == specialist.skills,
+                        && read?.department == specialist.department && read?.skills == specialist.skills
+                        && read?.manager == specialist.manager,
                     "seed \(seed): \(specialist.id)")
             }
             let staffed = organization.departments.filter { department in
@@ -180,7 +183,87 @@ struct CSVTests {
     }
 }
 
+@Suite("CSV: reporting lines")
+struct CSVReportingLineTests {
+    static func read(_ text: String, headOf: Bool = false) throws -> CSVImport.Result {
+        var options = CSVImport.Options(organizationName: "Toko", id: "ID", name: ["Name"], department: "Team")
+        options.manager = "Reports To"
+        if headOf { options.headOf = "Heads" }
+        return try CSVImport.organization(from: Data(text.utf8), options: options)
+    }
+
+    @Test("an HR export's Reports To column becomes the lines, and heads are still inferred from it")
+    func reportsTo() throws {
+        let result = try Self.read(
+            """
+            ID,Name,Team,Reports To
+            ceo,Wati,Board,
+            e1,Sari,Sales,ceo
+            e2,Budi,Sales,e1
+            e3,Citra,Sales,e2
+            e4,Dian,Care,ceo
+            e5,Eko,Care,e4
+            e6,Fajar,Care,ghost
+            """)
+        let organization = result.organization
+        #expect(organization.specialist("e3")?.manager == "e2")
+        #expect(organization.managers(of: "e3") == ["e2", "e1", "ceo"])
+        #expect(organization.reports(of: "ceo") == ["e1", "e4"])
+        #expect(organization.specialist("e6")?.manager == nil)
+        #expect(result.report.contains { $0.line == 8 && $0.message.contains("ghost") })
+        let heads = Dictionary(uniqueKeysWithValues: organization.departments.map { ($0.name, $0.head) })
+        #expect(heads["Sales"] == "e1")
+        #expect(heads["Board"] == "ceo")
+        // Care: e4 reports outside it, and so might e6, whose manager is not in the file: e4 is the head.
+        #expect(heads["Care"] == "e4")
+    }
+
+    @Test("a loop of managers is reported and not kept; the lines around it are")
+    func loop() throws {
+        let result = try Self.read(
+            """
+            ID,Name,Team,Reports To
+            a,Ani,Ops,b
+            b,Bima,Ops,a
+            c,Cahya,Ops,a
+            d,Dodi,Ops,d
+            """)
+        let organization = result.organization
+        #expect(organization.specialist("a")?.manager == nil)
+        #expect(organization.specialist("b")?.manager == nil)
+        #expect(organization.specialist("d")?.manager == nil)
+        #expect(organization.specialist("c")?.manager == "a")
+        #expect(result.report.filter { $0.severity == .error && $0.message.contains("loops") }.count == 3)
+        try organization.checkInvariantsForTests()
+    }
+
+    @Test("a head-of column names the heads: the first row wins, a head from elsewhere or of no department is not kept")
+    func headOf() throws {
+        let result = try Self.read(
+            """
+            ID,Name,Team,Reports To,Heads
+            s1,Sari,Sales,,Sales
+            s2,Budi,Sales,s1,Sales
+            c1,Citra,Care,s1,Sales
+            c2,Dian,Care,s1,
+            x1,Eko,Care,c2,Finance
+            """, headOf: true)
+        let heads = Dictionary(uniqueKeysWithValues: result.organization.departments.map { ($0.name, $0.head) })
+        #expect(heads["Sales"] == "s1")
+        // Without the column Care's head would be inferred (c1 and c2 both report outside it: none); with it, none.
+        #expect(heads["Care"] == .some(nil))
+        let warnings = result.report.filter { $0.severity == .warning }.map(\.line)
+        #expect(warnings == [3, 4, 6])
+    }
+}
+
 extension Organization {
+    /// Rebuilds the value from its parts, as decoding does, and fails if that is refused.
+    fileprivate func checkInvariantsForTests() throws {
+        _ = try Organization(
+            name: name, goal: goal, departments: departments, specialists: specialists, squads: squads)
+    }
+
     fileprivate func staffCount(_ department: Department.ID) -> Int {
         specialists.count { $0.department == department }
     }

@@ -21,7 +21,8 @@ struct CSVCommandTests {
         var read = try Squads.parseAsRoot([
             "import-csv", folder + "/people.tsv", "--delimiter", "tab", "--id", "id", "--name", "name",
             "--department", "department", "--department-name", "department_name", "--title", "title",
-            "--manager", "manager", "--parent-department", "parent_department", "--skills", "skills",
+            "--manager", "manager", "--parent-department", "parent_department", "--skills", "skills", "--head-of",
+            "head_of",
             "--organization-name", "Toko Manis", "--output", folder + "/back.json",
         ])
         try read.run()

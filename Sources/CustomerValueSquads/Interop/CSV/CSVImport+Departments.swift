@@ -108,4 +108,47 @@ extension CSVImport {
         }
         return issues.sorted { $0.message < $1.message }
     }
+
+    /// Makes the people the head-of column names the heads of their departments: the first row for a
+    /// department wins, and a person whose home is another department does not head it (both reported).
+    static func appointHeads(
+        _ headedBy: [(row: String, department: String, line: Int)], in departments: inout [Department],
+        organization: Organization, specialists: [String: Specialist.ID], byIdentifier: Bool, report: inout [Issue]
+    ) {
+        var indexOf: [String: Int] = [:]
+        for (index, department) in departments.enumerated() {
+            let key = byIdentifier ? department.id.rawValue : department.name
+            if indexOf[key] == nil { indexOf[key] = index }
+        }
+        var appointed: Set<Int> = []
+        for (row, named, line) in headedBy {
+            guard let specialist = specialists[row] else { continue }  // a row not imported is reported already
+            guard let index = indexOf[named] else {
+                report.append(
+                    Issue(
+                        severity: .warning, line: line,
+                        message: "\(row) heads \(named), which is no department of the file; not kept"))
+                continue
+            }
+            let home = organization.specialist(specialist)?.department
+            guard home == departments[index].id else {
+                report.append(
+                    Issue(
+                        severity: .warning, line: line,
+                        message:
+                            "\(row) cannot head \(named): their department is \(home?.rawValue ?? "none"); not kept"))
+                continue
+            }
+            guard appointed.insert(index).inserted else {
+                report.append(
+                    Issue(
+                        severity: .warning, line: line,
+                        message:
+                            "\(named) is headed by \(departments[index].head?.rawValue ?? "") on an earlier row; \(row) is not its head"
+                    ))
+                continue
+            }
+            departments[index].head = specialist
+        }
+    }
 }

@@ -43,8 +43,15 @@ public enum CSVImport {
         public var departmentName: String?
         /// The column of the person's job title; `nil` by default.
         public var title: String?
-        /// The column of the identifier of the person's manager; `nil` by default.
+        /// The column of the identifier of the person's manager, the person they report to; `nil` by default.
+        ///
+        /// Each link becomes the person's ``Specialist/manager``, except a link to someone not in the file or one
+        /// of a loop (both reported). Without ``headOf``, departments' heads are inferred from these links too.
         public var manager: String?
+        /// The column of the department the person heads (named as ``department`` names departments), empty for
+        /// most people; `nil` by default. With it, heads are read from this column rather than inferred from the
+        /// managers.
+        public var headOf: String?
         /// The column of the department above the person's department (named as ``department`` names
         /// departments); `nil` by default. Without it, a department is placed under the department of its head's
         /// manager.
@@ -181,6 +188,7 @@ public enum CSVImport {
         let parentColumn = try optional(options.parentDepartment, "parent department")
         let parentNameColumn = try optional(options.parentDepartmentName, "parent department name")
         let skillsColumn = try optional(options.skills, "skills")
+        let headOfColumn = try optional(options.headOf, "head of")
         /// Departments go by identifier when a column names them; by name otherwise.
         let byIdentifier = departmentNameColumn != nil
 
@@ -188,6 +196,7 @@ public enum CSVImport {
         var lineOfID: [String: Int] = [:]
         var nameOfDepartmentID: [String: String] = [:]
         var managerOfRow: [String: String] = [:]  // row id → manager id
+        var headedBy: [(row: String, department: String, line: Int)] = []
         func text(_ row: CSVReader.Record, _ index: Int) -> String {
             let raw = row.fields[index]
             let quoted = index < row.quoted.count && row.quoted[index]
@@ -257,6 +266,10 @@ public enum CSVImport {
                     skills[Skill(rawValue: skill)] = level
                 }
             }
+            if let headOfColumn {
+                let headed = department(text(row, headOfColumn))
+                if !Organization.isBlank(headed) { headedBy.append((id, headed, row.line)) }
+            }
             let manager = managerColumn.map { text(row, $0) }.flatMap { Organization.isBlank($0) ? nil : $0 }
             if let manager { managerOfRow[id] = manager }
             resources.append(
@@ -274,6 +287,8 @@ public enum CSVImport {
         }
         var importer = Importer(
             options: SCIMImport.Options(name: options.organizationName, goal: options.goal, squads: .none))
+        importer.keepsManagers = true
+        importer.infersHeads = headOfColumn == nil
         if byIdentifier {
             // Departments and parents are keyed by identifier, so two departments may share a name; each gets its
             // name afterwards. A parent named only as a parent, with no name column, keeps its identifier.
@@ -303,6 +318,11 @@ public enum CSVImport {
             for index in departments.indices {
                 if let name = nameOfDepartmentID[departments[index].id.rawValue] { departments[index].name = name }
             }
+        }
+        if headOfColumn != nil {
+            Self.appointHeads(
+                headedBy, in: &departments, organization: result.organization, specialists: result.specialists,
+                byIdentifier: byIdentifier, report: &report)
         }
         if parentColumn == nil {
             Self.placeUnderHeadsManagers(

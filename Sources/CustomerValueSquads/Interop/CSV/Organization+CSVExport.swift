@@ -1,9 +1,10 @@
 /// A table of an organisation that ``Organization/csv(_:delimiter:byteOrderMark:)`` writes.
 public enum CSVTable: String, Sendable, Hashable, Codable, CaseIterable {
     /// One row per specialist: `id`, `name`, `title`, `department` (its identifier), `department_name`,
-    /// `parent_department`, `parent_department_name`, `manager` (the head of their department, or for a head the
-    /// head above) and `skills` (`name:level`, separated by `;`, a `;` or `\` in a name escaped with `\`) — what
-    /// ``CSVImport`` reads back.
+    /// `parent_department`, `parent_department_name`, `manager` (the specialist they report to, empty for no one),
+    /// `skills` (`name:level`, separated by `;`, a `;` or `\` in a name escaped with `\`) and `head_of` (the
+    /// department they head, empty for most) — what ``CSVImport`` reads back with
+    /// ``CSVTable/peopleImportOptions(organizationName:delimiter:)``.
     case people
     /// One row per department: `id`, `name`, `function`, `parent`, `head`, `capacity_floor` and `staff`.
     case departments
@@ -18,7 +19,7 @@ public enum CSVTable: String, Sendable, Hashable, Codable, CaseIterable {
         case .people:
             [
                 "id", "name", "title", "department", "department_name", "parent_department", "parent_department_name",
-                "manager", "skills",
+                "manager", "skills", "head_of",
             ]
         case .departments: ["id", "name", "function", "parent", "head", "capacity_floor", "staff"]
         case .memberships: ["squad", "specialist", "role", "share", "since"]
@@ -41,6 +42,7 @@ public enum CSVTable: String, Sendable, Hashable, Codable, CaseIterable {
         options.parentDepartment = "parent_department"
         options.parentDepartmentName = "parent_department_name"
         options.skills = "skills"
+        options.headOf = "head_of"
         return options
     }
 }
@@ -115,10 +117,11 @@ extension Organization {
                     specialist.id.rawValue, specialist.name, specialist.title, specialist.department.rawValue,
                     department?.name ?? "", department?.parent?.rawValue ?? "",
                     department?.parent.flatMap { departmentsByID[$0]?.name } ?? "",
-                    manager(of: specialist)?.rawValue ?? "",
+                    specialist.manager?.rawValue ?? "",
                     specialist.skills.sorted { $0.key < $1.key }
                         .map { "\(CSVImport.escapedSkill($0.key.rawValue, separator: ";")):\($0.value.rawValue)" }
                         .joined(separator: ";"),
+                    department?.head == specialist.id ? specialist.department.rawValue : "",
                 ])
             }
         case .departments:
@@ -151,18 +154,5 @@ extension Organization {
             }
         }
         return (byteOrderMark ? "\u{FEFF}" : "") + lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// The person `specialist` reports to, as the people table writes it: their department's head, or for the
-    /// head (or in a department without one) the head of the nearest department above with another head.
-    func manager(of specialist: Specialist) -> Specialist.ID? {
-        var current: Department.ID? = specialist.department
-        var steps = 0
-        while let id = current, let department = departmentsByID[id], steps <= departmentsByID.count {
-            if let head = department.head, head != specialist.id { return head }
-            current = department.parent
-            steps += 1
-        }
-        return nil
     }
 }

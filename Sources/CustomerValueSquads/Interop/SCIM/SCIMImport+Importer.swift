@@ -14,6 +14,12 @@ struct Importer {
     var seen: Set<String> = []
     /// Department identifiers by department name, given by the caller (the CSV import's department column).
     var presetDepartmentIDs: [String: String] = [:]
+    /// Whether each user's manager becomes their ``Specialist/manager`` (the CSV import's manager column), besides
+    /// showing whom departments are headed by; links of a loop and to managers not imported are not kept.
+    var keepsManagers = false
+    /// Whether departments' heads are inferred from the manager chains; the CSV import reads them from a column
+    /// instead when it has one.
+    var infersHeads = true
 
     init(options: SCIMImport.Options) { self.options = options }
 
@@ -262,7 +268,7 @@ struct Importer {
                 membersOfDepartment[department, default: []].append(user.id)
             }
         }
-        for index in departments.indices {
+        for index in departments.indices where infersHeads {
             let department = departments[index].id
             guard let members = membersOfDepartment[department] else { continue }
             if members.contains(where: inCycle.contains) {
@@ -285,6 +291,16 @@ struct Importer {
                     department.rawValue,
                     "no head inferred for \(departments[index].name): \(tops.count) members report outside it"
                 )
+            }
+        }
+
+        if keepsManagers {
+            var indexOfSpecialist: [Specialist.ID: Int] = [:]
+            for (index, specialist) in specialists.enumerated() { indexOfSpecialist[specialist.id] = index }
+            for (user, manager) in managerOf where !inCycle.contains(user) {
+                guard let id = specialistOf[user], let index = indexOfSpecialist[id], let above = specialistOf[manager]
+                else { continue }
+                specialists[index].manager = above
             }
         }
 

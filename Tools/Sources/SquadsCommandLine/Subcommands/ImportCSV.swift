@@ -32,8 +32,11 @@ struct ImportCSVCommand: SquadsCommand {
     @Option(help: "The column of the job title.")
     var title: String?
 
-    @Option(help: "The column of the manager's identifier.")
+    @Option(help: "The column of the manager's identifier: the person each one reports to (kept as the line).")
     var manager: String?
+
+    @Option(help: "The column of the department each person heads (most are empty); without it heads are inferred.")
+    var headOf: String?
 
     @Option(help: "The column of the department above the person's department.")
     var parentDepartment: String?
@@ -73,6 +76,7 @@ struct ImportCSVCommand: SquadsCommand {
         options.departmentName = departmentName
         options.title = title
         options.manager = manager
+        options.headOf = headOf
         options.parentDepartment = parentDepartment
         options.parentDepartmentName = parentDepartmentName
         options.skills = skills
@@ -116,7 +120,7 @@ struct ExportCSVCommand: SquadsCommand {
         abstract: "Write one table of an organisation as CSV, for a spreadsheet.",
         discussion: "people (what import-csv reads back: squads import-csv FILE --id id --name name --department "
             + "department --department-name department_name --title title --manager manager --parent-department "
-            + "parent_department --parent-department-name parent_department_name --skills skills), departments, memberships or squads. RFC 4180, lines ended by "
+            + "parent_department --parent-department-name parent_department_name --skills skills --head-of head_of), departments, memberships or squads. RFC 4180, lines ended by "
             + "CRLF; --bom starts the file with the UTF-8 byte-order mark by which spreadsheets recognise UTF-8. Cells "
             + "that a spreadsheet would run as a formula are written with a leading ' unless --raw is given."
     )
