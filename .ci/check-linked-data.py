@@ -1,11 +1,12 @@
 """Reads the organisation's W3C ORG export with rdflib, as a linked-data client would, and checks it.
 
-Usage: check-linked-data.py EXPORT.jsonld REACH.json
+Usage: check-linked-data.py EXPORT.jsonld REACH.json [ORGANIZATION.json]
 
 EXPORT.jsonld is `squads export-org` output; REACH.json is `squads reach --format json` output for the same
 organisation, which says which departments each squad's members come from. The script checks that every
 org: term the export uses is one rdflib's ORG namespace defines, then asks SPARQL for each squad with the
-units its members come from and compares the answer with the library's.
+units its members come from and compares the answer with the library's. Given the organisation's document, it
+also asks SPARQL who reports to whom (org:reportsTo) and compares that with the document's managers.
 """
 
 import json
@@ -65,3 +66,19 @@ missing = set(library) - set(answer)
 if missing:
     sys.exit(f"squads SPARQL did not find: {sorted(missing)}")
 print(f"linked data checked: {len(library)} squads agree, {len(used)} org: terms all defined by rdflib")
+
+if len(sys.argv) > 3:
+    with open(sys.argv[3]) as file:
+        document = json.load(file)
+    expected = {(s["id"], s["manager"]) for s in document["specialists"] if s.get("manager")}
+    if not expected:
+        sys.exit("the organisation given has no reporting lines to check")
+    lines = set()
+    for row in graph.query("""
+        PREFIX org: <http://www.w3.org/ns/org#>
+        SELECT ?person ?manager WHERE { ?person org:reportsTo ?manager . ?manager org:memberOf ?unit . }
+    """):
+        lines.add((str(row.person).rsplit("/", 1)[-1], str(row.manager).rsplit("/", 1)[-1]))
+    if lines != expected:
+        sys.exit(f"org:reportsTo: SPARQL found {sorted(lines)}, the document has {sorted(expected)}")
+    print(f"reporting lines checked: {len(lines)} org:reportsTo links, as the document's managers")

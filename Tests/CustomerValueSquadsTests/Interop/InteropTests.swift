@@ -219,6 +219,7 @@ struct LinkedDataTests {
         var hospital = Fixtures.operatingRoom
         try hospital.release("n-dewi", from: "or-team", on: "2026-11-22", reason: "ward")
         try hospital.assign("n-dewi", to: "or-team", role: "scrub nurse", share: 50, since: "2026-12-01")
+        try hospital.setManager("dr-hadi", for: "dr-sari")
         let data = try hospital.linkedData()
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let context = try #require(document["@context"] as? [String: String])
@@ -240,6 +241,8 @@ struct LinkedDataTests {
         #expect(reference(sari, "org:memberOf") == "cvs:department/surgery")
         let hadi = try #require(graph.first { $0["@id"] as? String == "cvs:person/dr-hadi" })
         #expect(reference(hadi, "org:headOf") == "cvs:department/surgery")
+        #expect(reference(sari, "org:reportsTo") == "cvs:person/dr-hadi")
+        #expect(reference(hadi, "org:reportsTo") == nil)
         let squad = try #require(nodes("org:OrganizationalCollaboration").first)
         #expect(squad["org:purpose"] as? String == "Every patient on the table leaves the operating room safe")
         #expect((squad["cvs:decisionRight"] as? [Any])?.count == 2)

@@ -47,7 +47,8 @@ extension Organization {
     ///
     /// The organisation is an `org:FormalOrganization`; departments are `org:OrganizationalUnit`s
     /// (`org:unitOf` the organisation, `org:subOrganizationOf` their parent); specialists are `foaf:Person`s,
-    /// `org:memberOf` their home department and `org:headOf` the department they head; squads are
+    /// `org:memberOf` their home department, `org:headOf` the department they head and `org:reportsTo` their
+    /// manager; squads are
     /// `org:OrganizationalCollaboration`s whose `org:purpose` is the mission; each squad membership is an
     /// `org:Membership` with `org:member`, `org:organization`, an `org:role` and, where dates exist,
     /// `org:memberDuring` a `time:Interval`. Decision rights, data-access grants, data assets, skills,
@@ -126,6 +127,7 @@ extension Organization {
             ]
             if !specialist.title.isEmpty { node["cvs:title"] = .string(specialist.title) }
             if let department = headOf[specialist.id] { node["org:headOf"] = .id(iri("department", department)) }
+            if let manager = specialist.manager { node["org:reportsTo"] = .id(iri("person", manager)) }
             if !specialist.skills.isEmpty {
                 node["cvs:skill"] = .array(
                     specialist.skills.sorted { $0.key < $1.key }.map {
