@@ -119,7 +119,7 @@ extension Organization {
     /// decision rights save; see ``DecisionDistance`` for the definition.
     ///
     /// ```swift
-    /// let distances = hospital.decisionDistances()
+    /// let distances = organization.decisionDistances()
     /// print("the squads' rights save \(distances.totalSaved) layers of escalation")
     /// ```
     ///

@@ -80,7 +80,7 @@ extension Organization {
     /// Sets the manager a specialist reports to, or clears it.
     ///
     /// ```swift
-    /// try hospital.setManager("chief-surgeon", for: "surgeon-1")
+    /// try organization.setManager("chief-surgeon", for: "surgeon-1")
     /// ```
     ///
     /// - Parameters:
