@@ -241,4 +241,57 @@ struct MutationGapTests {
         #expect(result.organization.departments.map(\.name) == ["Sales"])
         #expect(result.specialists["u2"] != nil)
     }
+
+    @Test("a specialist who fills a squad to its minimum size is said to bring only the skills they have")
+    func fillerReasonNamesTheirSkills() throws {
+        var company = try Organization(name: "Toko")
+        try company.addDepartment(Department(id: "d1", name: "D1"))
+        try company.hire(Specialist(id: "a-expert", name: "A", department: "d1", skills: ["x": .expert]))
+        try company.hire(Specialist(id: "b-analyst", name: "B", department: "d1", skills: [.analytics: .expert]))
+        try company.hire(Specialist(id: "c-plain", name: "C", department: "d1"))
+        var policy = ValidationPolicy.default
+        policy.thresholds.minimumDepartments = 1
+        policy.thresholds.minimumSquadSize = 3
+        let proposal = company.proposeStaffing(for: Mission(statement: "m", requiredSkills: ["x"]), policy: policy)
+        let reasons = Dictionary(uniqueKeysWithValues: proposal.picks.map { ($0.specialist, $0.reason) })
+        #expect(reasons["b-analyst"] == "fills the squad to its minimum size of 3; brings analytics")
+        #expect(reasons["c-plain"] == "fills the squad to its minimum size of 3")
+    }
+
+    @Test("a squad whose members both join and leave steps aside when a squad that grows needs one of them")
+    func steppingAsideCountsUnchangedSquads() throws {
+        var company = try Organization(name: "Toko")
+        try company.addDepartment(Department(id: "d1", name: "D1"))
+        for id in ["m", "y", "z", "a"] as [Specialist.ID] {
+            try company.hire(Specialist(id: id, name: id.rawValue, department: "d1"))
+        }
+        func squad(_ id: CustomerValueSquad.ID, _ members: [Specialist.ID: Int]) throws -> CustomerValueSquad {
+            CustomerValueSquad(
+                id: id, name: id.rawValue, mission: Mission(statement: "m"),
+                memberships: try members.mapValues { Membership(role: "r", share: try TimeShare(percent: $0)) })
+        }
+        // m gives half to U, which does not change, and half to S; then m leaves S for G, and z joins S.
+        try company.formSquad(try squad("u", ["m": 50]))
+        try company.formSquad(try squad("s", ["m": 50, "y": 50]))
+        try company.formSquad(try squad("g", ["a": 50]))
+        var target = company
+        try target.release("m", from: "s")
+        try target.assign("z", to: "s", role: "r", share: 50)
+        try target.assign("m", to: "g", role: "r", share: 50)
+        let changes = target.changes(from: company)
+        #expect(try company.applying(changes) == target)
+        #expect(try target.applying(changes.reversed().map(\.inverse)) == company)
+    }
+
+    @Test("Backstage JSON: one entity alone, and a list beside an entity in one stream, are all read")
+    func backstageSingleAndMixedDocuments() throws {
+        let entities = Fixtures.operatingRoom.backstageCatalog().entities
+        let encoder = JSONEncoder()
+        let one = try BackstageCatalog.entities(fromJSON: try encoder.encode(entities[0]))
+        #expect(one == [entities[0]])
+        let stream =
+            String(decoding: try encoder.encode(Array(entities[0..<2])), as: UTF8.self) + "\n---\n"
+            + String(decoding: try encoder.encode(entities[2]), as: UTF8.self)
+        #expect(try BackstageCatalog.entities(fromJSON: Data(stream.utf8)) == Array(entities[0..<3]))
+    }
 }
