@@ -38,6 +38,12 @@ public struct ValidationPolicy: Sendable {
         public var checkInGraceDays: Int
         /// The most collaborations a squad should run at once; 2 by default.
         public var maximumCollaborations: Int
+        /// The fewest direct reports a manager should have (``ManagerSpanRule``); 3 by default.
+        public var minimumSpan = 3
+        /// The most direct reports a manager should have (``ManagerSpanRule``); 15 by default.
+        public var maximumSpan = 15
+        /// The most layers the longest reporting line should have (``ReportingLayersRule``); 8 by default.
+        public var maximumLayers = 8
 
         /// Creates thresholds; every parameter defaults to the domain's value.
         ///
@@ -77,6 +83,7 @@ public struct ValidationPolicy: Sendable {
         private enum CodingKeys: String, CodingKey {
             case minimumSquadSize, maximumSquadSize, minimumDepartments, minimumDistinctSkills, maximumCycleDays
             case maximumBookedPercent, capacityFloorMarginPercent, checkInGraceDays, maximumCollaborations
+            case minimumSpan, maximumSpan, maximumLayers
         }
 
         /// Decodes thresholds; a missing field keeps its default.
@@ -94,7 +101,7 @@ public struct ValidationPolicy: Sendable {
                 }
                 return value
             }
-            self.init(
+            var decoded = Thresholds(
                 minimumSquadSize: try count(.minimumSquadSize, defaults.minimumSquadSize),
                 maximumSquadSize: try count(.maximumSquadSize, defaults.maximumSquadSize),
                 minimumDepartments: try count(.minimumDepartments, defaults.minimumDepartments),
@@ -105,6 +112,10 @@ public struct ValidationPolicy: Sendable {
                 checkInGraceDays: try count(.checkInGraceDays, defaults.checkInGraceDays),
                 maximumCollaborations: try count(.maximumCollaborations, defaults.maximumCollaborations)
             )
+            decoded.minimumSpan = try count(.minimumSpan, defaults.minimumSpan)
+            decoded.maximumSpan = try count(.maximumSpan, defaults.maximumSpan)
+            decoded.maximumLayers = try count(.maximumLayers, defaults.maximumLayers)
+            self = decoded
         }
     }
 
@@ -183,7 +194,16 @@ public struct ValidationPolicy: Sendable {
     /// The policy's settings — thresholds and disabled codes — for writing to a file.
     public var settings: Settings { Settings(thresholds: thresholds, disabledCodes: disabledCodes) }
 
-    /// Every built-in rule, in the order the domain introduces them.
+    /// The built-in rules that the default policy leaves out, because in a real organisation they would report
+    /// more than anyone reads until what they judge is what the change is about: ``SiloIslandRule``,
+    /// ``ManagerSpanRule``, ``ReportingLayersRule`` and ``EscalationRule``. Add them one by one with
+    /// ``adding(_:)``.
+    public static var optInRules: [any ValidationRule] {
+        [SiloIslandRule(), ManagerSpanRule(), ReportingLayersRule(), EscalationRule()]
+    }
+
+    /// Every built-in rule of the default policy, in the order the domain introduces them; ``optInRules`` are the
+    /// others.
     public static var builtInRules: [any ValidationRule] {
         [
             SquadSizeRule(),

@@ -181,5 +181,9 @@ struct ReportingAnalysisTests {
         let ends = try #require(organization.decisionDistances().distance(of: "ends"))
         #expect(ends.meetingPoint == "p-1000")
         #expect(ends.climb == 999)
+        let finding = try #require(
+            organization.validate(policy: ValidationPolicy { ReportingLayersRule() }).findings.first)
+        #expect(finding.message.hasPrefix("the longest reporting line has 2000 layers (p-0 → p-1 → p-2 → "))
+        #expect(finding.message.hasSuffix("p-1998 → p-1999); at most 8 expected"))
     }
 }

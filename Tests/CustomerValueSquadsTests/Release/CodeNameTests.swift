@@ -45,8 +45,8 @@ struct CodeNameTests {
     @Test("each built-in code's Swift name is its raw value in lower camel case, and no code is missed")
     func namesFollowRawValues() throws {
         let (codes, _) = try Self.declarations()
-        // The default policy's rules, and the opt-in silo-island rule.
-        let rules = ValidationPolicy.builtInRules + [SiloIslandRule()]
+        // The default policy's rules, and the opt-in ones.
+        let rules = ValidationPolicy.builtInRules + ValidationPolicy.optInRules
         let used = Set(rules.flatMap(\.codes).map(\.rawValue))
         #expect(Set(codes.keys) == used)
         for (raw, name) in codes {

@@ -23,6 +23,7 @@ struct CountsInWordsTests {
         ).filter { $0.hasSuffix("Rule.swift") }
         let inDefault = ValidationPolicy.default.rules.count
         #expect(inDefault == ValidationPolicy.builtInRules.count)
+        #expect(files.count == inDefault + ValidationPolicy.optInRules.count, "a rule file is in neither list")
         let sentence =
             "\(Self.words[files.count]) built-in rules from the domain, \(Self.words[inDefault]) of them "
             + "in the default policy"

@@ -327,6 +327,52 @@ private let ruleCases: [RuleCase] = [
                 of: OR.squad)
         }
     },
+    .init(
+        description: "the chief of surgery manages one person",
+        rule: ManagerSpanRule(),
+        code: .specialistSpanTooNarrow,
+        subject: .specialist("dr-hadi"),
+        severity: .note
+    ) { try $0.setManager("dr-hadi", for: OR.surgeon) },
+    .init(
+        description: "the director manages sixteen people",
+        rule: ManagerSpanRule(),
+        code: .specialistSpanTooWide,
+        subject: .specialist("dr-wati"),
+        severity: .note
+    ) {
+        for index in 1...16 {
+            try $0.hire(
+                Specialist(
+                    id: try Specialist.ID(validating: "aide-\(index)"), name: "Aide \(index)", department: OR.board,
+                    manager: "dr-wati"))
+        }
+    },
+    .init(
+        description: "a line of nine layers",
+        rule: ReportingLayersRule(),
+        code: .organizationLayersTooMany,
+        subject: .organization,
+        severity: .warning
+    ) {
+        let line: [Specialist.ID] = [
+            "dr-wati", "dr-hadi", OR.surgeon, "dr-eko", OR.anaesthetist, "n-tono", "n-ayu", "n-dewi", "n-rina",
+        ]
+        for (manager, report) in zip(line, line.dropFirst()) { try $0.setManager(manager, for: report) }
+    },
+    .init(
+        description: "members who meet only at the director, and no decision rights",
+        rule: EscalationRule(),
+        code: .squadEmpowermentEscalatesToTop,
+        subject: squadSubject,
+        severity: .warning
+    ) {
+        for report in ["dr-hadi", OR.anaesthetist, "n-ayu", "q-lina"] as [Specialist.ID] {
+            try $0.setManager("dr-wati", for: report)
+        }
+        try $0.revokeDecisionRight("change-plan", from: OR.squad)
+        try $0.revokeDecisionRight("call-specialist", from: OR.squad)
+    },
 ]
 
 @Suite("Validation rules")
@@ -349,9 +395,11 @@ struct ValidationRuleTests {
         #expect(ruleCase.rule.codes.contains(ruleCase.code))
     }
 
-    @Test("every code of the default policy is reported by some case")
+    @Test("every code of the default policy and of the opt-in rules is reported by some case")
     func everyCodeIsCovered() {
-        #expect(Set(ruleCases.map(\.code)) == Set(ValidationPolicy.default.codes))
+        // The silo-island rule has tests of its own (the fixture's board is an island, so it cannot pass here).
+        let optIn = ValidationPolicy.optInRules.filter { !($0 is SiloIslandRule) }.flatMap(\.codes)
+        #expect(Set(ruleCases.map(\.code)) == Set(ValidationPolicy.default.codes + optIn))
     }
 
     @Test("a forming squad gets warnings where an operating one gets errors")
@@ -393,7 +441,7 @@ struct ValidationRuleDocumentationTests {
             .deletingLastPathComponent().deletingLastPathComponent()
             .appending(path: "Sources/CustomerValueSquads/CustomerValueSquads.docc/Articles/ValidationRules.md")
         let text = try String(contentsOf: article, encoding: .utf8)
-        let codes = ValidationPolicy.default.rules.flatMap(\.codes)
+        let codes = (ValidationPolicy.default.rules + ValidationPolicy.optInRules).flatMap(\.codes)
         #expect(codes.count >= 26)
         for code in codes {
             #expect(text.contains("`\(code.rawValue)`"), "\(code.rawValue) is not in ValidationRules.md")

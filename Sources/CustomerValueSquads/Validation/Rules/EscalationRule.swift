@@ -1,0 +1,39 @@
+/// A squad without decision rights whose members meet only at the top of the company sends every decision all
+/// the way up and back down: the article's surgeon who must ask the boss before acting.
+///
+/// Code: ``Finding/Code/squadEmpowermentEscalatesToTop`` — a warning per squad of at least two members that
+/// holds no decision rights and whose members' lowest common manager reports to no one, or who meet in no one
+/// (see ``DecisionDistance``). Organisations without reporting lines get no finding: there is nothing to climb
+/// yet. The rule is not in the default policy; add it with `.default.adding(EscalationRule())`.
+public struct EscalationRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.squadEmpowermentEscalatesToTop] }
+
+    /// Reports each squad whose decisions would climb to the top.
+    ///
+    /// - Complexity: O(*s* log *h* + *m* log *h*), as ``Organization/decisionDistances()``.
+    public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
+        guard organization.specialists.contains(where: { $0.manager != nil }) else { return [] }
+        return organization.decisionDistances().squads.compactMap { distance in
+            guard distance.meetsAtTop, distance.rights == 0 else { return nil }
+            let meeting = distance.meetingPoint.map { "at \($0), the top of the company" } ?? "only above everyone"
+            return Finding(
+                .warning, .squadEmpowermentEscalatesToTop, subject: .squad(distance.squad),
+                text: """
+                    the members of \(distance.squad) meet \(meeting), and the squad holds no decision rights: each \
+                    decision climbs \(distance.climb) layers and comes back down; delegate the decisions it makes \
+                    every day
+                    """,
+                figures: ["climb": Double(distance.climb), "distance": Double(distance.distance)])
+        }
+    }
+}
+
+extension Finding.Code {
+    /// A squad without decision rights whose members meet only at the top of the company (``EscalationRule``, not
+    /// in the default policy).
+    public static let squadEmpowermentEscalatesToTop: Self = "squad.empowerment.escalatesToTop"
+}

@@ -1,0 +1,40 @@
+/// A tall hierarchy is the article's silo: information travels up and down, not sideways, and each layer is a
+/// stop on the way.
+///
+/// Code: ``Finding/Code/organizationLayersTooMany`` — a warning when the longest reporting line has more layers
+/// (see ``ReportingLines``) than ``ValidationPolicy/Thresholds/maximumLayers`` (8 by default), naming the line.
+/// The rule is not in the default policy; add it with `.default.adding(ReportingLayersRule())`.
+public struct ReportingLayersRule: ValidationRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The codes this rule may report.
+    public var codes: [Finding.Code] { [.organizationLayersTooMany] }
+
+    /// Reports an organisation whose longest line is taller than the policy allows.
+    ///
+    /// - Complexity: O(*s*), as ``Organization/reportingLines()``.
+    public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
+        let maximum = context.thresholds.maximumLayers
+        let layers = organization.reportingLines().layers
+        guard layers > maximum else { return [] }
+        // The line: from someone at the bottom of a longest line up to the top.
+        let bottom = organization.specialists.map(\.id).first { organization.managers(of: $0).count + 1 == layers }
+        let line = bottom.map { [$0] + organization.managers(of: $0) } ?? []
+        return [
+            Finding(
+                .warning, .organizationLayersTooMany, subject: .organization,
+                text: """
+                    the longest reporting line has \(layers) layers (\(line.reversed().map(\.rawValue)
+                    .joined(separator: " → "))); at most \(maximum) expected
+                    """,
+                figures: ["layers": Double(layers), "maximum": Double(maximum)])
+        ]
+    }
+}
+
+extension Finding.Code {
+    /// The longest reporting line has more layers than the policy allows (``ReportingLayersRule``, not in the
+    /// default policy).
+    public static let organizationLayersTooMany: Self = "organization.layers.tooMany"
+}
