@@ -294,4 +294,14 @@ struct MutationGapTests {
             + String(decoding: try encoder.encode(entities[2]), as: UTF8.self)
         #expect(try BackstageCatalog.entities(fromJSON: Data(stream.utf8)) == Array(entities[0..<3]))
     }
+
+    @Test("CSV: after text that follows a closing quote, the rest of that line is skipped, not read as a row")
+    func csvTextAfterQuoteSkipsTheLine() throws {
+        let text = "ID,Name,Team\r\n\"e1\"x,Sari,Sales\r\ne2,Budi,Sales\r\n"
+        let result = try CSVImport.organization(
+            from: Data(text.utf8),
+            options: CSVImport.Options(organizationName: "Toko", id: "ID", name: ["Name"], department: "Team"))
+        #expect(result.organization.specialists.map(\.id) == ["e2"])
+        #expect(result.report.contains { $0.line == 2 && $0.message.contains("text after the quote") })
+    }
 }
