@@ -156,6 +156,10 @@ case "live":
             size.organization(), changes: Int(option("--changes") ?? "2000") ?? 2_000, label: size.rawValue)
     }
 
+case "reporting":
+    // Spans and layers, decision distance and manager changes, at the sizes asked for.
+    for size in sizes() { benchmarkReporting(size) }
+
 case "analyses":
     // Only gap analysis and staffing, at the sizes asked for.
     reportAnalyses(Dictionary(uniqueKeysWithValues: sizes().map { ($0, $0.organization()) }))
@@ -189,6 +193,8 @@ default:
     }
     // Gap analysis and staffing per squad.
     reportAnalyses(organizations)
+    // Reporting lines: spans and layers, decision distance, manager changes.
+    for size in chosen { benchmarkReporting(size) }
     // SCIM import scaling.
     benchmarkSCIMImport()
     // JSON round trip.

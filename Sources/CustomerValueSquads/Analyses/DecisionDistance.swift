@@ -127,11 +127,13 @@ extension Organization {
     ///   layers and *m* the total size of the squads: the lowest common manager of two people is found by
     ///   binary lifting, not by walking their lines.
     public func decisionDistances() -> DecisionDistances {
-        let tree = ReportingTree(self, lifting: true)
+        let tree = ReportingTree(self)
         var result: [DecisionDistance] = []
         for id in squadsByID.keys.sorted() {
             guard let squad = squadsByID[id], squad.stage != .dissolved else { continue }
-            let members = squad.memberships.keys.compactMap { tree.position[$0] }
+            var members: [Int] = []
+            members.reserveCapacity(squad.memberships.count)
+            for member in squad.memberships.keys { if let node = tree.position[member] { members.append(node) } }
             var meeting: Int? = members.first
             var atTop = false
             for member in members.dropFirst() {

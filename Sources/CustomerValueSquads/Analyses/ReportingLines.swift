@@ -79,10 +79,9 @@ extension Organization {
     /// The spans of the managers and the layers of the reporting lines, for the organisation and each
     /// department; see ``ReportingLines`` for the definitions.
     ///
-    /// - Complexity: O(*s* + *m* log *m*), where *s* is the number of specialists and *m* the number of
-    ///   managers.
+    /// - Complexity: O(*s* + *m* log *m* + *d* log *d*), where *s* is the number of specialists, *m* the number of
+    ///   managers and *d* the number of departments: one walk down the lines from the top, in no particular order.
     public func reportingLines() -> ReportingLines {
-        let tree = ReportingTree(self)
         var spanOf: [Specialist.ID: Int] = [:]
         spanOf.reserveCapacity(reportsOf.count)
         var spansByDepartment: [Department.ID: [Int]] = [:]
@@ -92,31 +91,24 @@ extension Organization {
                 spansByDepartment[home, default: []].append(reports.count)
             }
         }
-        // The layers below each specialist, down the longest line of their own department's staff and of anyone:
-        // children come after their managers in the tree's order, so a walk from the end sees every report first.
-        var below = [Int](repeating: 1, count: tree.ids.count)
-        var belowInDepartment = [Int](repeating: 1, count: tree.ids.count)
-        for node in tree.ids.indices.reversed() {
-            let parent = tree.parent[node]
-            guard parent >= 0 else { continue }
-            below[parent] = max(below[parent], below[node] + 1)
-            if tree.department[parent] == tree.department[node] {
-                belowInDepartment[parent] = max(belowInDepartment[parent], belowInDepartment[node] + 1)
-            }
-        }
+        // Down the lines from the people at the top: each person's layer, and their layer within the run of their
+        // own department's staff that ends with them.
         var layersByDepartment: [Department.ID: Int] = [:]
         var layers = 0
         var topManagers: [Specialist.ID] = []
-        for node in tree.ids.indices {
-            let parent = tree.parent[node]
-            if parent < 0 {
-                layers = max(layers, below[node])
-                if below[node] > 1 { topManagers.append(tree.ids[node]) }
-            }
-            // A line of the department's staff starts with someone whose manager is elsewhere or absent.
-            if parent < 0 || tree.department[parent] != tree.department[node] {
-                layersByDepartment[tree.department[node], default: 0] = max(
-                    layersByDepartment[tree.department[node], default: 0], belowInDepartment[node])
+        var stack: [(id: Specialist.ID, department: Department.ID, layer: Int, inDepartment: Int)] = []
+        for (id, specialist) in specialistsByID where specialist.manager == nil {
+            if reportsOf[id]?.isEmpty == false { topManagers.append(id) }
+            stack.append((id, specialist.department, 1, 1))
+            while let (id, department, layer, inDepartment) = stack.popLast() {
+                layers = max(layers, layer)
+                if inDepartment > layersByDepartment[department, default: 0] {
+                    layersByDepartment[department] = inDepartment
+                }
+                for report in reportsOf[id] ?? [] {
+                    guard let home = specialistsByID[report]?.department else { continue }
+                    stack.append((report, home, layer + 1, home == department ? inDepartment + 1 : 1))
+                }
             }
         }
         let departments = self.departments.map { department in
@@ -141,45 +133,38 @@ struct ReportingTree {
     private(set) var parent: [Int] = []
     /// The number of managers above each specialist (0 at the top).
     private(set) var depth: [Int] = []
-    /// Each specialist's home department.
-    private(set) var department: [Department.ID] = []
     /// `ancestor[k][node]`: the manager 2^k layers above `node`, or -1.
     private var ancestor: [[Int]] = []
 
-    /// Lays out the organisation's reporting lines; the lifting tables are made only when `lifting` is set.
+    /// Lays out the organisation's reporting lines with their lifting tables.
     ///
-    /// - Complexity: O(*s*), or O(*s* log *h*) with the lifting tables.
-    init(_ organization: Organization, lifting: Bool = false) {
-        let specialists = organization.specialistsByID
-        ids.reserveCapacity(specialists.count)
-        position.reserveCapacity(specialists.count)
+    /// - Complexity: O(*s* log *h*).
+    init(_ organization: Organization) {
+        let count = organization.specialistsByID.count
+        ids.reserveCapacity(count)
+        position.reserveCapacity(count)
+        parent.reserveCapacity(count)
+        depth.reserveCapacity(count)
         // Breadth first from the people at the top, so every manager comes before their reports.
-        for (id, specialist) in specialists where specialist.manager == nil { ids.append(id) }
-        ids.sort()
-        for (index, id) in ids.enumerated() { position[id] = index }
+        for (id, specialist) in organization.specialistsByID where specialist.manager == nil {
+            position[id] = ids.count
+            ids.append(id)
+            parent.append(-1)
+            depth.append(0)
+        }
         var next = 0
         while next < ids.count {
-            let manager = ids[next]
+            let manager = next
             next += 1
-            for report in (organization.reportsOf[manager] ?? []).sorted() {
+            for report in organization.reportsOf[ids[manager]] ?? [] {
                 position[report] = ids.count
                 ids.append(report)
+                parent.append(manager)
+                depth.append(depth[manager] + 1)
             }
         }
-        parent = [Int](repeating: -1, count: ids.count)
-        depth = [Int](repeating: 0, count: ids.count)
-        department.reserveCapacity(ids.count)
-        for (node, id) in ids.enumerated() {
-            let specialist = specialists[id]
-            department.append(specialist?.department ?? "unknown")
-            if let manager = specialist?.manager, let above = position[manager] {
-                parent[node] = above
-                depth[node] = depth[above] + 1
-            }
-        }
-        guard lifting else { return }
         ancestor = [parent]
-        let tallest = depth.max() ?? 0
+        let tallest = depth.last ?? 0  // breadth first: the deepest come last
         var reach = 1
         while reach < tallest {
             let previous = ancestor[ancestor.count - 1]
@@ -187,7 +172,6 @@ struct ReportingTree {
             reach *= 2
         }
     }
-
     /// The lowest specialist both `a` and `b` are, or report to (directly or not); `nil` when their lines meet
     /// only above the top, in no one.
     ///
