@@ -2,8 +2,11 @@
 notices. Not part of CI (it takes a while); Scripts/release.sh runs a pass and writes its report to
 Documentation/TestStrength.md, the measure of how well the tests guard each part.
 
-Usage: python3 .ci/mutate.py [MUTANTS_PER_PART] [SEED]    (defaults: 5, 2026)
+Usage: python3 .ci/mutate.py [MUTANTS_PER_PART] [SEED] [--parts P,Q]   (defaults: 5, 2026, every part)
        python3 .ci/mutate.py --replay FILE                 (the survivors a pass listed, one per line)
+
+`--parts` runs the pass over the parts named (folders under Sources/CustomerValueSquads, such as `Interop/CSV`)
+only, so a long pass can be run in pieces.
 
 `--replay` applies again each mutant a pass listed as a survivor (`path:line: original -> mutated`, found by
 its original text, so lines that moved since are still found) and reports which the tests now catch.
@@ -45,6 +48,14 @@ OPERATORS = [
      "DROP"),
 ]
 
+only = None
+if "--parts" in sys.argv:
+    at = sys.argv.index("--parts")
+    only = set(sys.argv[at + 1].split(","))
+    unknown = only - set(PARTS)
+    if unknown:
+        sys.exit(f"no such parts: {sorted(unknown)}; the parts are {PARTS}")
+    del sys.argv[at:at + 2]
 replay = pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[1] == "--replay" else None
 if replay:
     sys.argv = sys.argv[:1]
@@ -78,7 +89,7 @@ with tempfile.TemporaryDirectory() as scratch:
             part = next(p for p in sorted(PARTS, key=len, reverse=True) if path.startswith(f"Sources/CustomerValueSquads/{p}/"))
             plan.append((part, [(file, number, re.escape(before), after.replace("\\", "\\\\"))]))
     for part in PARTS:
-        if replay:
+        if replay or (only is not None and part not in only):
             continue
         files = sorted((clone / "Sources/CustomerValueSquads" / part).glob("*.swift"))
         sites = []
