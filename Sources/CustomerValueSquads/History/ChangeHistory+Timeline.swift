@@ -45,6 +45,15 @@ public struct Timeline: Sendable, Hashable, Codable {
         /// With a rollout plan: the steps whose squads all exist for the first time at the period's end — the
         /// pilot, or a batch's name.
         public var markers: [String]
+        /// The layers of the longest reporting line at the period's end (``ReportingLines/layers``); `nil` while
+        /// no one names a manager.
+        public var layers: Int?
+        /// The layers of escalation the squads' decision rights save at the period's end
+        /// (``DecisionDistances/totalSaved``); `nil` while no one names a manager.
+        public var escalationSaved: Int?
+        /// The layers decisions of squads without rights still travel at the period's end
+        /// (``DecisionDistances/totalTravelling``); `nil` while no one names a manager.
+        public var escalationTravelling: Int?
     }
 
     /// The periods, oldest first.
@@ -70,7 +79,9 @@ extension ChangeHistory {
     /// - Returns: The timeline; no period for an empty log.
     /// - Complexity: O(*n* + *c* + *p* · (*d* + *b*)), where *n* is the size of the baseline (copied and tallied
     ///   once), *c* the size of the changes, *p* the number of periods, *d* the number of departments and *b* the
-    ///   steps of the plan; with a policy, add *p* validations (O(*n* log *n*) each).
+    ///   steps of the plan; with a policy, add *p* validations (O(*n* log *n*) each); once someone names a
+    ///   manager, add *p* walks of the reporting lines and of the squads' lowest common managers
+    ///   (``Organization/decisionDistances()``, O(*s* log *h* + *m* log *h*) each).
     public func timeline(
         every step: Timeline.Step = .month, plan: RolloutPlan? = nil, policy: ValidationPolicy? = .default
     ) -> Timeline {
@@ -239,6 +250,9 @@ private struct TimelineTally {
         for stage in CustomerValueSquad.Stage.allCases { squadsByStage[stage] = stages[stage] ?? 0 }
         // In the order of the organisation's own roll-up (squads by id), so the figure is the same.
         let score = Organization.weightedMean(of: scored.keys.sorted().flatMap { scored[$0] ?? [] })
+        // Reporting lines, once there are any: a walk of the lines and the squads' lowest common managers.
+        let hasLines = !organization.reportsOf.isEmpty
+        let distances = hasLines ? organization.decisionDistances() : nil
         return Timeline.Period(
             start: start, end: end, changes: changes, headcount: headcount,
             fteInSquads: Double(bookedPercent) / 100,
@@ -250,6 +264,8 @@ private struct TimelineTally {
                     department: department.id, retained: staff == 0 ? 1 : atHome / Double(staff),
                     floor: department.capacityFloor)
             },
-            squadsByStage: squadsByStage, weightedScore: score, findings: findings, markers: markers)
+            squadsByStage: squadsByStage, weightedScore: score, findings: findings, markers: markers,
+            layers: hasLines ? organization.reportingLines().layers : nil, escalationSaved: distances?.totalSaved,
+            escalationTravelling: distances?.totalTravelling)
     }
 }

@@ -57,6 +57,34 @@ struct TimelineTests {
         #expect(timeline.periods.allSatisfy { $0.findings.values.reduce(0, +) >= 0 })
     }
 
+    @Test("layers and escalation per period follow the organisation on each period's last day, once lines exist")
+    func reportingLinesOverTime() throws {
+        let (baseline, changes) = Fixtures.transformationYear
+        // Mid-year two lines are drawn: each period from then on has them, those before have none.
+        var staffed = try baseline.applying(changes.filter { ($0.day ?? "2026-01-01") < "2026-05-01" })
+        let managed = Array(staffed.specialists.prefix(3)).map(\.id)
+        let lines = try staffed.record(reason: "lines", on: "2026-05-10") {
+            try $0.setManager(managed[0], for: managed[1])
+            try $0.setManager(managed[1], for: managed[2])
+        }
+        let log = (changes + lines).sorted { ($0.day ?? "2026-01-01") < ($1.day ?? "2026-01-01") }
+        let history = try ChangeHistory(baseline: baseline, changes: log)
+        let timeline = history.timeline(every: .month, policy: nil)
+        #expect(timeline.periods.count == 11)
+        for period in timeline.periods {
+            let organization = history.organization(on: period.end)
+            if period.end < "2026-05-10" {
+                #expect(period.layers == nil && period.escalationSaved == nil, "\(period.end)")
+            } else {
+                let distances = organization.decisionDistances()
+                #expect(period.layers == 3, "\(period.end)")
+                #expect(period.layers == organization.reportingLines().layers)
+                #expect(period.escalationSaved == distances.totalSaved, "\(period.end)")
+                #expect(period.escalationTravelling == distances.totalTravelling, "\(period.end)")
+            }
+        }
+    }
+
     @Test("quarters and weeks cut the same year into 4 and 47 periods")
     func steps() throws {
         let history = try Self.history()
