@@ -27,6 +27,7 @@ dom = DOM()
 dom.feed(open(sys.argv[1], encoding="utf-8").read())
 expected = {"glance", "silos", "drain", "outcomes", "findings"} | ({"compare"} if "--compared" in sys.argv else set())
 expected |= {"history"} if "--history" in sys.argv else set()
+expected |= {"reporting"} if "--lines" in sys.argv else set()
 problems = []
 if not dom.ready:
     problems.append("the page's script did not run in Chromium (body has no data-script=ready)")

@@ -58,6 +58,20 @@ struct ReportingCommandTests {
         )
     }
 
+    @Test("the report shows spans and each squad's climb once lines exist, and nothing of them before")
+    func report() throws {
+        var organization = try organization()
+        try organization.rename(to: "Toko <Manis>")
+        let page = try Commands.report(organization)
+        #expect(page.contains("<section id=\"reporting\">"))
+        #expect(page.contains("1 manager, spans from 2 to 2"))
+        for distance in organization.decisionDistances().squads {
+            let name = try #require(organization.squad(distance.squad)?.name)
+            #expect(page.contains("<bdi>\(name)</bdi></th><td>"), "\(name)")
+        }
+        #expect(!(try Commands.report(Commands.sampleOrganization)).contains("id=\"reporting\""))
+    }
+
     @Test("from the command line, an unknown squad exits 2")
     func commandLine() throws {
         var command = try Squads.parseAsRoot(["distance", example("toko-manis.json"), "--squad", "bal"])

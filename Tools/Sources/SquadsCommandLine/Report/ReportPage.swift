@@ -4,7 +4,8 @@ import Foundation
 extension Commands {
     /// `squads report`: one self-contained HTML page — inline CSS and SVG, nothing from the network, a little
     /// inline script to filter findings that the page does not need to be read — about an organisation: tiles at
-    /// a glance, the silo × squad heat map, each silo's drain, outcomes with their check-ins, findings by code,
+    /// a glance, the silo × squad heat map, each silo's drain, reporting lines and decision distance (once someone
+    /// names a manager), outcomes with their check-ins, findings by code,
     /// with `history` the transformation period by period (every `step`), and with `baseline` what changed. It
     /// stays small at any size: long lists keep their first entries and
     /// count the rest, and a large heat map is aggregated (``ReportMatrix``).
@@ -37,6 +38,7 @@ extension Commands {
         ReportSections.glance(figures, into: &html)
         ReportSections.matrix(figures, compared: baseline != nil, into: &html)
         ReportSections.drains(figures, into: &html)
+        ReportSections.reporting(organization, into: &html)
         if let history {
             ReportHistory.section(
                 history.timeline(every: step, plan: plan), step: step, organization: organization, into: &html)
