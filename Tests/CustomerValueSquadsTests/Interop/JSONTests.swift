@@ -325,6 +325,12 @@ struct JSONTests {
             let error = try #require(decodingError(cut))
             #expect(error.problemDescription.contains("is not closed: the document ends"), "\(cut)")
         }
+        // Cut short after a key, with or without spaces after it: the path names the value that is missing.
+        for cut in [#"{"schemaVersion": 3, "name": "T", "squads": [{"id": "x", "name":"#, #"{"squads": [{"name":   "#] {
+            let error = try #require(decodingError(cut))
+            #expect(error.locationDescription == "squads[0].name", "\(cut)")
+            #expect(error.problemDescription.contains("the document ends"), "\(cut)")
+        }
     }
 
     @Test("the same path convention for every kind of refusal, and names with dots quoted")

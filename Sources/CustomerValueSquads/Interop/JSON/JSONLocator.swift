@@ -142,8 +142,11 @@ struct JSONLocator {
     }
 
     /// Walks into the value at the cursor while it holds `target`; `true` when the target lies inside it.
+    ///
+    /// A value the end of the document cuts off holds every target from where it starts, so a document that ends
+    /// where a value should begin (after a key) is located at that value.
     private func descend(_ scanner: inout JSONScanner, toward target: Int, path: inout [Step]) -> Bool {
-        guard let byte = scanner.peek() else { return false }
+        guard let byte = scanner.peek() else { return true }
         let start = scanner.offset
         // The target lies before this value, or deeper than any document may nest: it is found.
         if start > target || path.count > JSONScanner.maximumDepth { return true }
