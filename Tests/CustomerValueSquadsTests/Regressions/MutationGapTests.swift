@@ -304,4 +304,20 @@ struct MutationGapTests {
         #expect(result.organization.specialists.map(\.id) == ["e2"])
         #expect(result.report.contains { $0.line == 2 && $0.message.contains("text after the quote") })
     }
+
+    @Test("SCIM: a group without a name is skipped, and the groups after it are still read")
+    func scimBlankGroupFirst() throws {
+        let user =
+            #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"], "id": "u1", "userName": "u1", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"department": "Sales"}}"#
+        func group(_ id: String, _ name: String) -> String {
+            #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "id": "\#(id)", "displayName": "\#(name)", "members": [{"value": "u1"}]}"#
+        }
+        let document =
+            #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "Resources": ["#
+            + [user, group(" ", "  "), group("g2", "ABM pilot")].joined(separator: ",") + "]}"
+        let result = try SCIMImport.organization(from: Data(document.utf8), options: .init(name: "T", squads: .all))
+        #expect(result.organization.squads.map(\.name) == ["ABM pilot"])
+        // Neither a name nor an id that shows something: the group cannot be named, so it is not imported.
+        #expect(result.report.contains { $0.resource == " " && $0.severity == .warning })
+    }
 }
