@@ -102,6 +102,19 @@ struct SCIMExportTests {
         #expect(nurse.enterprise?.manager?.value == head.rawValue)
         // The head has no manager in their own department.
         #expect(users.first { $0.userName == head.rawValue }?.enterprise?.manager == nil)
+        // Someone who names a manager carries that manager; a change of line is a patch of the manager.
+        var lined = organization
+        try lined.setManager("dr-wati", for: "n-rina")
+        #expect(lined.scimUser(for: try #require(lined.specialist("n-rina"))).enterprise?.manager?.value == "dr-wati")
+        let changes = lined.changes(from: organization)
+        let operations = changes.flatMap { lined.scimOperations(for: $0) }
+        #expect(operations.count == 1)
+        guard case .patchUser(let userName, let patch) = operations.first else {
+            Issue.record("a manager change is not a user patch: \(operations)")
+            return
+        }
+        #expect(userName == "n-rina")
+        #expect(String(describing: patch).contains("dr-wati"))
 
         let groups = organization.scimGroups()
         #expect(groups.map(\.externalId) == ["squad:or-team"])

@@ -36,8 +36,9 @@ extension Organization {
     /// `name.formatted` the name (split into `givenName` and `familyName` only when it is two words, see
     /// ``SCIMUser/Name/init(splitting:)``),
     /// `title` the job title (left out when empty), and the Enterprise User extension names the home
-    /// department, its parent as the `division`, and as `manager` the head of the home department — unless
-    /// that is the specialist, who then has no manager.
+    /// department, its parent as the `division`, and as `manager` the specialist's own ``Specialist/manager``,
+    /// or for someone who names none the head of the home department — unless that is the specialist, who then
+    /// has no manager.
     public func scimUser(for specialist: Specialist) -> SCIMUser {
         scimUser(for: specialist) { departmentsByID[$0] }
     }
@@ -47,9 +48,9 @@ extension Organization {
     private func scimUser(for specialist: Specialist, department: (Department.ID) -> Department?) -> SCIMUser {
         let home = department(specialist.department)
         let division = home?.parent.flatMap { department($0)?.name }
-        let manager = home?.head.flatMap { head -> SCIMUser.Manager? in
-            guard head != specialist.id else { return nil }
-            return SCIMUser.Manager(value: head.rawValue, displayName: specialistsByID[head]?.name)
+        let manager = (specialist.manager ?? home?.head).flatMap { manager -> SCIMUser.Manager? in
+            guard manager != specialist.id else { return nil }
+            return SCIMUser.Manager(value: manager.rawValue, displayName: specialistsByID[manager]?.name)
         }
         var user = SCIMUser(
             externalId: specialist.id.rawValue, userName: specialist.id.rawValue, displayName: specialist.name,
