@@ -320,4 +320,18 @@ struct MutationGapTests {
         // Neither a name nor an id that shows something: the group cannot be named, so it is not imported.
         #expect(result.report.contains { $0.resource == " " && $0.severity == .warning })
     }
+
+    @Test("drain-ledger floors: of several wrong ones, the first by department identifier is named, every time")
+    func drainLedgerNamesTheFirstWrongFloor() throws {
+        let organization = Fixtures.regionalRollout
+        let plan = try RolloutPlan(startingArea: "Bali", pilot: Fixtures.RegionalRollout.secondReplica, batches: [])
+        // Many wrong floors, so that no order but the identifiers' own gives "analytics" first by chance.
+        var floors: [Department.ID: Double] = ["analytics": 2, "sales": -1, "marketing": 3, "logistics": .nan]
+        floors["zz-unknown"] = 0.5
+        #expect {
+            try plan.drainLedger(in: organization, floors: floors)
+        } throws: { error in
+            (error as? OrganizationError)?.message.contains("department analytics") == true
+        }
+    }
 }
