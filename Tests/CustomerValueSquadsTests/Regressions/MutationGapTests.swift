@@ -334,4 +334,18 @@ struct MutationGapTests {
             (error as? OrganizationError)?.message.contains("department analytics") == true
         }
     }
+
+    @Test("the customers an impact counts as served: none of a dissolved squad, and no blank one")
+    func customersServedSkipDissolvedAndBlank() throws {
+        var hospital = Fixtures.operatingRoom
+        try hospital.formSquad(
+            CustomerValueSquad(id: "no-customer", name: "No customer", mission: Mission(statement: "Tidy up")))
+        try hospital.formSquad(
+            CustomerValueSquad(
+                id: "gone", name: "Gone", mission: Mission(statement: "Old work", customer: "old customers")))
+        try hospital.dissolve("gone")
+        let impact = hospital.impact(comparedTo: Fixtures.operatingRoom)
+        #expect(impact.customersServed.after == ["the patient"])
+        #expect(impact.customersServed.before == ["the patient"])
+    }
 }
