@@ -348,4 +348,17 @@ struct MutationGapTests {
         #expect(impact.customersServed.after == ["the patient"])
         #expect(impact.customersServed.before == ["the patient"])
     }
+
+    @Test("an impact lists a squad the change dissolves, and none dissolved before and after")
+    func impactListsSquadsDissolvedByTheChange() throws {
+        var before = Fixtures.operatingRoom
+        try before.formSquad(
+            CustomerValueSquad(id: "long-gone", name: "Long gone", mission: Mission(statement: "Old work")))
+        try before.dissolve("long-gone")
+        var after = before
+        try after.dissolve(Fixtures.OperatingRoom.squad)
+        let impact = after.impact(comparedTo: before)
+        #expect(impact.squads.map(\.squad) == [Fixtures.OperatingRoom.squad])
+        #expect(impact.squads.first?.stage == .init(before: .operating, after: .dissolved))
+    }
 }
