@@ -9,7 +9,8 @@ Usage: python3 .ci/mutate.py [MUTANTS_PER_PART] [SEED] [--parts P,Q]   (defaults
 only, so a long pass can be run in pieces.
 
 `--replay` applies again each mutant a pass listed as a survivor (`path:line: original -> mutated`, found by
-its original text, so lines that moved since are still found) and reports which the tests now catch.
+its original text nearest the line recorded, so lines that moved since are still found) and reports which the
+tests now catch.
 
 It works in a scratch clone of the current commit. For each part of Sources/CustomerValueSquads it picks
 lines at random (seeded) where one of the operators below applies, applies one replacement, builds and runs
@@ -85,7 +86,9 @@ with tempfile.TemporaryDirectory() as scratch:
             before, after = " -> ".join(halves[: len(halves) // 2]), " -> ".join(halves[len(halves) // 2 :])
             file = clone / path
             lines = file.read_text().splitlines()
-            number = next(i for i, line in enumerate(lines) if line.strip() == before)
+            # The line with that text nearest the line the pass recorded: a line such as `continue` occurs often.
+            recorded = int(location.rsplit(":", 1)[1]) - 1
+            number = min((i for i, line in enumerate(lines) if line.strip() == before), key=lambda i: abs(i - recorded))
             part = next(p for p in sorted(PARTS, key=len, reverse=True) if path.startswith(f"Sources/CustomerValueSquads/{p}/"))
             plan.append((part, [(file, number, re.escape(before), after.replace("\\", "\\\\"))]))
     for part in PARTS:
