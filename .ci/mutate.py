@@ -82,8 +82,11 @@ with tempfile.TemporaryDirectory() as scratch:
                 continue
             location, change = entry.split(": ", 1)
             path = location.rsplit(":", 1)[0]
-            halves = change.split(" -> ")  # the original and the mutant alike may hold " -> " themselves
-            before, after = " -> ".join(halves[: len(halves) // 2]), " -> ".join(halves[len(halves) // 2 :])
+            if change.endswith(" ->"):  # a dropped statement: nothing after the arrow (its space stripped)
+                before, after = change[: -len(" ->")], ""
+            else:
+                halves = change.split(" -> ")  # the original and the mutant alike may hold " -> " themselves
+                before, after = " -> ".join(halves[: len(halves) // 2]), " -> ".join(halves[len(halves) // 2 :])
             file = clone / path
             lines = file.read_text().splitlines()
             # The line with that text nearest the line the pass recorded: a line such as `continue` occurs often.
