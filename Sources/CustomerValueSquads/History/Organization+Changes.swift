@@ -309,34 +309,6 @@ extension Organization {
         return result
     }
 
-    /// Whether `manager` and everyone above them stay, each with the manager they had in `old`: then a line to
-    /// `manager` can be drawn while other lines still change.
-    ///
-    /// - Complexity: O(*h*) in the layers above `manager`, amortised over calls sharing `memo`.
-    private func hasSettledLine(
-        _ manager: Specialist.ID?, from old: Organization, memo: inout [Specialist.ID: Bool]
-    ) -> Bool {
-        var line: [Specialist.ID] = []
-        var current = manager
-        var answer = true
-        while let id = current {
-            if let known = memo[id] {
-                answer = known
-                break
-            }
-            line.append(id)
-            guard let now = specialistsByID[id], let then = old.specialistsByID[id], now.manager == then.manager,
-                line.count <= specialistsByID.count
-            else {
-                answer = false
-                break
-            }
-            current = now.manager
-        }
-        for id in line { memo[id] = answer }
-        return answer
-    }
-
     /// The squads of `stepping` that cannot keep their old members until the end of the change list.
     ///
     /// Every squad of `stepping` is replaced at the end, after the `growing` ones; until then it holds its old

@@ -146,41 +146,6 @@ extension Organization {
         }
     }
 
-    /// Checks that `specialist`'s manager is another specialist of the organisation and that the line above
-    /// them does not come back to them.
-    ///
-    /// - Complexity: O(*h*), where *h* is the number of layers above the manager.
-    func checkManager(of specialist: Specialist, path: @autoclosure () -> [String]) throws(OrganizationError) {
-        guard let manager = specialist.manager else { return }
-        let id = specialist.id
-        if manager == id {
-            throw OrganizationError(
-                code: .reportingCycle, message: "specialist \(id) cannot report to themselves",
-                path: path() + ["manager"])
-        }
-        guard specialistsByID.index(forKey: manager) != nil else {
-            throw OrganizationError(
-                code: .unknownReference,
-                message: "specialist \(id) names manager \(manager), who is not a specialist of the organisation",
-                path: path() + ["manager"]
-            )
-        }
-        var current: Specialist.ID? = manager
-        var line: [Specialist.ID] = [id]
-        while let above = current, line.count <= specialistsByID.count {
-            line.append(above)
-            if above == id {
-                throw OrganizationError(
-                    code: .reportingCycle,
-                    message: "\(id) cannot report to \(manager): the line "
-                        + line.map(\.rawValue).joined(separator: " → ") + " would come back to \(id)",
-                    path: path() + ["manager"]
-                )
-            }
-            current = specialistsByID[above]?.manager
-        }
-    }
-
     /// Checks that a specialist is not a department head, a member, an accountability owner or a grant
     /// approver anywhere, so they can leave.
     func checkUnreferenced(_ id: Specialist.ID, purpose: String) throws(OrganizationError) {

@@ -170,45 +170,6 @@ extension Organization {
         }
     }
 
-    /// Checks every manager of a load: another specialist of the organisation, and no cycle, in O(*s*).
-    ///
-    /// The first specialist in the list's order whose line is broken is named, at their `manager` field.
-    func checkReportingLines(of specialists: [Specialist]) throws(OrganizationError) {
-        guard !reportsOf.isEmpty || specialists.contains(where: { $0.manager != nil }) else { return }
-        var position: [Specialist.ID: Int] = [:]
-        position.reserveCapacity(specialists.count)
-        for (index, specialist) in specialists.enumerated() { position[specialist.id] = index }
-        // 1: on the line being walked; 2: known to reach the top.
-        var state: [Specialist.ID: UInt8] = [:]
-        state.reserveCapacity(specialists.count)
-        for (index, specialist) in specialists.enumerated()
-        where specialist.manager != nil && state[specialist.id] == nil {
-            var line: [Specialist.ID] = []
-            var current: Specialist? = specialist
-            while let walked = current, state[walked.id] == nil {
-                state[walked.id] = 1
-                line.append(walked.id)
-                guard let manager = walked.manager else { break }
-                if manager == walked.id || specialistsByID.index(forKey: manager) == nil {
-                    try checkManager(of: walked, path: ["specialists", String(position[walked.id] ?? index)])
-                }
-                if state[manager] == 1 {
-                    // The cycle: from the manager's place on the line to its end.
-                    let start = line.firstIndex(of: manager) ?? 0
-                    let cycle = line[start...] + [manager]
-                    throw OrganizationError(
-                        code: .reportingCycle,
-                        message: "the reporting lines have a cycle: "
-                            + cycle.map(\.rawValue).joined(separator: " → "),
-                        path: ["specialists", String(position[manager] ?? index), "manager"]
-                    )
-                }
-                current = specialistsByID[manager]
-            }
-            for id in line { state[id] = 2 }
-        }
-    }
-
     /// Rebuilds the organisation from its parts and reports any difference from this value.
     ///
     /// For tests: throws if an invariant is broken or if a derived index has drifted from the tables.

@@ -291,22 +291,6 @@ struct OrganizationStorage: Sendable {
         journal?.specialists.insert(id)
         if let department = specialists[id]?.department { journal?.departments.insert(department) }
     }
-
-    // MARK: - Self-check
-
-    /// Whether every index equals the one rebuilt from the tables; for tests.
-    ///
-    /// - Complexity: O(*n*) in the size of the organisation.
-    func indexesMatchTables() -> Bool {
-        var rebuilt = OrganizationStorage()
-        for department in departments.values { rebuilt.insert(department) }
-        for specialist in specialists.values { rebuilt.insert(specialist) }
-        for squad in squads.values { rebuilt.insert(squad) }
-        return rebuilt.holderOfAsset == holderOfAsset && rebuilt.squadsOfSpecialist == squadsOfSpecialist
-            && rebuilt.bookedPercentOf == bookedPercentOf && rebuilt.staffOfDepartment == staffOfDepartment
-            && rebuilt.childrenOfDepartment == childrenOfDepartment
-            && rebuilt.specialistsWithSkill == specialistsWithSkill && rebuilt.reportsOf == reportsOf
-    }
 }
 
 // MARK: - Loading
