@@ -251,7 +251,7 @@ private struct TimelineTally {
         // In the order of the organisation's own roll-up (squads by id), so the figure is the same.
         let score = Organization.weightedMean(of: scored.keys.sorted().flatMap { scored[$0] ?? [] })
         // Reporting lines, once there are any: a walk of the lines and the squads' lowest common managers.
-        let hasLines = !organization.reportsOf.isEmpty
+        let hasLines = organization.hasReportingLines
         let distances = hasLines ? organization.decisionDistances() : nil
         return Timeline.Period(
             start: start, end: end, changes: changes, headcount: headcount,

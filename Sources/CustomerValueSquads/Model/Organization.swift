@@ -167,6 +167,11 @@ public struct Organization: Sendable {
         (reportsOf[id] ?? []).sorted()
     }
 
+    /// Whether anyone names a manager: the organisation has reporting lines to measure.
+    ///
+    /// - Complexity: O(1).
+    public var hasReportingLines: Bool { !reportsOf.isEmpty }
+
     /// The chain of managers above `id`, nearest first; empty for someone with no manager or an unknown id.
     ///
     /// - Complexity: O(*h*), where *h* is the number of layers above `id`.

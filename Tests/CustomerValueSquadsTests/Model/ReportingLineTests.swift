@@ -1,3 +1,4 @@
+import CustomerValueSquadsSamples
 import CustomerValueSquadsTesting
 import Foundation
 import Testing
@@ -28,7 +29,20 @@ struct ReportingLineTests {
         #expect(hospital.managers(of: OR.surgeon) == ["dr-hadi", "dr-wati"])
         #expect(hospital.managers(of: "dr-wati") == [])
         #expect(hospital.managers(of: "ghost") == [])
+        #expect(hospital.hasReportingLines && !Fixtures.operatingRoom.hasReportingLines)
         try hospital.checkInvariants()
+    }
+
+    @Test("a load large enough to index on another thread keeps the lines and their index")
+    func largeLoad() throws {
+        var shape = OrganizationGenerator.Shape(specialists: 25_000, squads: 100)
+        shape.reportingSpan = 8
+        let organization = OrganizationGenerator(seed: 3, shape: shape).generate()
+        let read = try Organization(jsonData: try organization.jsonData(prettyPrinted: false))
+        #expect(read == organization)
+        #expect(read.reports(of: "s-0") == organization.reports(of: "s-0"))
+        #expect(read.reportingLines() == organization.reportingLines())
+        try read.checkInvariants()
     }
 
     @Test("a cycle is refused with the line it would make, and the value is left as it was")

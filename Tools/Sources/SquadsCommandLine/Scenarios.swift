@@ -46,9 +46,7 @@ extension Commands {
             )
         }
         // Without reporting lines there is nothing to climb: the section appears once someone names a manager.
-        if before.specialists.contains(where: { $0.manager != nil })
-            || after.specialists.contains(where: { $0.manager != nil })
-        {
+        if before.hasReportingLines || after.hasReportingLines {
             lines += [
                 "", "## Decision distance", "",
                 "- decision rights save \(pair(impact.escalationSaved)) layers of escalation",

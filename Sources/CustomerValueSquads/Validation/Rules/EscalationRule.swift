@@ -16,7 +16,7 @@ public struct EscalationRule: ValidationRule {
     ///
     /// - Complexity: O(*s* log *h* + *m* log *h*), as ``Organization/decisionDistances()``.
     public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
-        guard organization.specialists.contains(where: { $0.manager != nil }) else { return [] }
+        guard organization.hasReportingLines else { return [] }
         return organization.decisionDistances().squads.compactMap { distance in
             guard distance.meetsAtTop, distance.rights == 0 else { return nil }
             let meeting = distance.meetingPoint.map { "at \($0), the top of the company" } ?? "only above everyone"

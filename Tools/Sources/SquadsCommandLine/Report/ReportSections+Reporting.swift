@@ -7,7 +7,7 @@ extension ReportSections {
     /// Spans and layers, and how far each squad's decisions would climb without it; only for an organisation
     /// where someone names a manager.
     static func reporting(_ organization: Organization, into html: inout HTML) {
-        guard organization.specialists.contains(where: { $0.manager != nil }) else { return }
+        guard organization.hasReportingLines else { return }
         let lines = organization.reportingLines()
         let distances = organization.decisionDistances()
         html.raw("<section id=\"reporting\"><h2>Reporting lines and decision distance</h2>")
