@@ -94,7 +94,8 @@ def same(path, pulled_path):
     original, pulled = json.load(open(path)), json.load(open(pulled_path))
     def people(organization):
         names = {department["id"]: department["name"] for department in organization["departments"]}
-        return {person["id"]: (person["name"], names[person["department"]]) for person in organization["specialists"]}
+        return {person["id"]: (person["name"], names[person["department"]], person.get("manager"))
+                for person in organization["specialists"]}
     def units(organization):
         names = {department["id"]: department["name"] for department in organization["departments"]}
         return {(department["name"], names.get(department.get("parent")), department.get("head"))

@@ -20,6 +20,29 @@ struct InteropCommandTests {
         #expect(report.count == 4)
     }
 
+    @Test("import-scim --reporting-lines keeps each user's manager as their line; without it only heads are read")
+    func importSCIMReportingLines() throws {
+        let path = example("scim-company.json")
+        var options = SCIMImport.Options(name: "Nusantara", squads: .none)
+        options.keepsReportingLines = true
+        let (document, _) = try Commands.importSCIM(from: try Input.data(atPath: path), name: path, options: options)
+        let lines = try Input.organization(from: Data(document.utf8), name: "lines")
+        #expect(lines.specialist("u-sales-1")?.manager == "u-sales-head")
+        #expect(lines.specialist("u-sales-head")?.manager == "u-ceo")
+        #expect(lines.specialist("u-ceo")?.manager == nil)
+        options.keepsReportingLines = false
+        let (headsOnly, _) = try Commands.importSCIM(from: try Input.data(atPath: path), name: path, options: options)
+        let heads = try Input.organization(from: Data(headsOnly.utf8), name: "heads")
+        #expect(!heads.hasReportingLines)
+        #expect(heads.departments.map(\.head) == lines.departments.map(\.head))
+        #expect(heads.departments.contains { $0.head == "u-sales-head" })
+        // Both commands that read SCIM offer the flag.
+        for name in ["import-scim", "pull"] {
+            let command = try #require(SubcommandTests.allCommands().first { $0.configuration.commandName == name })
+            #expect(Squads.helpMessage(for: command, columns: 200).contains("--reporting-lines"), "\(name)")
+        }
+    }
+
     @Test("import-scim names the location of a malformed document")
     func badSCIM() {
         #expect(

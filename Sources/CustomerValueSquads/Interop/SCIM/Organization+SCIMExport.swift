@@ -27,7 +27,8 @@ extension Organization {
 
     /// Every specialist as a SCIM `User`, sorted by identifier; see ``scimUser(for:)``.
     ///
-    /// - Complexity: O(*s* log *s*) in the specialists.
+    /// - Complexity: O(*s* log *s*) in the specialists, and for those who name no manager the layers above their
+    ///   department's head.
     public func scimUsers() -> [SCIMUser] {
         specialists.map(scimUser(for:))
     }
@@ -37,8 +38,8 @@ extension Organization {
     /// ``SCIMUser/Name/init(splitting:)``),
     /// `title` the job title (left out when empty), and the Enterprise User extension names the home
     /// department, its parent as the `division`, and as `manager` the specialist's own ``Specialist/manager``,
-    /// or for someone who names none the head of the home department — unless that is the specialist, who then
-    /// has no manager.
+    /// or for someone who names none the head of the home department — unless that is the specialist or reports
+    /// up to them, when the user has no manager.
     public func scimUser(for specialist: Specialist) -> SCIMUser {
         scimUser(for: specialist) { departmentsByID[$0] }
     }
@@ -48,9 +49,13 @@ extension Organization {
     private func scimUser(for specialist: Specialist, department: (Department.ID) -> Department?) -> SCIMUser {
         let home = department(specialist.department)
         let division = home?.parent.flatMap { department($0)?.name }
-        let manager = (specialist.manager ?? home?.head).flatMap { manager -> SCIMUser.Manager? in
-            guard manager != specialist.id else { return nil }
-            return SCIMUser.Manager(value: manager.rawValue, displayName: specialistsByID[manager]?.name)
+        // The head stands in for a manager not drawn, unless it is the specialist or reports up to them (which
+        // would send a loop).
+        let head = home?.head.flatMap { head in
+            head == specialist.id || (hasReportingLines && managers(of: head).contains(specialist.id)) ? nil : head
+        }
+        let manager = (specialist.manager ?? head).map { manager in
+            SCIMUser.Manager(value: manager.rawValue, displayName: specialistsByID[manager]?.name)
         }
         var user = SCIMUser(
             externalId: specialist.id.rawValue, userName: specialist.id.rawValue, displayName: specialist.name,

@@ -9,7 +9,8 @@
 /// The input is a SCIM `ListResponse` of `User` resources with the Enterprise User extension and `Group`
 /// resources. Departments come from each user's `department`, nested under their `division` where one is
 /// given; specialists come from active users; a department's head is inferred from the `manager` chains where
-/// that is unambiguous; and the groups the caller names become squads.
+/// that is unambiguous (and, with ``Options/keepsReportingLines``, each `manager` becomes the user's reporting
+/// line); and the groups the caller names become squads.
 ///
 /// What ``Organization/scimUsers()`` and ``Organization/scimGroups(includingDepartments:)`` wrote comes back
 /// under the same identifiers: a group with `externalId` `squad:<id>` is squad `<id>` whatever its display
@@ -58,6 +59,14 @@ public enum SCIMImport {
         public var share: TimeShare
         /// Which attribute of a user names its specialist; the resource's `id` by default.
         public var specialistIDs: SpecialistIDs = .resourceID
+        /// Whether each user's `manager` becomes their ``Specialist/manager``, drawing the reporting lines; `false`
+        /// by default, when the managers only show whom departments are headed by.
+        ///
+        /// Links into a loop and to managers not imported are reported and not kept. ``Organization/scimUser(for:)``
+        /// sends a specialist who names no manager with their department's head as `manager`, so after a push and
+        /// a pull with this option such a specialist reports to that head; the lines of an organisation where
+        /// everyone who is not a department's head names a manager come back as they were.
+        public var keepsReportingLines = false
 
         /// The attribute of a user that becomes its specialist's identifier: kept as it is when it is a valid
         /// identifier that no earlier user took (so `j.doe`, `E_1001` and `ops:7` come back unchanged), and
@@ -163,6 +172,7 @@ public enum SCIMImport {
     public static func organization(from data: Data, options: Options) throws -> Result {
         let document = try JSONDecoder().decode(ListResponse.self, from: data)
         var importer = Importer(options: options)
+        importer.keepsManagers = options.keepsReportingLines
         try importer.read(document.resources)
         return try importer.finish()
     }

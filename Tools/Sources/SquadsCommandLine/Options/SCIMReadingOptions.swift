@@ -16,6 +16,9 @@ struct SCIMReadingOptions: ParsableArguments {
     @Flag(help: "Read every group as a squad.")
     var allGroups = false
 
+    @Flag(help: "Keep each user's manager as their reporting line (not only to infer departments' heads).")
+    var reportingLines = false
+
     @Option(parsing: .unconditional, help: "The share of each squad member's time, in percent.")
     var share: Int = 20
 
@@ -30,6 +33,7 @@ struct SCIMReadingOptions: ParsableArguments {
             name: name, goal: goal, squads: allGroups ? .all : groups.isEmpty ? .none : .named(Set(groups)),
             share: memberShare)
         options.specialistIDs = ids.choice
+        options.keepsReportingLines = reportingLines
         return options
     }
 }
