@@ -73,6 +73,8 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
     /// How the squad works with departments and other squads, in the order they were agreed; each identifier
     /// appears once.
     public var interactions: [Interaction]
+    /// The seats the squad has open, in the order they were opened; each identifier appears once. See ``Seat``.
+    public var seats: [Seat] = []
 
     /// Creates a squad.
     ///
@@ -147,7 +149,7 @@ public struct CustomerValueSquad: Identifiable, Sendable, Hashable {
 extension CustomerValueSquad: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, name, stage, cycleLength, mission, memberships, decisionRights, grants, accountability, history
-        case cycles, interactions
+        case cycles, interactions, seats
     }
 
     private struct MembershipEntry: Codable {
@@ -219,6 +221,7 @@ extension CustomerValueSquad: Codable {
             cycles: try container.decodeIfPresent([BreakFixCycle].self, forKey: .cycles) ?? [],
             interactions: try container.decodeIfPresent([Interaction].self, forKey: .interactions) ?? []
         )
+        seats = try container.decodeIfPresent([Seat].self, forKey: .seats) ?? []
     }
 
     /// Encodes the squad with its lists sorted by key, so the output is deterministic.
@@ -252,5 +255,6 @@ extension CustomerValueSquad: Codable {
         try container.encode(history, forKey: .history)
         try container.encode(cycles, forKey: .cycles)
         try container.encode(interactions, forKey: .interactions)
+        if !seats.isEmpty { try container.encode(seats, forKey: .seats) }
     }
 }

@@ -300,12 +300,14 @@ extension Organization {
     ) throws(OrganizationError) {
         let id = squad.id
         try Self.requireText(squad.name, "the name of squad \(id)", path: path() + ["name"])
-        if squad.stage == .dissolved, !(squad.memberships.isEmpty && squad.grants.isEmpty && squad.interactions.isEmpty)
+        if squad.stage == .dissolved,
+            !(squad.memberships.isEmpty && squad.grants.isEmpty && squad.interactions.isEmpty && squad.seats.isEmpty)
         {
             throw OrganizationError(
                 code: .dissolvedSquadNotEmpty,
                 message: "squad \(id) is dissolved but still holds \(squad.memberships.count) members, "
-                    + "\(squad.grants.count) grants and \(squad.interactions.count) interactions",
+                    + "\(squad.grants.count) grants, \(squad.interactions.count) interactions and "
+                    + "\(squad.seats.count) open seats",
                 path: path() + ["stage"]
             )
         }
@@ -345,6 +347,7 @@ extension Organization {
             try Self.checkCycle(cycle, of: id, path: path() + ["cycles", String(index)])
         }
         try checkInteractions(of: squad, path: path(), counterpartSquadsKnown: counterpartSquadsKnown)
+        try Self.checkSeats(of: squad, path: path())
     }
 
     /// Checks that giving `specialist` a share of `percent` in `squad` keeps them at or under 100 %.

@@ -93,6 +93,30 @@ extension Organization {
         }
     }
 
+    /// Checks a squad's open seats: identifiers listed once, each seat's own fields.
+    static func checkSeats(of squad: CustomerValueSquad, path: @autoclosure () -> [String]) throws(OrganizationError) {
+        var seen: Set<Seat.ID> = []
+        for (index, seat) in squad.seats.enumerated() {
+            func seatPath() -> [String] { path() + ["seats", String(index)] }
+            guard seen.insert(seat.id).inserted else {
+                throw OrganizationError(
+                    code: .duplicateID, message: "seat \(seat.id) is listed twice in squad \(squad.id)",
+                    path: seatPath() + ["id"])
+            }
+            try checkSeat(seat, of: squad.id, path: seatPath())
+        }
+    }
+
+    /// Checks one seat's own fields: a role, and skills that are not blank.
+    static func checkSeat(_ seat: Seat, of squad: CustomerValueSquad.ID, path: @autoclosure () -> [String])
+        throws(OrganizationError)
+    {
+        try requireText(seat.role.rawValue, "the role of seat \(seat.id) of squad \(squad)", path: path() + ["role"])
+        for skill in seat.skills.keys {
+            try requireText(skill.rawValue, "a skill of seat \(seat.id) of squad \(squad)", path: path() + ["skills"])
+        }
+    }
+
     /// Checks one interaction of `squad` against the organisation.
     func checkInteraction(
         _ interaction: Interaction, of squad: CustomerValueSquad.ID, path: @autoclosure () -> [String],

@@ -196,6 +196,7 @@ extension Organization {
             $0.memberships = [:]
             $0.grants = [:]
             $0.interactions = []
+            $0.seats = []
             $0.stage = .dissolved
         }
     }

@@ -224,6 +224,7 @@ public struct ValidationPolicy: Sendable {
             OpenEndedCollaborationRule(),
             BlockingDependencyRule(),
             CollaborationLoadRule(),
+            SeatOverdueRule(),
         ]
     }
 

@@ -328,6 +328,17 @@ private let ruleCases: [RuleCase] = [
         }
     },
     .init(
+        description: "a seat for a perfusionist still open ten days after it was needed",
+        rule: SeatOverdueRule(),
+        code: .squadSeatOverdue,
+        subject: squadSubject,
+        severity: .warning
+    ) {
+        try $0.openSeat(
+            Seat(id: "perfusionist", role: "perfusionist", share: 50, neededFrom: try Day.today.adding(days: -10)),
+            in: OR.squad)
+    },
+    .init(
         description: "the chief of surgery manages one person",
         rule: ManagerSpanRule(),
         code: .specialistSpanTooNarrow,

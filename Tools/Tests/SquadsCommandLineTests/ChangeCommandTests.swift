@@ -117,11 +117,30 @@ struct ChangeCommandTests {
         "end-interaction": (
             ["--squad", "bali", "--interaction", "stock-help"], ["--squad", "bali", "--interaction", "nothing"]
         ),
+        "open-seat": (
+            [
+                "--squad", "bali", "--id", "account", "--role", "account manager", "--skill", "sales=competent",
+                "--share", "50", "--needed-from", "2027-01-04", "--note", "Bahasa and English",
+            ],
+            ["--squad", "bali", "--id", "account", "--role", "account manager", "--share", "150"]
+        ),
+        "change-seat": (
+            ["--squad", "bali", "--seat", "account", "--share", "80", "--needed-from", "2027-02-01"],
+            ["--squad", "bali", "--seat", "account", "--role", " "]
+        ),
+        "close-seat": (["--squad", "bali", "--seat", "account"], ["--squad", "bali", "--seat", "nothing"]),
+        "fill-seat": (
+            ["--squad", "bali", "--seat", "account", "--specialist", "logistics-4"],
+            ["--squad", "bali", "--seat", "account", "--specialist", "sales-5"]
+        ),
     ]
 
     /// Changes made first, for verbs whose accepted case needs something the sample does not have.
     static let setup: [String: [String]] = [
         "remove-department": ["add-department", "--id", "finance", "--name", "Finance"],
+        "change-seat": ["open-seat", "--squad", "bali", "--id", "account", "--role", "account manager"],
+        "close-seat": ["open-seat", "--squad", "bali", "--id", "account", "--role", "account manager"],
+        "fill-seat": ["open-seat", "--squad", "bali", "--id", "account", "--role", "account manager", "--share", "50"],
         "end-interaction": [
             "set-interaction", "--squad", "bali", "--json",
             #"{"id": "stock-help", "department": "logistics", "mode": "xAsAService", "purpose": "restock", "start": "2026-11-01"}"#,

@@ -130,26 +130,7 @@ extension JSONScanner {
             case "title": title = try scanner.readOptionalString() ?? ""
             case "department": department = try scanner.readID()
             case "manager": manager = scanner.skipNull() ? nil : try scanner.readID()
-            case "skills":
-                guard !scanner.skipNull() else { break }
-                try scanner.beginArray([Skill].self)
-                scanner.depth += 1
-                defer { scanner.depth -= 1 }
-                skills = Dictionary(minimumCapacity: 3)  // most specialists list one to three: one table, made once
-                var first = true
-                while try scanner.nextElement(first: first) {
-                    first = false
-                    scanner.skipWhitespace()
-                    let entryStart = scanner.offset
-                    let (skill, proficiency) = try scanner.readSkillEntry()
-                    guard skills.updateValue(proficiency, forKey: skill) == nil else {
-                        throw scanner.invalid(
-                            OrganizationError(
-                                code: .duplicateID,
-                                message: "skill \(String(reflecting: skill.rawValue)) is listed twice"),
-                            at: entryStart)
-                    }
-                }
+            case "skills": skills = try scanner.readSkills()
             default: return false
             }
             return true
@@ -157,6 +138,29 @@ extension JSONScanner {
         return Specialist(
             id: try required(id, "id", in: start), name: try required(name, "name", in: start), title: title,
             department: try required(department, "department", in: start), manager: manager, skills: skills)
+    }
+
+    /// Reads a list of `{"skill", "proficiency"}` objects, each skill once (a specialist's or a seat's skills).
+    mutating func readSkills() throws(JSONFailure) -> [Skill: Proficiency] {
+        guard !skipNull() else { return [:] }
+        try beginArray([Skill].self)
+        depth += 1
+        defer { depth -= 1 }
+        var skills = [Skill: Proficiency](minimumCapacity: 3)  // most list one to three: one table, made once
+        var first = true
+        while try nextElement(first: first) {
+            first = false
+            skipWhitespace()
+            let entryStart = offset
+            let (skill, proficiency) = try readSkillEntry()
+            guard skills.updateValue(proficiency, forKey: skill) == nil else {
+                throw invalid(
+                    OrganizationError(
+                        code: .duplicateID, message: "skill \(String(reflecting: skill.rawValue)) is listed twice"),
+                    at: entryStart)
+            }
+        }
+        return skills
     }
 
     private mutating func readSkillEntry() throws(JSONFailure) -> (Skill, Proficiency) {

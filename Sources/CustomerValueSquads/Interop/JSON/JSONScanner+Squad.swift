@@ -14,6 +14,7 @@ extension JSONScanner {
         var history: [PastMembership] = []
         var cycles: [BreakFixCycle] = []
         var interactions: [Interaction] = []
+        var seats: [Seat] = []
         let start = try readObject(CustomerValueSquad.self, "a squad object") { scanner, key throws(JSONFailure) in
             switch key {
             case "id": id = try scanner.readID()
@@ -36,16 +37,45 @@ extension JSONScanner {
             case "cycles": cycles = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readCycle() }
             case "interactions":
                 interactions = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readInteraction() }
+            case "seats": seats = try scanner.readOptionalArray { s throws(JSONFailure) in try s.readSeat() }
             default: return false
             }
             return true
         }
-        return CustomerValueSquad(
+        var squad = CustomerValueSquad(
             id: try required(id, "id", in: start), name: try required(name, "name", in: start),
             mission: try required(mission, "mission", in: start), memberships: memberships, decisionRights: rights,
             grants: grants,
             accountability: accountability, cycleLength: cycleLength, stage: stage, history: history, cycles: cycles,
             interactions: interactions)
+        squad.seats = seats
+        return squad
+    }
+
+    private mutating func readSeat() throws(JSONFailure) -> Seat {
+        var id: Seat.ID?
+        var role: Role?
+        var skills: [Skill: Proficiency] = [:]
+        var share: TimeShare?
+        var neededFrom: Day?
+        var note = ""
+        let start = try readObject(Seat.self, "a seat object") { scanner, key throws(JSONFailure) in
+            switch key {
+            case "id": id = try scanner.readID()
+            case "role": role = Role(rawValue: try scanner.readString(Role.self))
+            case "skills": skills = try scanner.readSkills()
+            case "share": share = try scanner.readShare()
+            case "neededFrom": neededFrom = try scanner.readDay()
+            case "note": note = try scanner.readOptionalString() ?? ""
+            default: return false
+            }
+            return true
+        }
+        return Seat(
+            id: try required(id, "id", in: start), role: try required(role, "role", in: start), skills: skills,
+            share: try required(share, "share", in: start),
+            neededFrom: try required(neededFrom, "neededFrom", in: start),
+            note: note)
     }
 
     /// Reads a list whose entries each name their key once, into a dictionary.

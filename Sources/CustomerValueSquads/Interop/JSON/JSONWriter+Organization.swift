@@ -144,6 +144,25 @@ extension JSONWriter {
             writer.key("mission")
             writer.write(squad.mission)
             writer.field("name", squad.name)
+            if !squad.seats.isEmpty {
+                writer.list("seats", squad.seats) { writer, seat in
+                    writer.object { writer in
+                        writer.field("id", seat.id)
+                        writer.field("neededFrom", seat.neededFrom)
+                        if !seat.note.isEmpty { writer.field("note", seat.note) }
+                        writer.field("role", seat.role.rawValue)
+                        writer.field("share", seat.share.percent)
+                        if !seat.skills.isEmpty {
+                            writer.sortedList("skills", seat.skills) { writer, skill, proficiency in
+                                writer.beginObject()
+                                writer.field("proficiency", proficiency.rawValue)
+                                writer.field("skill", skill.rawValue)
+                                writer.endObject()
+                            }
+                        }
+                    }
+                }
+            }
             writer.field("stage", squad.stage.rawValue)
         }
     }

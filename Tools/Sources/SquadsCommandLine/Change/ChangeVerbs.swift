@@ -57,7 +57,7 @@ public struct ChangeVerb: Sendable {
 
     /// Every verb, in the order of the help.
     public static let all: [ChangeVerb] =
-        organizationVerbs + departmentVerbs + specialistVerbs + squadVerbs
+        organizationVerbs + departmentVerbs + specialistVerbs + squadVerbs + seatVerbs
         + runningVerbs
 }
 
