@@ -107,10 +107,17 @@ extension Organization {
         }
     }
 
-    /// Checks one seat's own fields: a role, and skills that are not blank.
+    /// Checks one seat's own fields: a role, skills that are not blank, a cost in range.
     static func checkSeat(_ seat: Seat, of squad: CustomerValueSquad.ID, path: @autoclosure () -> [String])
         throws(OrganizationError)
     {
+        if let cost = seat.costPerFTE, !(cost.isFinite && (0...Department.maximumCostPerFTE).contains(cost)) {
+            throw OrganizationError(
+                code: .invalidValue,
+                message: "the cost per FTE of seat \(seat.id) of squad \(squad) must be an amount from 0 to 1e12 "
+                    + "(a trillion), not \(cost)",
+                path: path() + ["costPerFTE"])
+        }
         try requireText(seat.role.rawValue, "the role of seat \(seat.id) of squad \(squad)", path: path() + ["role"])
         for skill in seat.skills.keys {
             try requireText(skill.rawValue, "a skill of seat \(seat.id) of squad \(squad)", path: path() + ["skills"])

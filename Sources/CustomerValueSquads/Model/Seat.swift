@@ -7,7 +7,7 @@
 /// becomes a hire.
 ///
 /// When the seat enters an ``Organization`` its identifier must be unique within the squad, its role and its
-/// skills must not be blank, and the squad must not be dissolved. Whether a seat is open past its day is a
+/// skills must not be blank, a cost of its own must be in range, and the squad must not be dissolved. Whether a seat is open past its day is a
 /// policy (``SeatOverdueRule``).
 public struct Seat: Identifiable, Sendable, Hashable {
     /// The identifier of a seat, unique within one squad.
@@ -25,6 +25,10 @@ public struct Seat: Identifiable, Sendable, Hashable {
     public var neededFrom: Day
     /// A note for whoever fills or costs it, such as `"Bahasa and English"`; empty when there is none.
     public var note: String
+    /// What one full-time equivalent in this seat costs, when it differs from the department's
+    /// ``Department/costPerFTE`` (a hire in a scarce skill); `nil` to use the department's. From 0 to
+    /// ``Department/maximumCostPerFTE``.
+    public var costPerFTE: Double? = nil
 
     /// Creates a seat.
     ///
@@ -61,7 +65,7 @@ public struct Seat: Identifiable, Sendable, Hashable {
 
 extension Seat: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, role, skills, share, neededFrom, note
+        case id, role, skills, share, neededFrom, note, costPerFTE
     }
 
     private struct SkillEntry: Codable {
@@ -95,9 +99,10 @@ extension Seat: Codable {
             neededFrom: try container.decode(Day.self, forKey: .neededFrom),
             note: try container.decodeIfPresent(String.self, forKey: .note) ?? ""
         )
+        costPerFTE = try container.decodeIfPresent(Double.self, forKey: .costPerFTE)
     }
 
-    /// Encodes a seat; the skills sorted, none and an empty note left out.
+    /// Encodes a seat; the skills sorted, none, an empty note and no cost of its own left out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -110,5 +115,6 @@ extension Seat: Codable {
         try container.encode(share, forKey: .share)
         try container.encode(neededFrom, forKey: .neededFrom)
         if !note.isEmpty { try container.encode(note, forKey: .note) }
+        try container.encodeIfPresent(costPerFTE, forKey: .costPerFTE)
     }
 }

@@ -67,6 +67,9 @@ struct SeatTests {
         var blankSkill = perfusionist
         blankSkill.id = "other"
         blankSkill.skills = [" \u{200B}": .novice]
+        var costly = perfusionist
+        costly.id = "other"
+        costly.costPerFTE = 2e12
         var unknown = perfusionist
         unknown.id = "nobody"
         let cases: [(String, OrganizationError.Code, (inout Organization) throws(OrganizationError) -> Void)] = [
@@ -205,7 +208,9 @@ struct SeatTests {
     @Test("seats are kept by both readers and the writer; a seat listed twice is refused at its place")
     func json() throws {
         var organization = try withSeat()
-        try organization.openSeat(Seat(id: "scrub", role: "scrub nurse", neededFrom: "2026-05-01"), in: OR.squad)
+        var scrub = Seat(id: "scrub", role: "scrub nurse", neededFrom: "2026-05-01")
+        scrub.costPerFTE = 72_000.5
+        try organization.openSeat(scrub, in: OR.squad)
         let data = try organization.jsonData()
         #expect(try Organization(jsonData: data) == organization)
         #expect(try JSONDecoder().decode(Organization.self, from: data) == organization)

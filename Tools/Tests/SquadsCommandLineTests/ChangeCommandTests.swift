@@ -120,13 +120,17 @@ struct ChangeCommandTests {
         "open-seat": (
             [
                 "--squad", "bali", "--id", "account", "--role", "account manager", "--skill", "sales=competent",
-                "--share", "50", "--needed-from", "2027-01-04", "--note", "Bahasa and English",
+                "--share", "50", "--needed-from", "2027-01-04", "--note", "Bahasa and English", "--cost-per-fte",
+                "90000",
             ],
             ["--squad", "bali", "--id", "account", "--role", "account manager", "--share", "150"]
         ),
         "change-seat": (
-            ["--squad", "bali", "--seat", "account", "--share", "80", "--needed-from", "2027-02-01"],
-            ["--squad", "bali", "--seat", "account", "--role", " "]
+            [
+                "--squad", "bali", "--seat", "account", "--share", "80", "--needed-from", "2027-02-01",
+                "--cost-per-fte", "none",
+            ],
+            ["--squad", "bali", "--seat", "account", "--cost-per-fte", "-5"]
         ),
         "close-seat": (["--squad", "bali", "--seat", "account"], ["--squad", "bali", "--seat", "nothing"]),
         "fill-seat": (

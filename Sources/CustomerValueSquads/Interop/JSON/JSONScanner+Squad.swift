@@ -59,6 +59,7 @@ extension JSONScanner {
         var share: TimeShare?
         var neededFrom: Day?
         var note = ""
+        var cost: Double?
         let start = try readObject(Seat.self, "a seat object") { scanner, key throws(JSONFailure) in
             switch key {
             case "id": id = try scanner.readID()
@@ -67,15 +68,18 @@ extension JSONScanner {
             case "share": share = try scanner.readShare()
             case "neededFrom": neededFrom = try scanner.readDay()
             case "note": note = try scanner.readOptionalString() ?? ""
+            case "costPerFTE": cost = try scanner.readOptionalDouble()
             default: return false
             }
             return true
         }
-        return Seat(
+        var seat = Seat(
             id: try required(id, "id", in: start), role: try required(role, "role", in: start), skills: skills,
             share: try required(share, "share", in: start),
             neededFrom: try required(neededFrom, "neededFrom", in: start),
             note: note)
+        seat.costPerFTE = cost
+        return seat
     }
 
     /// Reads a list whose entries each name their key once, into a dictionary.

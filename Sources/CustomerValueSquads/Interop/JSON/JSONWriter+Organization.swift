@@ -147,6 +147,7 @@ extension JSONWriter {
             if !squad.seats.isEmpty {
                 writer.list("seats", squad.seats) { writer, seat in
                     writer.object { writer in
+                        writer.field("costPerFTE", seat.costPerFTE)
                         writer.field("id", seat.id)
                         writer.field("neededFrom", seat.neededFrom)
                         if !seat.note.isEmpty { writer.field("note", seat.note) }

@@ -17,15 +17,17 @@ extension ChangeVerb {
                 VerbOption("share", "PERCENT", "the share of time, 1 to 100 (default 100)"),
                 VerbOption("needed-from", "DAY", "the day it is needed from (default the change's day)"),
                 VerbOption("note", "TEXT", "a note for whoever fills or costs it"),
+                VerbOption(
+                    "cost-per-fte", "AMOUNT", "what a full-time equivalent in it costs, if not the department's"),
             ]
         ) { organization, arguments in
             let squad = try arguments.squad(in: organization)
-            try organization.openSeat(
-                Seat(
-                    id: arguments.newID("id"), role: Role(rawValue: arguments.string("role")),
-                    skills: arguments.skills(), share: TimeShare(percent: arguments.integer("share") ?? 100),
-                    neededFrom: arguments.date("needed-from") ?? arguments.day, note: arguments.optional("note") ?? ""),
-                in: squad)
+            var seat = Seat(
+                id: try arguments.newID("id"), role: Role(rawValue: try arguments.string("role")),
+                skills: try arguments.skills(), share: try TimeShare(percent: arguments.integer("share") ?? 100),
+                neededFrom: try arguments.date("needed-from") ?? arguments.day, note: arguments.optional("note") ?? "")
+            seat.costPerFTE = try arguments.number("cost-per-fte")
+            try organization.openSeat(seat, in: squad)
         },
         ChangeVerb(
             "change-seat", "Change an open seat's role, skills, share, day or note; what is not given is kept.",
@@ -38,6 +40,7 @@ extension ChangeVerb {
                 VerbOption("share", "PERCENT", "the new share of time"),
                 VerbOption("needed-from", "DAY", "the new day it is needed from"),
                 VerbOption("note", "TEXT", "the new note (empty to clear it)"),
+                VerbOption("cost-per-fte", "AMOUNT", "its own cost per FTE, or none for the department's"),
             ]
         ) { organization, arguments in
             let squad = try arguments.squad(in: organization)
@@ -47,6 +50,7 @@ extension ChangeVerb {
             if let percent = try arguments.integer("share") { seat.share = try TimeShare(percent: percent) }
             if let day = try arguments.date("needed-from") { seat.neededFrom = day }
             if let note = arguments.optional("note") { seat.note = note }
+            if arguments.has("cost-per-fte") { seat.costPerFTE = try arguments.numberOrNone("cost-per-fte") }
             try organization.changeSeat(seat, in: squad)
         },
         ChangeVerb(
