@@ -31,6 +31,13 @@ public struct OrganizationGenerator: Sendable {
         /// organisation of a seed is otherwise the same with or without them.
         public var reportingSpan: Int?
 
+        /// How many open seats the squads hold; none by default.
+        ///
+        /// The seats go round the squads that are not dissolved, one each in turn, with roles, skills, shares,
+        /// days, departments and costs made from their indexes, not the random stream, so an organisation of a
+        /// seed is otherwise the same with or without them. The healthy organisation holds none.
+        public var openSeats = 0
+
         /// Creates a shape; by default about one department, two and a half data assets and one squad of
         /// 4 to 12 per ten specialists, in the proportions of a large enterprise.
         ///
@@ -311,6 +318,17 @@ public struct OrganizationGenerator: Sendable {
                         purpose: "learn from squad \(index - 1)", start: Self.day(2026, index)))
             }
             squads[index].interactions = interactions
+        }
+        let live = squads.indices.filter { squads[$0].stage != .dissolved }
+        for number in live.isEmpty ? 0..<0 : 0..<max(0, shape.openSeats) {
+            var seat = Seat(
+                id: Seat.ID(trusted: "seat-\(number / live.count)"), role: Role("role-\(number % 5)"),
+                skills: [skillPool[number % skillPool.count]: Proficiency.allCases[number % 4]],
+                share: TimeShare(trusted: [20, 50, 100][number % 3]), neededFrom: Self.day(2026 + number % 2, number),
+                note: number % 2 == 0 ? "seat \(number)" : "")
+            if number % 3 == 0 { seat.department = departments[number % departments.count].id }
+            if number % 7 == 0 { seat.costPerFTE = Double(50_000 + number % 10 * 5_000) }
+            squads[live[number % live.count]].seats.append(seat)
         }
         return trusted { () throws(OrganizationError) in
             try Organization(

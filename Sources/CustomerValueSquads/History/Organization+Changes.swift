@@ -371,5 +371,6 @@ extension Organization {
                     holderOfAsset[asset] != nil && (grant.approvedBy.map { specialistsByID[$0] != nil } ?? true)
                 }
                 && squad.mission.requiredData.allSatisfy { holderOfAsset[$0] != nil }
+                && squad.seats.allSatisfy { seat in seat.department.map { departmentsByID[$0] != nil } ?? true }
     }
 }

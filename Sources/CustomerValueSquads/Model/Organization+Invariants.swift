@@ -347,7 +347,7 @@ extension Organization {
             try Self.checkCycle(cycle, of: id, path: path() + ["cycles", String(index)])
         }
         try checkInteractions(of: squad, path: path(), counterpartSquadsKnown: counterpartSquadsKnown)
-        try Self.checkSeats(of: squad, path: path())
+        try checkSeats(of: squad, path: path())
     }
 
     /// Checks that giving `specialist` a share of `percent` in `squad` keeps them at or under 100 %.

@@ -93,8 +93,8 @@ extension Organization {
         }
     }
 
-    /// Checks a squad's open seats: identifiers listed once, each seat's own fields.
-    static func checkSeats(of squad: CustomerValueSquad, path: @autoclosure () -> [String]) throws(OrganizationError) {
+    /// Checks a squad's open seats: identifiers listed once, each seat's own fields and its department.
+    func checkSeats(of squad: CustomerValueSquad, path: @autoclosure () -> [String]) throws(OrganizationError) {
         var seen: Set<Seat.ID> = []
         for (index, seat) in squad.seats.enumerated() {
             func seatPath() -> [String] { path() + ["seats", String(index)] }
@@ -107,8 +107,21 @@ extension Organization {
         }
     }
 
+    /// Checks one seat against the organisation: its own fields, and a department that exists.
+    func checkSeat(_ seat: Seat, of squad: CustomerValueSquad.ID, path: @autoclosure () -> [String])
+        throws(OrganizationError)
+    {
+        try Self.checkSeatFields(seat, of: squad, path: path())
+        if let department = seat.department, departmentsByID.index(forKey: department) == nil {
+            throw OrganizationError(
+                code: .unknownReference,
+                message: "seat \(seat.id) of squad \(squad) belongs to department \(department), which does not exist",
+                path: path() + ["department"])
+        }
+    }
+
     /// Checks one seat's own fields: a role, skills that are not blank, a cost in range.
-    static func checkSeat(_ seat: Seat, of squad: CustomerValueSquad.ID, path: @autoclosure () -> [String])
+    static func checkSeatFields(_ seat: Seat, of squad: CustomerValueSquad.ID, path: @autoclosure () -> [String])
         throws(OrganizationError)
     {
         if let cost = seat.costPerFTE, !(cost.isFinite && (0...Department.maximumCostPerFTE).contains(cost)) {

@@ -7,7 +7,8 @@
 /// becomes a hire.
 ///
 /// When the seat enters an ``Organization`` its identifier must be unique within the squad, its role and its
-/// skills must not be blank, a cost of its own must be in range, and the squad must not be dissolved. Whether a seat is open past its day is a
+/// skills must not be blank, a cost of its own must be in range, its department must exist, and the squad must not
+/// be dissolved; a department cannot be removed while a seat names it. Whether a seat is open past its day is a
 /// policy (``SeatOverdueRule``).
 public struct Seat: Identifiable, Sendable, Hashable {
     /// The identifier of a seat, unique within one squad.
@@ -29,6 +30,9 @@ public struct Seat: Identifiable, Sendable, Hashable {
     /// ``Department/costPerFTE`` (a hire in a scarce skill); `nil` to use the department's. From 0 to
     /// ``Department/maximumCostPerFTE``.
     public var costPerFTE: Double? = nil
+    /// The department whoever fills the seat belongs to — where a hire would join, and whose
+    /// ``Department/costPerFTE`` prices the seat; `nil` when any department will do.
+    public var department: Department.ID? = nil
 
     /// Creates a seat.
     ///
@@ -65,7 +69,7 @@ public struct Seat: Identifiable, Sendable, Hashable {
 
 extension Seat: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, role, skills, share, neededFrom, note, costPerFTE
+        case id, role, skills, share, neededFrom, note, costPerFTE, department
     }
 
     private struct SkillEntry: Codable {
@@ -100,9 +104,10 @@ extension Seat: Codable {
             note: try container.decodeIfPresent(String.self, forKey: .note) ?? ""
         )
         costPerFTE = try container.decodeIfPresent(Double.self, forKey: .costPerFTE)
+        department = try container.decodeIfPresent(Department.ID.self, forKey: .department)
     }
 
-    /// Encodes a seat; the skills sorted, none, an empty note and no cost of its own left out.
+    /// Encodes a seat; the skills sorted, none, an empty note, no cost of its own and no department left out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -116,5 +121,6 @@ extension Seat: Codable {
         try container.encode(neededFrom, forKey: .neededFrom)
         if !note.isEmpty { try container.encode(note, forKey: .note) }
         try container.encodeIfPresent(costPerFTE, forKey: .costPerFTE)
+        try container.encodeIfPresent(department, forKey: .department)
     }
 }

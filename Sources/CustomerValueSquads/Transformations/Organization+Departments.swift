@@ -29,9 +29,10 @@ extension Organization {
     /// - Parameter id: The department to remove.
     /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such department;
     ///   ``OrganizationError/Code/stillReferenced`` if specialists still have it as their home, departments
-    ///   report to it, a squad holds a grant to or needs one of its assets, or a squad has an interaction with it.
-    /// - Complexity: O(*q* · *k* + *i*), where *q* is the number of squads, *k* the number of its assets and *i*
-    ///   the number of interactions.
+    ///   report to it, a squad holds a grant to or needs one of its assets, a squad has an interaction with it, or
+    ///   an open seat belongs to it.
+    /// - Complexity: O(*q* · *k* + *i* + *n*), where *q* is the number of squads, *k* the number of its assets, *i*
+    ///   the number of interactions and *n* the number of open seats.
     public mutating func removeDepartment(_ id: Department.ID) throws(OrganizationError) {
         let department = try existingDepartment(id)
         if let staff = staffOfDepartment[id], let first = staff.min() {
@@ -51,6 +52,11 @@ extension Organization {
                 code: .stillReferenced,
                 message: "squad \(first) still has an interaction with department \(id); remove that first"
             )
+        }
+        if let squad = squadsByID.values.filter({ $0.seats.contains { $0.department == id } }).map(\.id).min() {
+            throw OrganizationError(
+                code: .stillReferenced,
+                message: "squad \(squad) still has an open seat in department \(id); change or close it first")
         }
         for asset in department.dataAssets {
             if let squad = squadsUsing(asset.id).first {

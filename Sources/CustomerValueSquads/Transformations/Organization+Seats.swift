@@ -9,14 +9,15 @@ extension Organization {
     /// - Throws: ``OrganizationError/Code/unknownReference`` if the squad does not exist;
     ///   ``OrganizationError/Code/squadDissolved`` for a dissolved squad; ``OrganizationError/Code/duplicateID``
     ///   if the squad already has a seat with this identifier; ``OrganizationError/Code/invalidValue`` for a blank
-    ///   role or skill.
+    ///   role or skill or a cost out of range; ``OrganizationError/Code/unknownReference`` for a department that
+    ///   does not exist.
     /// - Complexity: O(*n* + *k*), where *n* is the number of the squad's seats and *k* the seat's skills.
     public mutating func openSeat(_ seat: Seat, in squad: CustomerValueSquad.ID) throws(OrganizationError) {
         let current = try changeableSquad(squad)
         guard !current.seats.contains(where: { $0.id == seat.id }) else {
             throw OrganizationError(code: .duplicateID, message: "squad \(squad) already has a seat \(seat.id)")
         }
-        try Self.checkSeat(seat, of: squad, path: [])
+        try checkSeat(seat, of: squad, path: [])
         storage.modifySquad(squad) { $0.seats.append(seat) }
     }
 
@@ -28,13 +29,13 @@ extension Organization {
     /// Replaces an open seat with `seat`, the one with the same identifier: its role, skills, share, day or note
     /// change; it keeps its place in the squad's list.
     ///
-    /// - Throws: ``OrganizationError/Code/unknownReference`` if the squad or the seat does not exist;
-    ///   ``OrganizationError/Code/squadDissolved`` for a dissolved squad; ``OrganizationError/Code/invalidValue``
-    ///   for a blank role or skill.
+    /// - Throws: ``OrganizationError/Code/unknownReference`` if the squad, the seat or the seat's department does
+    ///   not exist; ``OrganizationError/Code/squadDissolved`` for a dissolved squad;
+    ///   ``OrganizationError/Code/invalidValue`` for a blank role or skill or a cost out of range.
     /// - Complexity: O(*n* + *k*), where *n* is the number of the squad's seats and *k* the seat's skills.
     public mutating func changeSeat(_ seat: Seat, in squad: CustomerValueSquad.ID) throws(OrganizationError) {
         let index = try seatIndex(seat.id, in: try changeableSquad(squad))
-        try Self.checkSeat(seat, of: squad, path: [])
+        try checkSeat(seat, of: squad, path: [])
         storage.modifySquad(squad) { $0.seats[index] = seat }
     }
 

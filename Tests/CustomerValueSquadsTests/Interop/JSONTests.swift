@@ -481,6 +481,7 @@ struct JSONFormatCoverageTests {
         let organizations = [
             OrganizationGenerator(seed: 8, shape: .init(specialists: 300)).generate(),
             OrganizationGenerator(seed: 8, shape: with(.init(specialists: 300)) { $0.reportingSpan = 4 }).generate(),
+            OrganizationGenerator(seed: 8, shape: with(.init(specialists: 300)) { $0.openSeats = 40 }).generate(),
             Fixtures.operatingRoom,
             Fixtures.accountBasedMarketing, Fixtures.regionalRollout,
         ]

@@ -51,7 +51,7 @@ struct RandomTransformations {
         let share = share()
         let day = day()
         let manager = specialistID(in: organization)
-        switch int(0..<26) {
+        switch int(0..<30) {
         case 0:
             let parent: Department.ID? = chance(70) ? department : nil
             return (
@@ -171,6 +171,26 @@ struct RandomTransformations {
         case 23:
             let id = Interaction.ID(stringLiteral: "i-\(int(0..<4))")
             return ("removeInteraction \(id) of \(squad)", { try $0.removeInteraction(id, of: squad) })
+        case 26, 27:
+            var seat = Seat(
+                id: .init(stringLiteral: "seat-\(int(0..<3))"), role: chance(10) ? " " : "seat role",
+                skills: [Skill("skill-\(counter % 5)"): .competent], share: share, neededFrom: day ?? "2026-11-01")
+            seat.department = chance(60) ? department : nil
+            seat.costPerFTE = chance(10) ? .nan : chance(50) ? Double(int(0..<100_000)) : nil
+            let change = chance(40)
+            return (
+                "\(change ? "changeSeat" : "openSeat") \(seat.id) in \(squad)",
+                { change ? try $0.changeSeat(seat, in: squad) : try $0.openSeat(seat, in: squad) }
+            )
+        case 28:
+            let seat = Seat.ID(stringLiteral: "seat-\(int(0..<3))")
+            return ("closeSeat \(seat) in \(squad)", { try $0.closeSeat(seat, in: squad) })
+        case 29:
+            let seat = Seat.ID(stringLiteral: "seat-\(int(0..<3))")
+            return (
+                "fillSeat \(seat) in \(squad) with \(specialist)",
+                { try $0.fillSeat(seat, in: squad, with: specialist, since: day) }
+            )
         default:
             let cycle = BreakFixCycle(
                 started: "2026-10-01", ended: day, tried: chance(10) ? "" : "try \(counter)",

@@ -70,6 +70,9 @@ struct SeatTests {
         var costly = perfusionist
         costly.id = "other"
         costly.costPerFTE = 2e12
+        var nowhere = perfusionist
+        nowhere.id = "other"
+        nowhere.department = "nowhere"
         var unknown = perfusionist
         unknown.id = "nobody"
         let cases: [(String, OrganizationError.Code, (inout Organization) throws(OrganizationError) -> Void)] = [
@@ -179,6 +182,27 @@ struct SeatTests {
         let changes = filled.changes(from: organization)
         #expect(try organization.applying(changes) == filled)
         #expect(try filled.applying(changes.reversed().map(\.inverse)) == organization)
+    }
+
+    @Test("a seat's department cannot go while the seat names it; a diff adds or removes both in an order that applies")
+    func department() throws {
+        var organization = Fixtures.operatingRoom
+        try organization.addDepartment(Department(id: "perfusion", name: "Perfusion", parent: OR.board))
+        var seat = perfusionist
+        seat.department = "perfusion"
+        seat.costPerFTE = nil
+        try organization.openSeat(seat, in: OR.squad)
+        let before = organization
+        #expect(
+            code { () throws(OrganizationError) in try organization.removeDepartment("perfusion") } == .stillReferenced)
+        #expect(organization == before)
+        // Both ways through the change list: the department and the seat arrive together and leave together.
+        let plain = Fixtures.operatingRoom
+        let adding = organization.changes(from: plain)
+        #expect(try plain.applying(adding) == organization)
+        let removing = plain.changes(from: organization)
+        #expect(try organization.applying(removing) == plain)
+        #expect(try Organization(jsonData: organization.jsonData()) == organization)
     }
 
     @Test("whether a specialist has the seat's skills at its proficiency")

@@ -121,7 +121,7 @@ struct ChangeCommandTests {
             [
                 "--squad", "bali", "--id", "account", "--role", "account manager", "--skill", "sales=competent",
                 "--share", "50", "--needed-from", "2027-01-04", "--note", "Bahasa and English", "--cost-per-fte",
-                "90000",
+                "90000", "--department", "sales",
             ],
             ["--squad", "bali", "--id", "account", "--role", "account manager", "--share", "150"]
         ),

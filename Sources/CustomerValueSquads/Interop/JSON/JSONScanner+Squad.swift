@@ -60,6 +60,7 @@ extension JSONScanner {
         var neededFrom: Day?
         var note = ""
         var cost: Double?
+        var department: Department.ID?
         let start = try readObject(Seat.self, "a seat object") { scanner, key throws(JSONFailure) in
             switch key {
             case "id": id = try scanner.readID()
@@ -69,6 +70,7 @@ extension JSONScanner {
             case "neededFrom": neededFrom = try scanner.readDay()
             case "note": note = try scanner.readOptionalString() ?? ""
             case "costPerFTE": cost = try scanner.readOptionalDouble()
+            case "department": department = try scanner.readOptionalID()
             default: return false
             }
             return true
@@ -79,6 +81,7 @@ extension JSONScanner {
             neededFrom: try required(neededFrom, "neededFrom", in: start),
             note: note)
         seat.costPerFTE = cost
+        seat.department = department
         return seat
     }
 

@@ -148,6 +148,7 @@ extension JSONWriter {
                 writer.list("seats", squad.seats) { writer, seat in
                     writer.object { writer in
                         writer.field("costPerFTE", seat.costPerFTE)
+                        writer.field("department", seat.department)
                         writer.field("id", seat.id)
                         writer.field("neededFrom", seat.neededFrom)
                         if !seat.note.isEmpty { writer.field("note", seat.note) }

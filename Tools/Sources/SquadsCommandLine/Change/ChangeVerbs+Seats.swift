@@ -27,6 +27,7 @@ extension ChangeVerb {
                 skills: try arguments.skills(), share: try TimeShare(percent: arguments.integer("share") ?? 100),
                 neededFrom: try arguments.date("needed-from") ?? arguments.day, note: arguments.optional("note") ?? "")
             seat.costPerFTE = try arguments.number("cost-per-fte")
+            seat.department = try arguments.optionalDepartment(in: organization, "department")
             try organization.openSeat(seat, in: squad)
         },
         ChangeVerb(
@@ -41,6 +42,7 @@ extension ChangeVerb {
                 VerbOption("needed-from", "DAY", "the new day it is needed from"),
                 VerbOption("note", "TEXT", "the new note (empty to clear it)"),
                 VerbOption("cost-per-fte", "AMOUNT", "its own cost per FTE, or none for the department's"),
+                VerbOption("department", "DEPARTMENT", "the department it belongs to, or none for any"),
             ]
         ) { organization, arguments in
             let squad = try arguments.squad(in: organization)
@@ -51,6 +53,11 @@ extension ChangeVerb {
             if let day = try arguments.date("needed-from") { seat.neededFrom = day }
             if let note = arguments.optional("note") { seat.note = note }
             if arguments.has("cost-per-fte") { seat.costPerFTE = try arguments.numberOrNone("cost-per-fte") }
+            if arguments.optional("department") == "none" {
+                seat.department = nil
+            } else if arguments.has("department") {
+                seat.department = try arguments.optionalDepartment(in: organization, "department")
+            }
             try organization.changeSeat(seat, in: squad)
         },
         ChangeVerb(
