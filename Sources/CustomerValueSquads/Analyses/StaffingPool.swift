@@ -142,16 +142,20 @@ public struct StaffingPool: Sendable {
                         + "\(asked[pick.specialist, default: 0]) %")
             }
         }
-        for (id, percent) in asked.sorted(by: { $0.key < $1.key }) {
-            guard let number = numberOf[id] else {
-                bookedOutside[id, default: 0] += percent
-                continue
-            }
-            let oldSpare = holders[Int(number)].spare
-            holders[Int(number)].spare -= percent
-            for (skill, proficiency) in organization.specialistsByID[id]?.skills ?? [:] {
-                move(Entry(holder: number, level: Int32(proficiency.level)), from: oldSpare, in: skill)
-            }
+        for (id, percent) in asked.sorted(by: { $0.key < $1.key }) { take(percent, of: id) }
+    }
+
+    /// Counts `percent` more of `id`'s time as taken, moving them in their skills' rankings; the caller has
+    /// checked that they have it to spare.
+    mutating func take(_ percent: Int, of id: Specialist.ID) {
+        guard let number = numberOf[id] else {
+            bookedOutside[id, default: 0] += percent
+            return
+        }
+        let oldSpare = holders[Int(number)].spare
+        holders[Int(number)].spare -= percent
+        for (skill, proficiency) in organization.specialistsByID[id]?.skills ?? [:] {
+            move(Entry(holder: number, level: Int32(proficiency.level)), from: oldSpare, in: skill)
         }
     }
 

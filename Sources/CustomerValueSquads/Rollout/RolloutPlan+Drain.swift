@@ -21,6 +21,23 @@ public struct DrainLedger: Sendable, Hashable, Codable {
 }
 
 extension RolloutPlan {
+    /// Checks floors given for departments: each department exists, each floor is a share from 0 to 1.
+    static func checkFloors(_ floors: [Department.ID: Double], in organization: Organization) throws(OrganizationError)
+    {
+        for (department, floor) in floors.sorted(by: { $0.key < $1.key }) {
+            guard organization.department(department) != nil else {
+                throw OrganizationError(
+                    code: .unknownReference,
+                    message: "a floor is given for department \(department), which the organisation does not have")
+            }
+            guard floor.isFinite, (0...1).contains(floor) else {
+                throw OrganizationError(
+                    code: .invalidValue,
+                    message: "the floor of department \(department) must be a share from 0 to 1, not \(floor)")
+            }
+        }
+    }
+
     /// How much of each silo the plan pulls into squads after the pilot and after each batch, and what each
     /// silo must hire back to keep its floor.
     ///
@@ -41,18 +58,7 @@ extension RolloutPlan {
     public func drainLedger(in organization: Organization, floors: [Department.ID: Double] = [:])
         throws(OrganizationError) -> DrainLedger
     {
-        for (department, floor) in floors.sorted(by: { $0.key < $1.key }) {
-            guard organization.department(department) != nil else {
-                throw OrganizationError(
-                    code: .unknownReference,
-                    message: "a floor is given for department \(department), which the organisation does not have")
-            }
-            guard floor.isFinite, (0...1).contains(floor) else {
-                throw OrganizationError(
-                    code: .invalidValue,
-                    message: "the floor of department \(department) must be a share from 0 to 1, not \(floor)")
-            }
-        }
+        try Self.checkFloors(floors, in: organization)
         let planned = Set([pilot] + batches.flatMap(\.replicas))
         let outside = organization.squads.filter { !planned.contains($0.id) }.map(\.id)
         let stepsInOrder: [(String, [CustomerValueSquad.ID])] =

@@ -34,6 +34,9 @@ public struct RolloutPlan: Sendable, Hashable, Codable {
         public var name: String
         /// The replicas the batch forms, by the identifiers they will have.
         public var replicas: [CustomerValueSquad.ID]
+        /// The day the batch starts, when it is planned; it dates the hires that keep the floors of the departments
+        /// the batch drains (``Organization/hiringPlan(rollout:floors:)``).
+        public var start: Day? = nil
 
         /// Creates a batch.
         public init(name: String, replicas: [CustomerValueSquad.ID]) {
