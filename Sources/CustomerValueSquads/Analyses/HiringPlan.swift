@@ -132,7 +132,7 @@ public struct HiringPlan: Sendable, Hashable, Codable {
         var skills: [String: Total] = [:]
         var total = Total(key: "total")
         for hire in hires {
-            let quarter = hire.day.map { "\($0.year)-Q\(($0.month - 1) / 3 + 1)" } ?? "unscheduled"
+            let quarter = Self.quarter(of: hire.day)
             quarters[quarter, default: Total(key: quarter)].add(hire)
             let department = hire.department?.rawValue ?? "none"
             departments[department, default: Total(key: department)].add(hire)
@@ -148,6 +148,11 @@ public struct HiringPlan: Sendable, Hashable, Codable {
         byDepartment = ordered(departments, last: "none")
         bySkill = ordered(skills, last: "")
         self.total = total
+    }
+
+    /// The quarter of a day, `2026-Q2`, or `unscheduled` for none.
+    static func quarter(of day: Day?) -> String {
+        day.map { "\($0.year)-Q\(($0.month - 1) / 3 + 1)" } ?? "unscheduled"
     }
 }
 

@@ -98,6 +98,37 @@ struct HiringPlanTests {
         #expect(plan.byQuarter.map(\.key) == ["2026-Q2", "2026-Q3", "2027-Q1"])
     }
 
+    @Test("the seats table and the plan's CSV hold every seat and hire, cells read back as written")
+    func csv() throws {
+        var (organization, plan) = try hospital()
+        var hostile = Seat(id: "formula", role: "=HYPERLINK(\"x\")", skills: ["a;b": .novice], neededFrom: "2026-12-01")
+        hostile.note = "line one\r\nline two, \"quoted\""
+        try organization.openSeat(hostile, in: "recovery")
+        let seats = CSVReader(Array(organization.csv(.seats).utf8), delimiter: UInt8(ascii: ","))
+        #expect(seats.problems.isEmpty)
+        #expect(seats.records.first?.fields == CSVTable.seats.columns)
+        let rows = seats.records.dropFirst().map(\.fields)
+        #expect(
+            rows.map { "\($0[0])/\($0[1])" } == [
+                "or-team/perfusionist", "or-team/cardiac", "recovery/scrub", "recovery/formula",
+            ])
+        #expect(rows[1][3] == "anaesthesia:expert" && rows[1][4] == "100" && rows[1][5] == "2026-08-15")
+        #expect(rows[1][6] == "anaesthesiology" && rows[1][7] == "150000")
+        #expect(rows[3][2] == "'=HYPERLINK(\"x\")")  // neutralised, as every table's cells are
+        #expect(rows[3][3] == "a\\;b:novice" && rows[3][8] == hostile.note)
+
+        let hiring = try organization.hiringPlan(rollout: plan, floors: [OR.nursing: 0.4])
+        let table = CSVReader(Array(hiring.csv(delimiter: ";").utf8), delimiter: UInt8(ascii: ";"))
+        #expect(table.problems.isEmpty)
+        #expect(table.records.first?.fields == HiringPlan.csvColumns)
+        let hires = table.records.dropFirst().map(\.fields)
+        #expect(hires.count == hiring.hires.count)
+        #expect(hires.map { $0[0] } == hiring.hires.map(\.reason.rawValue))
+        #expect(hires[0][7] == "0.5" && hires[0][10] == "2026-Q2" && hires[0][12] == "60000")
+        #expect(hires.last?[3] == "east wing" && hires.last?[10] == "2026-Q4")
+        #expect(hires.contains { $0[2] == "formula" && $0[5] == "'=HYPERLINK(\"x\")" && $0[12] == "" })
+    }
+
     @Test("floors out of range or of unknown departments are refused, with or without a rollout")
     func badFloors() throws {
         let (organization, plan) = try hospital()

@@ -129,6 +129,8 @@ struct CSVTests {
     func export() throws {
         var organization = Fixtures.regionalRollout
         try organization.rename(to: "Toko Manis")
+        let squad = try #require(organization.squads.first { $0.stage != .dissolved })
+        try organization.openSeat(Seat(id: "seat", role: "planner", neededFrom: "2026-12-01"), in: squad.id)
         for table in CSVTable.allCases {
             let text = organization.csv(table)
             let reader = text.split(separator: "\r\n", omittingEmptySubsequences: false)
@@ -140,6 +142,7 @@ struct CSVTests {
                 case .departments: organization.departmentCount
                 case .memberships: organization.squads.reduce(0) { $0 + $1.memberships.count }
                 case .squads: organization.squadCount
+                case .seats: organization.squads.filter { $0.stage != .dissolved }.reduce(0) { $0 + $1.seats.count }
                 }
             #expect(reader.count - 2 == rows, "\(table)")
         }

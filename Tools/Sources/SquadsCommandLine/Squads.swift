@@ -24,7 +24,8 @@ public struct Squads: ParsableCommand {
         subcommands: [
             DemoCommand.self, SampleCommand.self, ValidateCommand.self, DiagramCommand.self, GapsCommand.self,
             StaffingCommand.self, ScoresCommand.self, CheckInCommand.self,
-            ReachCommand.self, NetworkCommand.self, SpansCommand.self, DistanceCommand.self, TimelineCommand.self,
+            ReachCommand.self, NetworkCommand.self, SpansCommand.self, DistanceCommand.self, SeatsCommand.self,
+            HiringPlanCommand.self, TimelineCommand.self,
             ImportSCIMCommand.self, SCIMCommand.self,
             ImportCSVCommand.self, ExportCSVCommand.self,
             ExportBackstageCommand.self, ImportBackstageCommand.self,

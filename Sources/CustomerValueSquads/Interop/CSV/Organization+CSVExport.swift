@@ -12,6 +12,10 @@ public enum CSVTable: String, Sendable, Hashable, Codable, CaseIterable {
     case memberships
     /// One row per squad: `id`, `name`, `stage`, `mission`, `customer`, `value_area`, `members` and `fte`.
     case squads
+    /// One row per open seat of a squad that is not dissolved: `squad`, `seat`, `role`, `skills` (`name:level` as
+    /// in the people table), `share` (percent), `needed_from`, `department`, `cost_per_fte` (the seat's own) and
+    /// `note`.
+    case seats
 
     /// The column names of the table, in order.
     public var columns: [String] {
@@ -24,6 +28,8 @@ public enum CSVTable: String, Sendable, Hashable, Codable, CaseIterable {
         case .departments: ["id", "name", "function", "parent", "head", "capacity_floor", "staff"]
         case .memberships: ["squad", "specialist", "role", "share", "since"]
         case .squads: ["id", "name", "stage", "mission", "customer", "value_area", "members", "fte"]
+        case .seats:
+            ["squad", "seat", "role", "skills", "share", "needed_from", "department", "cost_per_fte", "note"]
         }
     }
 
@@ -82,33 +88,12 @@ extension Organization {
     public func csv(
         _ table: CSVTable, delimiter: Character, byteOrderMark: Bool, neutralizingFormulas: Bool
     ) -> String {
+        let writer = CSVWriter(delimiter: delimiter, neutralizingFormulas: neutralizingFormulas)
+        func field(_ value: String) -> String { writer.field(value) }
         let separator = String(delimiter)
-        let delimiterScalars = Array(delimiter.unicodeScalars)
-        func field(_ value: String) -> String {
-            let text = neutralizingFormulas ? CSVFormulaGuard.guarded(value) : value
-            let scalars = text.unicodeScalars
-            var needsQuotes =
-                scalars.first == " " || scalars.first == "\t" || scalars.last == " " || scalars.last == "\t"
-            var quoted = String.UnicodeScalarView()
-            for scalar in scalars {
-                if scalar == "\"" {
-                    needsQuotes = true
-                    quoted.append(scalar)
-                } else if scalar == "\n" || scalar == "\r"
-                    || (delimiterScalars.count == 1 && scalar == delimiterScalars[0])
-                {
-                    needsQuotes = true
-                }
-                quoted.append(scalar)
-            }
-            if delimiterScalars.count != 1 && text.contains(separator) { needsQuotes = true }
-            return needsQuotes ? "\"" + String(quoted) + "\"" : text
-        }
+        let number = CSVWriter.number
         var lines = [table.columns.map(field).joined(separator: separator)]
         func row(_ fields: [String]) { lines.append(fields.map(field).joined(separator: separator)) }
-        func number(_ value: Double) -> String {
-            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        }
         switch table {
         case .people:
             for specialist in specialists {
@@ -118,9 +103,7 @@ extension Organization {
                     department?.name ?? "", department?.parent?.rawValue ?? "",
                     department?.parent.flatMap { departmentsByID[$0]?.name } ?? "",
                     specialist.manager?.rawValue ?? "",
-                    specialist.skills.sorted { $0.key < $1.key }
-                        .map { "\(CSVImport.escapedSkill($0.key.rawValue, separator: ";")):\($0.value.rawValue)" }
-                        .joined(separator: ";"),
+                    CSVWriter.skills(specialist.skills),
                     department?.head == specialist.id ? specialist.department.rawValue : "",
                 ])
             }
@@ -152,7 +135,68 @@ extension Organization {
                     area ?? "", String(squad.memberships.count), number(Double(percent) / 100),
                 ])
             }
+        case .seats:
+            for squad in squads where squad.stage != .dissolved {
+                for seat in squad.seats {
+                    row([
+                        squad.id.rawValue, seat.id.rawValue, seat.role.rawValue, CSVWriter.skills(seat.skills),
+                        String(seat.share.percent), seat.neededFrom.description, seat.department?.rawValue ?? "",
+                        seat.costPerFTE.map(number) ?? "", seat.note,
+                    ])
+                }
+            }
         }
-        return (byteOrderMark ? "\u{FEFF}" : "") + lines.joined(separator: "\r\n") + "\r\n"
+        return writer.document(lines, byteOrderMark: byteOrderMark)
+    }
+}
+
+/// Writes CSV cells and documents (RFC 4180): quoting by Unicode scalar, the formula guard, CRLF line ends.
+struct CSVWriter {
+    let delimiter: Character
+    let neutralizingFormulas: Bool
+
+    /// One cell: guarded against formulas when asked, quoted when it holds the delimiter, a quote, a line break or
+    /// spaces or tabs at either end, its quotes doubled — all by Unicode scalar.
+    func field(_ value: String) -> String {
+        let separator = String(delimiter)
+        let delimiterScalars = Array(delimiter.unicodeScalars)
+        let text = neutralizingFormulas ? CSVFormulaGuard.guarded(value) : value
+        let scalars = text.unicodeScalars
+        var needsQuotes =
+            scalars.first == " " || scalars.first == "\t" || scalars.last == " " || scalars.last == "\t"
+        var quoted = String.UnicodeScalarView()
+        for scalar in scalars {
+            if scalar == "\"" {
+                needsQuotes = true
+                quoted.append(scalar)
+            } else if scalar == "\n" || scalar == "\r"
+                || (delimiterScalars.count == 1 && scalar == delimiterScalars[0])
+            {
+                needsQuotes = true
+            }
+            quoted.append(scalar)
+        }
+        if delimiterScalars.count != 1 && text.contains(separator) { needsQuotes = true }
+        return needsQuotes ? "\"" + String(quoted) + "\"" : text
+    }
+
+    /// A row of cells.
+    func row(_ fields: [String]) -> String { fields.map(field).joined(separator: String(delimiter)) }
+
+    /// The lines as a document, each ended by CRLF, after a byte-order mark when asked.
+    func document(_ lines: [String], byteOrderMark: Bool) -> String {
+        (byteOrderMark ? "\u{FEFF}" : "") + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A number as a cell: whole numbers without a decimal point.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// Skills as `name:level`, sorted, separated by `;`, a `;` or `\\` in a name escaped with `\\`.
+    static func skills(_ skills: [Skill: Proficiency]) -> String {
+        skills.sorted { $0.key < $1.key }
+            .map { "\(CSVImport.escapedSkill($0.key.rawValue, separator: ";")):\($0.value.rawValue)" }
+            .joined(separator: ";")
     }
 }

@@ -120,21 +120,25 @@ struct ExportCSVCommand: SquadsCommand {
         abstract: "Write one table of an organisation as CSV, for a spreadsheet.",
         discussion: "people (what import-csv reads back: squads import-csv FILE --id id --name name --department "
             + "department --department-name department_name --title title --manager manager --parent-department "
-            + "parent_department --parent-department-name parent_department_name --skills skills --head-of head_of), departments, memberships or squads. RFC 4180, lines ended by "
+            + "parent_department --parent-department-name parent_department_name --skills skills --head-of head_of), departments, memberships, squads, seats (the open seats) or hiring-plan (the hires of squads hiring-plan, with --plan and --floor). RFC 4180, lines ended by "
             + "CRLF; --bom starts the file with the UTF-8 byte-order mark by which spreadsheets recognise UTF-8. Cells "
             + "that a spreadsheet would run as a formula are written with a leading ' unless --raw is given."
     )
 
     /// The tables, as the option reads them.
     enum Table: String, CaseIterable, ExpressibleByArgument {
-        case people, departments, memberships, squads
+        case people, departments, memberships, squads, seats
+        case hiringPlan = "hiring-plan"
 
-        var table: CSVTable {
+        /// The organisation's table, or `nil` for the hiring plan.
+        var table: CSVTable? {
             switch self {
             case .people: .people
             case .departments: .departments
             case .memberships: .memberships
             case .squads: .squads
+            case .seats: .seats
+            case .hiringPlan: nil
             }
         }
     }
@@ -142,8 +146,14 @@ struct ExportCSVCommand: SquadsCommand {
     @Argument(help: "The organisation (JSON); - reads standard input.")
     var organization: String
 
-    @Option(help: "Which table: people, departments, memberships or squads.")
+    @Option(help: "Which table: people, departments, memberships, squads, seats or hiring-plan.")
     var table: Table = .people
+
+    @Option(help: "For hiring-plan: the rollout plan (JSON) whose batches drain the departments.")
+    var plan: String?
+
+    @Option(parsing: .upToNextOption, help: "For hiring-plan: floors as department=share, such as sales=0.5.")
+    var floor: [String] = []
 
     @Option(help: "What separates fields: , (the default), ; or tab.")
     var delimiter: String = ","
@@ -162,8 +172,15 @@ struct ExportCSVCommand: SquadsCommand {
 
     func execute() throws {
         let delimiter = try Commands.csvDelimiter(delimiter)
-        let text = try readOrganization(organization).csv(
-            table.table, delimiter: delimiter, byteOrderMark: bom, neutralizingFormulas: !raw)
+        let base = try readOrganization(organization)
+        let text: String
+        if let chosen = table.table {
+            guard plan == nil, floor.isEmpty else { throw InputError("--plan and --floor go with --table hiring-plan") }
+            text = base.csv(chosen, delimiter: delimiter, byteOrderMark: bom, neutralizingFormulas: !raw)
+        } else {
+            text = try Commands.hiringPlan(base, plan: plan, floors: floor).csv(
+                delimiter: delimiter, byteOrderMark: bom, neutralizingFormulas: !raw)
+        }
         try writeOutput(Data(text.utf8), to: output)
     }
 }
