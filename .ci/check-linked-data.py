@@ -6,7 +6,8 @@ EXPORT.jsonld is `squads export-org` output; REACH.json is `squads reach --forma
 organisation, which says which departments each squad's members come from. The script checks that every
 org: term the export uses is one rdflib's ORG namespace defines, then asks SPARQL for each squad with the
 units its members come from and compares the answer with the library's. Given the organisation's document, it
-also asks SPARQL who reports to whom (org:reportsTo) and compares that with the document's managers.
+also asks SPARQL who reports to whom (org:reportsTo) and compares that with the document's managers, and which
+posts of each squad no one holds (the open seats, org:Post without org:heldBy) and compares them with its seats.
 """
 
 import json
@@ -71,14 +72,42 @@ if len(sys.argv) > 3:
     with open(sys.argv[3]) as file:
         document = json.load(file)
     expected = {(s["id"], s["manager"]) for s in document["specialists"] if s.get("manager")}
-    if not expected:
-        sys.exit("the organisation given has no reporting lines to check")
-    lines = set()
-    for row in graph.query("""
-        PREFIX org: <http://www.w3.org/ns/org#>
-        SELECT ?person ?manager WHERE { ?person org:reportsTo ?manager . ?manager org:memberOf ?unit . }
-    """):
-        lines.add((str(row.person).rsplit("/", 1)[-1], str(row.manager).rsplit("/", 1)[-1]))
-    if lines != expected:
-        sys.exit(f"org:reportsTo: SPARQL found {sorted(lines)}, the document has {sorted(expected)}")
-    print(f"reporting lines checked: {len(lines)} org:reportsTo links, as the document's managers")
+    seats = {(q["id"], seat["id"]) for q in document.get("squads", []) if q.get("stage") != "dissolved"
+             for seat in q.get("seats", [])}
+    if not expected and not seats:
+        sys.exit("the organisation given has no reporting lines or open seats to check")
+    if expected:
+        lines = set()
+        for row in graph.query("""
+            PREFIX org: <http://www.w3.org/ns/org#>
+            SELECT ?person ?manager WHERE { ?person org:reportsTo ?manager . ?manager org:memberOf ?unit . }
+        """):
+            lines.add((str(row.person).rsplit("/", 1)[-1], str(row.manager).rsplit("/", 1)[-1]))
+        if lines != expected:
+            sys.exit(f"org:reportsTo: SPARQL found {sorted(lines)}, the document has {sorted(expected)}")
+        print(f"reporting lines checked: {len(lines)} org:reportsTo links, as the document's managers")
+    if seats:
+        # The open posts of each squad: posts in the squad that no one holds.
+        posts = set()
+        for row in graph.query("""
+            PREFIX org: <http://www.w3.org/ns/org#>
+            PREFIX cvs: <https://customervaluesquads.invalid/ns#>
+            SELECT ?squad ?name WHERE {
+                ?post a org:Post ; org:postIn ?squad ; cvs:name ?name .
+                ?squad a org:OrganizationalCollaboration .
+                FILTER NOT EXISTS { ?post org:heldBy ?someone }
+            }
+        """):
+            posts.add((str(row.squad).rsplit("/", 1)[-1], str(row.name)))
+        if posts != seats:
+            sys.exit(f"open org:Posts: SPARQL found {sorted(posts)}, the document has {sorted(seats)}")
+        held = {(q["id"], m["specialist"]) for q in document.get("squads", []) for m in q.get("memberships", [])}
+        holders = set()
+        for row in graph.query("""
+            PREFIX org: <http://www.w3.org/ns/org#>
+            SELECT ?squad ?person WHERE { ?post a org:Post ; org:postIn ?squad ; org:heldBy ?person . }
+        """):
+            holders.add((str(row.squad).rsplit("/", 1)[-1], str(row.person).rsplit("/", 1)[-1]))
+        if holders != held:
+            sys.exit(f"held org:Posts: SPARQL found {len(holders)}, the document has {len(held)} memberships")
+        print(f"posts checked: {len(posts)} open org:Posts as the document's seats, {len(holders)} held by members")

@@ -51,7 +51,10 @@ extension Organization {
     /// manager; squads are
     /// `org:OrganizationalCollaboration`s whose `org:purpose` is the mission; each squad membership is an
     /// `org:Membership` with `org:member`, `org:organization`, an `org:role` and, where dates exist,
-    /// `org:memberDuring` a `time:Interval`. Decision rights, data-access grants, data assets, skills,
+    /// `org:memberDuring` a `time:Interval`. Each member's place is also an `org:Post` `org:postIn` the squad with
+    /// its `org:role`, `org:heldBy` the member; each open seat is an `org:Post` held by no one, with `cvs:name`,
+    /// `cvs:share`, `cvs:neededFrom`, `cvs:skill` (`cvs:name`, `cvs:proficiency`) and, where the seat has them,
+    /// `cvs:department`, `cvs:costPerFTE` and `cvs:note`. Decision rights, data-access grants, data assets, skills,
     /// outcomes and cycles have no ORG term and are carried as `cvs:` properties (see
     /// ``linkedDataNamespace``). Nodes are named `cvs:department/ID`, `cvs:person/ID`, `cvs:squad/ID`.
     ///
@@ -254,6 +257,38 @@ extension Organization {
                     membership["org:memberDuring"] = .object(interval)
                 }
                 graph.append(.object(membership))
+            }
+
+            // Posts: each member's place is a post they hold; each open seat a post no one holds yet.
+            func role(_ role: Role) -> JSONNode {
+                .object([
+                    "@id": .string("cvs:role/\(Self.iriSegment(role.rawValue))"), "@type": .string("org:Role"),
+                    "skos:prefLabel": .string(role.rawValue),
+                ])
+            }
+            for (specialist, membership) in squad.memberships.sorted(by: { $0.key < $1.key }) {
+                graph.append(
+                    .object([
+                        "@id": .string("cvs:post/\(squad.id)/member/\(specialist)"), "@type": .string("org:Post"),
+                        "org:postIn": .id(squadIRI), "org:role": role(membership.role),
+                        "org:heldBy": .id(iri("person", specialist)),
+                        "cvs:share": .number(Double(membership.share.percent)),
+                    ]))
+            }
+            for seat in squad.seats {
+                var post: [String: JSONNode] = [
+                    "@id": .string("cvs:post/\(squad.id)/seat/\(seat.id)"), "@type": .string("org:Post"),
+                    "org:postIn": .id(squadIRI), "org:role": role(seat.role), "cvs:name": .string(seat.id.rawValue),
+                    "cvs:share": .number(Double(seat.share.percent)), "cvs:neededFrom": date(seat.neededFrom),
+                    "cvs:skill": .array(
+                        seat.skills.sorted { $0.key < $1.key }.map { skill, level in
+                            .object(["cvs:name": .string(skill.rawValue), "cvs:proficiency": .string(level.rawValue)])
+                        }),
+                ]
+                if let department = seat.department { post["cvs:department"] = .id(iri("department", department)) }
+                if let cost = seat.costPerFTE { post["cvs:costPerFTE"] = .number(cost) }
+                if !seat.note.isEmpty { post["cvs:note"] = .string(seat.note) }
+                graph.append(.object(post))
             }
         }
         let document = JSONNode.object(["@context": .object(context), "@graph": .array(graph)])
