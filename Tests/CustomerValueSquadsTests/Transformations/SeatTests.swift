@@ -205,6 +205,21 @@ struct SeatTests {
         #expect(try Organization(jsonData: organization.jsonData()) == organization)
     }
 
+    @Test("the linked-data export has a post per member, held by them, and an open post per seat")
+    func linkedData() throws {
+        var organization = try withSeat()
+        organization = try organization.changingSeat(with(perfusionist) { $0.department = OR.surgery }, in: OR.squad)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: organization.linkedData()) as? [String: Any])
+        let posts = try #require(object["@graph"] as? [[String: Any]]).filter { $0["@type"] as? String == "org:Post" }
+        let members = organization.squads.reduce(0) { $0 + $1.memberships.count }
+        #expect(posts.filter { $0["org:heldBy"] != nil }.count == members)
+        let open = posts.filter { $0["org:heldBy"] == nil }
+        #expect(open.map { $0["@id"] as? String } == ["cvs:post/or-team/seat/perfusionist"])
+        #expect((open.first?["cvs:department"] as? [String: String])?["@id"] == "cvs:department/surgery")
+        #expect(open.first?["cvs:neededFrom"] != nil && open.first?["cvs:note"] as? String == perfusionist.note)
+    }
+
     @Test("whether a specialist has the seat's skills at its proficiency")
     func isMet() throws {
         let seat = Seat(id: "s", role: "scrub", skills: ["scrub nursing": .proficient], neededFrom: "2026-01-01")
