@@ -77,3 +77,34 @@ again = run(
     "--parent-department-name", "parent_department_name", "--skills", "skills", "--head-of", "head_of", stdin=table)
 assert run("export-csv", "-", stdin=again) == table, "export → import → export changed the people table"
 print("export-csv people → import-csv → export-csv gives the same table")
+
+# Open seats and the hiring plan: the seats table and the plan's CSV, read by csv.reader, against the JSON.
+note = 'Bahasa, English and "Jawa"\r\nfrom May'
+with_seats = os.path.join(work, "seats-csv.json")
+first = run("change", organization, "open-seat", "--squad", "bali", "--id", "account", "--role", "account manager",
+            "--skill", "key accounts=proficient", "--share", "50", "--needed-from", "2027-01-04", "--department",
+            "marketing", "--cost-per-fte", "90000", "--note", note, "--output", "-")
+second = run("change", "-", "open-seat", "--squad", "bali", "--id", "runner", "--role", "=runner", "--share", "10",
+             "--needed-from", "2027-04-12", "--output", "-", stdin=first)
+with open(with_seats, "wb") as file:
+    file.write(second)
+rows = list(csv.reader(run("export-csv", with_seats, "--table", "seats").decode("utf-8").splitlines(keepends=True),
+                       strict=True))
+header, seat_rows = rows[0], {row[1]: dict(zip(rows[0], row)) for row in rows[1:]}
+assert header[:3] == ["squad", "seat", "role"] and sorted(seat_rows) == ["account", "runner"], rows
+account = seat_rows["account"]
+assert account["note"] == note and account["skills"] == "key accounts:proficient", account
+assert account["share"] == "50" and account["needed_from"] == "2027-01-04" and account["cost_per_fte"] == "90000"
+assert seat_rows["runner"]["role"] == "'=runner", seat_rows["runner"]  # the formula guard
+plan = json.loads(run("hiring-plan", with_seats, "--format", "json"))
+hires = list(csv.DictReader(run("hiring-plan", with_seats, "--format", "csv").decode("utf-8")
+                            .splitlines(keepends=True), strict=True))
+assert len(hires) == len(plan["hires"]), (hires, plan["hires"])
+for row, hire in zip(hires, plan["hires"]):
+    assert row["reason"] == hire["reason"] and float(row["fte"]) == hire["fte"], (row, hire)
+    if hire.get("costPerFTE") is not None:
+        assert abs(float(row["cost"]) - hire["costPerFTE"] * hire["fte"]) < 1e-6, (row, hire)
+account_hire = [row for row in hires if row["seat"] == "account"]
+assert account_hire and account_hire[0]["cost"] == "45000" and account_hire[0]["quarter"] == "2027-Q1", hires
+print(f"Python's csv module reads the seats table ({len(seat_rows)} seats, a note with quotes and CRLF as written) "
+      f"and the hiring plan ({len(hires)} hire(s), as its JSON says)")

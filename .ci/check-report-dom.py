@@ -1,6 +1,6 @@
 """Checks the page as headless Chromium holds it after its script ran (`chromium --dump-dom`): the script marked
 the page ready, every section is there, and the charts were drawn.
-Usage: python3 .ci/check-report-dom.py DOM.html [--compared] [--history]"""
+Usage: python3 .ci/check-report-dom.py DOM.html [--compared] [--history] [--lines] [--seats]"""
 
 import html.parser
 import sys
@@ -28,6 +28,7 @@ dom.feed(open(sys.argv[1], encoding="utf-8").read())
 expected = {"glance", "silos", "drain", "outcomes", "findings"} | ({"compare"} if "--compared" in sys.argv else set())
 expected |= {"history"} if "--history" in sys.argv else set()
 expected |= {"reporting"} if "--lines" in sys.argv else set()
+expected |= {"seats"} if "--seats" in sys.argv else set()
 problems = []
 if not dom.ready:
     problems.append("the page's script did not run in Chromium (body has no data-script=ready)")

@@ -75,6 +75,17 @@ struct SeatsCommandTests {
         #expect(floored.hires.contains { $0.reason == .backfill && $0.department == "marketing" })
     }
 
+    @Test("the report has a seats-and-hiring section once a squad has an open seat, with a row per seat")
+    func report() throws {
+        let page = try Commands.report(organization())
+        #expect(page.contains("<section id=\"seats\"><h2>Seats and hiring</h2>"))
+        #expect(page.contains("2 open seats: 1 can be filled from inside, 1 person to hire (0.50 FTE, cost 40000)"))
+        #expect(page.contains("<title>FTE to hire by quarter</title>"))
+        let table = try #require(page.components(separatedBy: "<table id=\"open-seats\">").last)
+        #expect(table.components(separatedBy: "</table>")[0].components(separatedBy: "<tr").count == 4)
+        #expect(!(try Commands.report(Commands.sampleOrganization)).contains("id=\"seats\""))
+    }
+
     @Test("export-csv writes the seats and the hiring plan; --plan goes only with the hiring plan")
     func exportCSV() throws {
         let folder = try folder()

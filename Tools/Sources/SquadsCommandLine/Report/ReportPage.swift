@@ -39,6 +39,7 @@ extension Commands {
         ReportSections.matrix(figures, compared: baseline != nil, into: &html)
         ReportSections.drains(figures, into: &html)
         ReportSections.reporting(organization, into: &html)
+        ReportSections.seats(organization, into: &html)
         if let history {
             ReportHistory.section(
                 history.timeline(every: step, plan: plan), step: step, organization: organization, into: &html)
