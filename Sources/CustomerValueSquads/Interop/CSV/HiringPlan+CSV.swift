@@ -1,5 +1,5 @@
 extension HiringPlan {
-    /// The columns of ``csv(delimiter:byteOrderMark:)``, in order.
+    /// The columns of ``csv(delimiter:byteOrderMark:neutralizingFormulas:)``, in order.
     public static let csvColumns = [
         "reason", "squad", "seat", "step", "department", "role", "skills", "fte", "headcount", "day", "quarter",
         "cost_per_fte", "cost",
