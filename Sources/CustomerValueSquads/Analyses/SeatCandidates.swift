@@ -135,3 +135,61 @@ extension StaffingPool {
         return result
     }
 }
+
+extension Organization {
+    /// Proposes who fills each open seat of a squad; see ``StaffingPool/proposeStaffing(forSeatsOf:)``.
+    ///
+    /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such squad.
+    /// - Complexity: As ``StaffingPool/proposeStaffing(forSeatsOf:)``, once the value has its staffing ranking.
+    public func proposeStaffing(forSeatsOf squad: CustomerValueSquad.ID) throws(OrganizationError)
+        -> StaffingProposal
+    {
+        try StaffingPool(self).proposeStaffing(forSeatsOf: squad)
+    }
+}
+
+extension StaffingPool {
+    /// Proposes who fills each open seat of `squad`, in the squad's order: the best candidate of each
+    /// (``candidates(for:in:limit:)``), with the time of the picks before counted as taken, in the seat's role and
+    /// share, the pick naming its ``StaffingProposal/Pick/seat``. A seat no one can fill is reported: its skills in
+    /// ``StaffingProposal/uncoveredSkills``, and a sentence in ``StaffingProposal/shortfalls``.
+    ///
+    /// Fill the seats with ``Organization/fillSeat(_:in:with:since:)`` for each pick.
+    ///
+    /// - Throws: ``OrganizationError/Code/unknownReference`` if there is no such squad.
+    /// - Complexity: O(*n* · (*v* · *k* + *c*)), where *n* is the number of the squad's seats, *v* the candidates
+    ///   visited per seat, *k* a seat's skills and *c* the holders of a pick's skills.
+    public func proposeStaffing(forSeatsOf squad: CustomerValueSquad.ID) throws(OrganizationError)
+        -> StaffingProposal
+    {
+        guard let current = organization.squadsByID[squad] else {
+            throw OrganizationError(code: .unknownReference, message: "there is no squad \(squad)")
+        }
+        var pool = self
+        var picks: [StaffingProposal.Pick] = []
+        var uncovered: Set<Skill> = []
+        var shortfalls: [String] = []
+        for seat in current.seats {
+            guard let best = pool.candidates(for: seat, in: squad, limit: 1).first else {
+                uncovered.formUnion(seat.skills.keys)
+                shortfalls.append(
+                    "seat \(seat.id) (\(seat.role)): no one outside the squad has its skills and \(seat.share) to spare"
+                )
+                continue
+            }
+            pool.take(seat.share.percent, of: best.specialist)
+            let levels = best.proficiencies.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }
+            var pick = StaffingProposal.Pick(
+                specialist: best.specialist, department: best.department, role: seat.role, share: seat.share,
+                covers: seat.skills.keys.sorted(),
+                reason: "fills seat \(seat.id)"
+                    + (levels.isEmpty ? "" : " with \(levels.joined(separator: ", "))")
+                    + ", \(best.sparePercent)% to spare")
+            pick.seat = seat.id
+            picks.append(pick)
+        }
+        return StaffingProposal(
+            mission: current.mission, picks: picks, uncoveredSkills: uncovered.sorted(),
+            departments: Set(picks.map(\.department)).sorted(), shortfalls: shortfalls)
+    }
+}

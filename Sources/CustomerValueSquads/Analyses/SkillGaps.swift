@@ -47,16 +47,39 @@ public struct SkillGap: Sendable, Hashable, Codable {
     /// Who could fill it, best first (see ``Candidate/ranks(before:)``); empty when no one with time to spare
     /// has the skill.
     public var candidates: [Candidate]
+    /// The squad's open seats that need the skill, in the squad's order: filling one of them closes the gap.
+    /// Empty when no seat asks for it (or the gaps are not of a squad).
+    public var seats: [Seat.ID] = []
 
     /// Creates a gap.
     public init(skill: Skill, candidates: [Candidate]) {
         self.skill = skill
         self.candidates = candidates
     }
+
+    private enum CodingKeys: String, CodingKey { case skill, candidates, seats }
+
+    /// Decodes a gap; `seats` may be absent (none).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            skill: try container.decode(Skill.self, forKey: .skill),
+            candidates: try container.decode([Candidate].self, forKey: .candidates))
+        seats = try container.decodeIfPresent([Seat.ID].self, forKey: .seats) ?? []
+    }
+
+    /// Encodes a gap; no seats are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(skill, forKey: .skill)
+        try container.encode(candidates, forKey: .candidates)
+        if !seats.isEmpty { try container.encode(seats, forKey: .seats) }
+    }
 }
 
 extension Organization {
-    /// The skills a squad needs that none of its members brings, each with the specialists who could fill it.
+    /// The skills a squad needs that none of its members brings, each with the specialists who could fill it and
+    /// the squad's open seats that ask for it (``SkillGap/seats``).
     ///
     /// "There is no checklist": pass `requiredSkills` to ask about skills of your own choosing instead of the
     /// mission's.
@@ -84,7 +107,7 @@ extension Organization {
             requiredSkills: requiredSkills ?? current.mission.requiredSkills,
             members: Set(current.memberships.keys),
             limit: limit
-        )
+        ).namingSeats(of: current)
     }
 
     /// The skills in `requiredSkills` that none of `members` brings, each with the other specialists who could
@@ -132,7 +155,7 @@ extension StaffingPool {
             requiredSkills: requiredSkills ?? current.mission.requiredSkills,
             members: Set(current.memberships.keys),
             limit: limit
-        )
+        ).namingSeats(of: current)
     }
 
     /// The skills in `requiredSkills` that none of `members` brings, each with the best other specialists who
@@ -163,6 +186,18 @@ extension StaffingPool {
                 skill: skill,
                 candidates: candidates(
                     for: skill, excluding: members, departments: departments, limit: max(0, limit ?? .max)))
+        }
+    }
+}
+
+extension [SkillGap] {
+    /// The gaps, each naming the open seats of `squad` that need its skill.
+    func namingSeats(of squad: CustomerValueSquad) -> [SkillGap] {
+        guard !squad.seats.isEmpty else { return self }
+        return map { gap in
+            var named = gap
+            named.seats = squad.seats.filter { $0.skills[gap.skill] != nil }.map(\.id)
+            return named
         }
     }
 }

@@ -17,6 +17,9 @@ public struct StaffingProposal: Sendable, Hashable, Codable {
         public var covers: [Skill]
         /// Why they were chosen, for people.
         public var reason: String
+        /// The open seat they would fill, for a proposal of a squad's seats
+        /// (``Organization/proposeStaffing(forSeatsOf:)``); `nil` otherwise.
+        public var seat: Seat.ID? = nil
     }
 
     /// The mission the proposal staffs.

@@ -166,6 +166,39 @@ struct HiringPlanTests {
 
 @Suite("Candidates for a seat")
 struct SeatCandidateTests {
+    @Test("staffing a squad's seats picks the best candidate of each, their time counted once, seats named")
+    func proposalForSeats() throws {
+        var (organization, _) = try hospital()
+        try organization.openSeat(
+            Seat(
+                id: "scrub-2", role: "scrub nurse", skills: ["scrub nursing": .proficient], share: 40,
+                neededFrom: "2026-06-02"),
+            in: "recovery")
+        let proposal = try organization.proposeStaffing(forSeatsOf: "recovery")
+        #expect(proposal.picks.map(\.specialist) == ["n-ayu", "n-dewi"])
+        #expect(proposal.picks.map(\.seat) == ["scrub", "scrub-2"])
+        #expect(proposal.picks.map(\.share) == [30, 40] && proposal.picks.allSatisfy { $0.role == "scrub nurse" })
+        #expect(proposal.isComplete && proposal.departments == [OR.nursing])
+        var filled = organization
+        for pick in proposal.picks {
+            try filled.fillSeat(try #require(pick.seat), in: "recovery", with: pick.specialist)
+        }
+        #expect(filled.squad("recovery")?.seats == [])
+        // The operating room's seats: no one outside the room has the skills.
+        let room = try organization.proposeStaffing(forSeatsOf: OR.squad)
+        #expect(
+            room.picks.isEmpty && room.uncoveredSkills == ["anaesthesia", "perfusion"] && room.shortfalls.count == 2)
+        #expect(throws: OrganizationError.self) { try organization.proposeStaffing(forSeatsOf: "nowhere") }
+        // A gap names the seat that would close it.
+        let gaps = try organization.skillGaps(of: "recovery", requiredSkills: ["scrub nursing", "triage"])
+        #expect(gaps.map(\.seats) == [["scrub", "scrub-2"], []])
+        #expect(
+            try StaffingPool(organization).skillGaps(of: "recovery", requiredSkills: ["scrub nursing"]).first?.seats
+                == ["scrub", "scrub-2"])
+        let decoded = try JSONDecoder().decode([SkillGap].self, from: JSONEncoder().encode(gaps))
+        #expect(decoded == gaps)
+    }
+
     @Test("the candidates are those the definition gives, in its order, on generated organisations")
     func againstDefinition() throws {
         for seed in 1...4 {
