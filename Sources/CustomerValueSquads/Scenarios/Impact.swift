@@ -88,6 +88,19 @@ public struct Impact: Sendable, Hashable, Codable {
     /// The layers decisions of squads without decision rights still climb and come back down
     /// (``DecisionDistances/totalTravelling``).
     public var escalationTravelling: BeforeAfter<Int>
+    /// The open seats of the squads that are not dissolved.
+    public var openSeats: BeforeAfter<Int>
+    /// The seats open in the compared organisation that the other did not have.
+    public var seatsOpened: Int
+    /// The seats the other organisation had open that are no longer open and whose squad gained a member in the
+    /// seat's role and share: filled.
+    public var seatsFilled: Int
+    /// The seats the other organisation had open that are no longer open and were not filled: closed (or gone
+    /// with their squad).
+    public var seatsClosed: Int
+    /// The hiring plan's totals without a rollout (``Organization/hiringPlan(rollout:floors:)``): the people, FTE
+    /// and cost to hire.
+    public var hiring: BeforeAfter<HiringPlan.Total>
     /// The departments that no squad connects to any other (``SiloNetwork/islands``), sorted.
     public var islands: BeforeAfter<[Department.ID]>
     /// The pairs of departments that squads connect in the compared organisation and not in the other
@@ -160,6 +173,7 @@ extension Organization {
         let (oldNetwork, newNetwork) = (baseline.siloNetwork(), siloNetwork())
         let (oldLinks, newLinks) = (Set(oldNetwork.links.map(\.departments)), Set(newNetwork.links.map(\.departments)))
         let (oldDistances, newDistances) = (baseline.decisionDistances(), decisionDistances())
+        let seats = seatChanges(from: baseline)
         return Impact(
             departments: departmentImpacts,
             squads: squadImpacts,
@@ -173,12 +187,43 @@ extension Organization {
                 after: departmentImpacts.compactMap(\.costPulled.after).reduce(0, +)),
             escalationSaved: .init(before: oldDistances.totalSaved, after: newDistances.totalSaved),
             escalationTravelling: .init(before: oldDistances.totalTravelling, after: newDistances.totalTravelling),
+            openSeats: .init(before: baseline.openSeatCount, after: openSeatCount),
+            seatsOpened: seats.opened, seatsFilled: seats.filled, seatsClosed: seats.closed,
+            // Without a rollout or floors given, the plan has nothing to refuse.
+            hiring: .init(before: try? baseline.hiringPlan().total, after: try? hiringPlan().total),
             islands: .init(before: oldNetwork.islands, after: newNetwork.islands),
             linksGained: newNetwork.links.map(\.departments).filter { !oldLinks.contains($0) },
             linksLost: oldNetwork.links.map(\.departments).filter { !newLinks.contains($0) },
             newFindings: newReport.findings.filter { !oldFindings.contains($0) },
             resolvedFindings: oldReport.findings.filter { !newFindings.contains($0) }
         )
+    }
+
+    /// The open seats of the squads that are not dissolved.
+    var openSeatCount: Int { squadsByID.values.reduce(0) { $0 + ($1.stage == .dissolved ? 0 : $1.seats.count) } }
+
+    /// The seats opened, filled and closed from `baseline` to this organisation; a seat that went is filled when
+    /// its squad gained a member in its role and share.
+    func seatChanges(from baseline: Organization) -> (opened: Int, filled: Int, closed: Int) {
+        var (opened, filled, closed) = (0, 0, 0)
+        for id in Set(baseline.squadsByID.keys).union(squadsByID.keys) {
+            let before = baseline.squadsByID[id].map { $0.stage == .dissolved ? [] : $0.seats } ?? []
+            let after = squadsByID[id].map { $0.stage == .dissolved ? [] : $0.seats } ?? []
+            let (beforeIDs, afterIDs) = (Set(before.map(\.id)), Set(after.map(\.id)))
+            opened += afterIDs.subtracting(beforeIDs).count
+            var joined = (squadsByID[id]?.memberships ?? [:]).filter {
+                baseline.squadsByID[id]?.memberships[$0.key] == nil
+            }.map { (role: $0.value.role, share: $0.value.share) }
+            for seat in before where !afterIDs.contains(seat.id) {
+                if let index = joined.firstIndex(where: { $0.role == seat.role && $0.share == seat.share }) {
+                    joined.remove(at: index)
+                    filled += 1
+                } else {
+                    closed += 1
+                }
+            }
+        }
+        return (opened, filled, closed)
     }
 
     /// Each department's headcount, FTE pulled into squads that are not dissolved, FTE at home and share

@@ -129,6 +129,28 @@ struct HiringPlanTests {
         #expect(hires.contains { $0[2] == "formula" && $0[5] == "'=HYPERLINK(\"x\")" && $0[12] == "" })
     }
 
+    @Test("the impact of a change counts the seats opened, filled and closed, and the hiring plan before and after")
+    func impact() throws {
+        let (before, _) = try hospital()
+        var after = before
+        try after.fillSeat("scrub", in: "recovery", with: "n-ayu")
+        try after.closeSeat("perfusionist", in: OR.squad)
+        try after.openSeat(Seat(id: "porter", role: "porter", share: 20, neededFrom: "2026-09-01"), in: "recovery")
+        let impact = after.impact(comparedTo: before, on: "2026-06-01")
+        #expect(impact.openSeats == .init(before: 3, after: 2))
+        #expect(impact.seatsOpened == 1 && impact.seatsFilled == 1 && impact.seatsClosed == 1)
+        // Before: the perfusionist and the cardiac anaesthetist to hire; after: only the anaesthetist (the porter
+        // can be anyone with time).
+        #expect(impact.hiring.before?.headcount == 2 && impact.hiring.after?.headcount == 1)
+        #expect(impact.hiring.before?.cost == 210_000 && impact.hiring.after?.cost == 150_000)
+        // A seat that goes without anyone joining in its role is closed, not filled.
+        var released = before
+        try released.closeSeat("scrub", in: "recovery")
+        try released.assign("n-ayu", to: "recovery", role: "charge nurse", share: 30)
+        let other = released.impact(comparedTo: before, on: "2026-06-01")
+        #expect(other.seatsFilled == 0 && other.seatsClosed == 1 && other.seatsOpened == 0)
+    }
+
     @Test("floors out of range or of unknown departments are refused, with or without a rollout")
     func badFloors() throws {
         let (organization, plan) = try hospital()

@@ -53,6 +53,17 @@ extension Commands {
                 "- decisions of squads without rights travel \(pair(impact.escalationTravelling)) layers",
             ]
         }
+        // Without open seats there is nothing to hire for them: the section appears once a squad has one.
+        if impact.openSeats.before ?? 0 > 0 || impact.openSeats.after ?? 0 > 0 {
+            let (was, will): (HiringPlan.Total?, HiringPlan.Total?) = (impact.hiring.before, impact.hiring.after)
+            let people: String = pair(BeforeAfter(before: was?.headcount, after: will?.headcount))
+            let fte: String = pair(was.map { amount($0.fte) }, will.map { amount($0.fte) })
+            let cost: String = pair(was.map { amount($0.cost) }, will.map { amount($0.cost) })
+            let seats: String =
+                "- open seats \(pair(impact.openSeats)): \(impact.seatsOpened) opened, \(impact.seatsFilled) "
+                + "filled, \(impact.seatsClosed) closed"
+            lines += ["", "## Seats and hiring", "", seats, "- to hire \(people) people, \(fte) FTE, cost \(cost)"]
+        }
         lines += ["", "## Findings", ""]
         for finding in impact.newFindings {
             lines.append("+ \(finding.severity.rawValue) \(finding.code) \(finding.subject): \(finding.message)")

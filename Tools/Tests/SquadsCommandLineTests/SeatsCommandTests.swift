@@ -86,6 +86,21 @@ struct SeatsCommandTests {
         #expect(!(try Commands.report(Commands.sampleOrganization)).contains("id=\"seats\""))
     }
 
+    @Test("diff shows the seats opened, filled and closed and the hiring before and after, once there are seats")
+    func diff() throws {
+        let before = try organization()
+        let helper = try #require(try Commands.hiringPlan(before, plan: nil, floors: []).filledInside.first)
+        var after = before
+        try after.fillSeat("helper", in: "bali", with: helper.specialist)
+        try after.closeSeat("account", in: "bali")
+        let text = try Commands.diff(before, after, on: "2026-12-01")
+        #expect(text.contains("## Seats and hiring"))
+        #expect(text.contains("- open seats 2 → 0: 0 opened, 1 filled, 1 closed"))
+        #expect(text.contains("- to hire 1 → 0 people, 0.50 → 0 FTE, cost 40000 → 0"))
+        #expect(
+            !(try Commands.diff(Commands.sampleOrganization, Commands.sampleOrganization)).contains("Seats and hiring"))
+    }
+
     @Test("export-csv writes the seats and the hiring plan; --plan goes only with the hiring plan")
     func exportCSV() throws {
         let folder = try folder()
