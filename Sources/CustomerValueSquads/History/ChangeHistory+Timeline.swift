@@ -54,6 +54,12 @@ public struct Timeline: Sendable, Hashable, Codable {
         /// The layers decisions of squads without rights still travel at the period's end
         /// (``DecisionDistances/totalTravelling``); `nil` while no one names a manager.
         public var escalationTravelling: Int?
+        /// The open seats of the squads that are not dissolved at the period's end.
+        public var openSeats = 0
+        /// The median number of days the seats filled in the period had stayed open, from the day of the change
+        /// that opened them to the day of the one that filled them; `nil` when none was filled (or none whose
+        /// opening the log records).
+        public var medianDaysToFill: Double? = nil
     }
 
     /// The periods, oldest first.
@@ -184,6 +190,12 @@ private struct TimelineTally {
     var pulledPercent: [Department.ID: Int] = [:]
     /// Squads at each stage.
     var stages: [CustomerValueSquad.Stage: Int] = [:]
+    /// The open seats of the squads that are not dissolved.
+    var openSeats = 0
+    /// The day each open seat was opened by a change of the log (seats of the baseline have none).
+    var openedOn: [CustomerValueSquad.ID: [Seat.ID: Day]] = [:]
+    /// The days the seats filled since the last period's end had stayed open.
+    var daysToFill: [Int] = []
     /// The scored outcomes (progress and weight) of each squad that is not dissolved and has any. Kept as values,
     /// not as running sums: subtracting a huge weight back out of a sum loses the small ones beside it.
     var scored: [CustomerValueSquad.ID: [(progress: Double, weight: Double)]] = [:]
@@ -214,10 +226,39 @@ private struct TimelineTally {
             break
         }
         for id in specialists { count(id, in: organization, sign: -1) }
-        for id in squads { if let squad = organization.squad(id) { count(squad, sign: -1) } }
+        let before = squads.map { organization.squad($0) }
+        for squad in before { if let squad { count(squad, sign: -1) } }
         organization.applyChecked(change)
         for id in specialists { count(id, in: organization, sign: 1) }
-        for id in squads { if let squad = organization.squad(id) { count(squad, sign: 1) } }
+        for (id, old) in zip(squads, before) {
+            let new = organization.squad(id)
+            if let new { count(new, sign: 1) }
+            trackSeats(of: id, from: old, to: new, on: change.day)
+        }
+    }
+
+    /// Records the seats a change opened, and how long those it filled had stayed open.
+    private mutating func trackSeats(
+        of id: CustomerValueSquad.ID, from old: CustomerValueSquad?, to new: CustomerValueSquad?, on day: Day?
+    ) {
+        let (oldSeats, newSeats) = (old?.seats ?? [], new?.seats ?? [])
+        guard !oldSeats.isEmpty || !newSeats.isEmpty else { return }
+        let oldIDs = Set(oldSeats.map(\.id))
+        let newIDs = Set(newSeats.map(\.id))
+        var joined = (new?.memberships ?? [:]).filter { old?.memberships[$0.key] == nil }.map(\.value)
+        for seat in oldSeats where !newIDs.contains(seat.id) {
+            let opened = openedOn[id]?.removeValue(forKey: seat.id)
+            // Filled when someone joined in the seat's role and share with the same change.
+            guard let index = joined.firstIndex(where: { $0.role == seat.role && $0.share == seat.share }) else {
+                continue
+            }
+            joined.remove(at: index)
+            if let opened, let day { daysToFill.append(opened.days(to: day)) }
+        }
+        for seat in newSeats where !oldIDs.contains(seat.id) {
+            if let day { openedOn[id, default: [:]][seat.id] = day }
+        }
+        if openedOn[id]?.isEmpty == true { openedOn[id] = nil }
     }
 
     private mutating func count(_ id: Specialist.ID, in organization: Organization, sign: Int) {
@@ -229,6 +270,7 @@ private struct TimelineTally {
 
     private mutating func count(_ squad: CustomerValueSquad, sign: Int) {
         stages[squad.stage, default: 0] += sign
+        if squad.stage != .dissolved { openSeats += sign * squad.seats.count }
         guard sign > 0 else {
             scored[squad.id] = nil
             return
@@ -240,8 +282,8 @@ private struct TimelineTally {
         if !outcomes.isEmpty { scored[squad.id] = outcomes }
     }
 
-    /// The figures of the organisation at a period's end.
-    func period(
+    /// The figures of the organisation at a period's end; the seats filled are counted from the last period's end.
+    mutating func period(
         of organization: Organization, start: Day, end: Day, changes: Int, markers: [String],
         findings: [Finding.Severity: Int]
     ) -> Timeline.Period {
@@ -253,6 +295,14 @@ private struct TimelineTally {
         // Reporting lines, once there are any: a walk of the lines and the squads' lowest common managers.
         let hasLines = organization.hasReportingLines
         let distances = hasLines ? organization.decisionDistances() : nil
+        let filled = daysToFill.sorted()
+        daysToFill = []
+        let median: Double? =
+            filled.isEmpty
+            ? nil
+            : filled.count % 2 == 1
+                ? Double(filled[filled.count / 2])
+                : Double(filled[filled.count / 2 - 1] + filled[filled.count / 2]) / 2
         return Timeline.Period(
             start: start, end: end, changes: changes, headcount: headcount,
             fteInSquads: Double(bookedPercent) / 100,
@@ -266,6 +316,6 @@ private struct TimelineTally {
             },
             squadsByStage: squadsByStage, weightedScore: score, findings: findings, markers: markers,
             layers: hasLines ? organization.reportingLines().layers : nil, escalationSaved: distances?.totalSaved,
-            escalationTravelling: distances?.totalTravelling)
+            escalationTravelling: distances?.totalTravelling, openSeats: openSeats, medianDaysToFill: median)
     }
 }

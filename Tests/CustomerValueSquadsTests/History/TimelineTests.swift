@@ -85,6 +85,47 @@ struct TimelineTests {
         }
     }
 
+    @Test("open seats per period follow the organisation on each period's last day; days to fill by hand")
+    func seatsOverTime() throws {
+        let (baseline, changes) = Fixtures.transformationYear
+        var march = try baseline.applying(changes.filter { ($0.day ?? "2026-01-01") < "2026-03-01" })
+        let squad = try #require(march.squads.first { $0.stage != .dissolved }).id
+        // Two seats opened in March (on the 2nd and the 10th); the first filled on 1 April (30 days), the second
+        // on 20 May (71 days); a third opened in June stays open.
+        var seatChanges = try march.record(reason: "seat", on: "2026-03-02") {
+            try $0.openSeat(Seat(id: "a", role: "analyst", share: 10, neededFrom: "2026-03-15"), in: squad)
+        }
+        seatChanges += try march.record(reason: "seat", on: "2026-03-10") {
+            try $0.openSeat(Seat(id: "b", role: "planner", share: 10, neededFrom: "2026-04-01"), in: squad)
+        }
+        let free = march.specialists.filter {
+            march.sparePercent(of: $0.id) >= 40 && march.squad(squad)?.memberships[$0.id] == nil
+        }
+        .map(\.id)
+        seatChanges += try march.record(reason: "fill", on: "2026-04-01") {
+            try $0.fillSeat("a", in: squad, with: free[0])
+        }
+        seatChanges += try march.record(reason: "fill", on: "2026-05-20") {
+            try $0.fillSeat("b", in: squad, with: free[1])
+        }
+        seatChanges += try march.record(reason: "seat", on: "2026-06-03") {
+            try $0.openSeat(Seat(id: "c", role: "designer", share: 10, neededFrom: "2026-07-01"), in: squad)
+        }
+        let log = (changes.filter { ($0.day ?? "2026-01-01") < "2026-03-01" } + seatChanges)
+        let history = try ChangeHistory(baseline: baseline, changes: log)
+        let timeline = history.timeline(every: .month, policy: nil)
+        for period in timeline.periods {
+            let organization = history.organization(on: period.end)
+            let open = organization.squads.filter { $0.stage != .dissolved }.reduce(0) { $0 + $1.seats.count }
+            #expect(period.openSeats == open, "\(period.end)")
+        }
+        let byMonth = Dictionary(uniqueKeysWithValues: timeline.periods.map { ($0.start.month, $0) })
+        #expect(byMonth[3]?.openSeats == 2 && byMonth[4]?.openSeats == 1 && byMonth[6]?.openSeats == 1)
+        #expect(byMonth[3]?.medianDaysToFill == nil)
+        #expect(byMonth[4]?.medianDaysToFill == 30 && byMonth[5]?.medianDaysToFill == 71)
+        #expect(byMonth[6]?.medianDaysToFill == nil)
+    }
+
     @Test("quarters and weeks cut the same year into 4 and 47 periods")
     func steps() throws {
         let history = try Self.history()
