@@ -151,6 +151,30 @@ struct HiringPlanTests {
         #expect(other.seatsFilled == 0 && other.seatsClosed == 1 && other.seatsOpened == 0)
     }
 
+    @Test("a squad too small says whether filling its open seats would bring it in range")
+    func sizeWithSeats() throws {
+        var (organization, _) = try hospital()
+        func sizeFinding() -> Finding? {
+            organization.validate(on: "2026-06-01").findings.first {
+                $0.code == .squadSizeTooSmall && $0.subject == .squad("recovery")
+            }
+        }
+        // The ward has 1 member and 1 seat: still short of 6.
+        #expect(sizeFinding()?.message.contains("its 1 open seat would bring it to 2, still short") == true)
+        #expect(sizeFinding()?.figures["openSeats"] == 1)
+        for number in 2...5 {
+            try organization.openSeat(
+                Seat(id: try Seat.ID(validating: "seat-\(number)"), role: "aide", share: 10, neededFrom: "2026-07-01"),
+                in: "recovery")
+        }
+        #expect(sizeFinding()?.message.contains("filling its 5 open seats would bring it to 6, in range") == true)
+        // A squad without seats reads as before.
+        #expect(
+            organization.validate(on: "2026-06-01").findings.allSatisfy {
+                $0.code != .squadSizeTooSmall || $0.subject == .squad("recovery") || $0.figures["openSeats"] == nil
+            })
+    }
+
     @Test("floors out of range or of unknown departments are refused, with or without a rollout")
     func badFloors() throws {
         let (organization, plan) = try hospital()

@@ -2,6 +2,8 @@
 /// formalise and needs coordination.
 ///
 /// Codes: ``Finding/Code/squadSizeTooSmall``, ``Finding/Code/squadSizeTooLarge`` — errors, or warnings while forming.
+/// Open seats are not members; for a squad too small, the finding says whether filling them would bring it in
+/// range (figure `openSeats`).
 public struct SquadSizeRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
@@ -16,14 +18,25 @@ public struct SquadSizeRule: ScopedValidationRule {
     public func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
         let (minimum, maximum) = (context.thresholds.minimumSquadSize, context.thresholds.maximumSquadSize)
         guard squad.size < minimum || squad.size > maximum else { return [] }
-        let figures = ["size": Double(squad.size), "minimum": Double(minimum), "maximum": Double(maximum)]
+        var figures = ["size": Double(squad.size), "minimum": Double(minimum), "maximum": Double(maximum)]
         if squad.size < minimum {
+            // Open seats do not count as members, but say how far filling them goes.
+            let seats = squad.seats.count
+            var seatsNote = ""
+            if seats > 0 {
+                figures["openSeats"] = Double(seats)
+                let filled = squad.size + seats
+                seatsNote =
+                    filled >= minimum
+                    ? "; filling its \(seats) open seat\(seats == 1 ? "" : "s") would bring it to \(filled), in range"
+                    : "; its \(seats) open seat\(seats == 1 ? "" : "s") would bring it to \(filled), still short"
+            }
             return [
                 context.finding(
                     .squadSizeTooSmall, about: squad,
                     text: """
                         \(squad.size) members; a squad needs \(minimum) to \(maximum) — assign \
-                        \(minimum.subtractingReportingOverflow(squad.size).partialValue) more
+                        \(minimum.subtractingReportingOverflow(squad.size).partialValue) more\(seatsNote)
                         """,
                     figures: figures
                 )
