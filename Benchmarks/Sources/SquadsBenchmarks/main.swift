@@ -160,6 +160,10 @@ case "reporting":
     // Spans and layers, decision distance and manager changes, at the sizes asked for.
     for size in sizes() { benchmarkReporting(size) }
 
+case "seats":
+    // The hiring plan, candidates for a seat and the format with seats, at the sizes asked for.
+    for size in sizes() { benchmarkSeats(size) }
+
 case "analyses":
     // Only gap analysis and staffing, at the sizes asked for.
     reportAnalyses(Dictionary(uniqueKeysWithValues: sizes().map { ($0, $0.organization()) }))
