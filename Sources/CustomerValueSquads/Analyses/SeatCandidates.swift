@@ -105,9 +105,15 @@ extension StaffingPool {
             return Array(all.sorted(by: ranked).prefix(limit))
         }
         guard let entries = rankings[rarest] else { return [] }
-        // Down the rarest skill's ranking (by level, then time to spare), one run of equals at a time.
+        // Down the rarest skill's ranking (by level, then time to spare, then identifier), one run of equals at a
+        // time: within a run, newcomers come first, each group in identifier order as walked, so the walk stops
+        // as soon as the newcomers fill the list.
         var result: [SeatCandidate] = []
-        var run: [SeatCandidate] = []
+        var (newcomers, others): ([SeatCandidate], [SeatCandidate]) = ([], [])
+        func flush() {
+            for found in newcomers + others where result.count < limit { result.append(found) }
+            (newcomers, others) = ([], [])
+        }
         var runKey: (level: Int32, spare: Int)?
         var index = 0
         while index < entries.count, entries[index].level >= Int32(level.level) {
@@ -120,18 +126,22 @@ extension StaffingPool {
             }
             index += 1
             if let key = runKey, key.level != entry.level || key.spare != holder.spare {
-                result += run.sorted(by: ranked).prefix(limit - result.count)
-                run = []
+                flush()
                 if result.count >= limit { return result }
             }
             runKey = (entry.level, holder.spare)
-            if let specialist = organization.specialistsByID[holder.id],
+            guard let specialist = organization.specialistsByID[holder.id],
                 let found = candidate(specialist, spare: holder.spare)
-            {
-                run.append(found)
+            else { continue }
+            if found.bringsNewDepartment {
+                newcomers.append(found)
+                // No one later in this run ranks before these.
+                if result.count + newcomers.count >= limit { break }
+            } else {
+                others.append(found)
             }
         }
-        result += run.sorted(by: ranked).prefix(limit - result.count)
+        flush()
         return result
     }
 }
