@@ -292,6 +292,14 @@ struct FuzzedDecodingTests {
             Fixtures.operatingRoom, Fixtures.accountBasedMarketing, Fixtures.regionalRollout,
             OrganizationGenerator(seed: 9, shape: .init(specialists: 60, departments: 5, dataAssets: 12, squads: 6))
                 .generate(),
+            // Version 3's fields: reporting lines and open seats.
+            OrganizationGenerator(
+                seed: 10,
+                shape: with(.init(specialists: 40, departments: 4, dataAssets: 8, squads: 5)) {
+                    $0.reportingSpan = 3
+                    $0.openSeats = 8
+                }
+            ).generate(),
         ]
         return try sources.map {
             JSONValue.parse(String(decoding: try $0.jsonData(prettyPrinted: false), as: UTF8.self))
