@@ -122,10 +122,13 @@ extension Commands {
         guard !timeline.periods.isEmpty else {
             return (lines + ["none: the log is empty"]).joined(separator: "\n") + "\n"
         }
-        let header = [
-            "Period", "Changes", "Staff", "FTE in squads", "Share", "Squads by stage", "Score",
-            "Errors/warnings/notes", "Closest to its floor", "Formed",
-        ]
+        // Open seats, once any period has one.
+        let seats = timeline.periods.contains { $0.openSeats > 0 || $0.medianDaysToFill != nil }
+        let header =
+            [
+                "Period", "Changes", "Staff", "FTE in squads", "Share", "Squads by stage", "Score",
+                "Errors/warnings/notes", "Closest to its floor", "Formed",
+            ] + (seats ? ["Open seats", "Days to fill"] : [])
         var rows: [[String]] = []
         for period in timeline.periods {
             let stages = CustomerValueSquad.Stage.allCases.compactMap { stage in
@@ -141,13 +144,14 @@ extension Commands {
             }
             let counts =
                 findings ? [Finding.Severity.error, .warning, .note].map { String(period.findings[$0] ?? 0) } : ["–"]
-            rows.append([
-                label(of: period, step), String(period.changes), String(period.headcount),
-                String(format: "%.2f", period.fteInSquads), percent(period.shareInSquads),
-                stages.isEmpty ? "none" : stages.joined(separator: ", "),
-                period.weightedScore.map(percent) ?? "–", counts.joined(separator: "/"), retained ?? "–",
-                period.markers.joined(separator: ", "),
-            ])
+            rows.append(
+                [
+                    label(of: period, step), String(period.changes), String(period.headcount),
+                    String(format: "%.2f", period.fteInSquads), percent(period.shareInSquads),
+                    stages.isEmpty ? "none" : stages.joined(separator: ", "),
+                    period.weightedScore.map(percent) ?? "–", counts.joined(separator: "/"), retained ?? "–",
+                    period.markers.joined(separator: ", "),
+                ] + (seats ? [String(period.openSeats), period.medianDaysToFill.map(amount) ?? "–"] : []))
         }
         let widths = header.indices.map { column in
             ([header] + rows).map { $0[column].count }.max() ?? 0
@@ -163,7 +167,8 @@ extension Commands {
     }
 
     /// The timeline as CSV: one row per period, a column per stage, per severity and per silo (its share
-    /// retained), every department that exists at some period's end.
+    /// retained), every department that exists at some period's end — and, once any period has an open seat, the
+    /// open seats and the median days to fill one.
     static func timelineCSV(_ timeline: Timeline, history: ChangeHistory, step: Timeline.Step) -> String {
         var departments: [Department.ID] = []
         var seen: Set<Department.ID> = []
@@ -172,10 +177,12 @@ extension Commands {
         }
         departments = NaturalOrder.sorted(departments) { $0.rawValue }
         let stages = CustomerValueSquad.Stage.allCases
+        // Open seats, once any period has one.
+        let seats = timeline.periods.contains { $0.openSeats > 0 || $0.medianDaysToFill != nil }
         let header =
             ["period", "start", "end", "changes", "headcount", "fte_in_squads", "share_in_squads"]
             + stages.map { "squads_\($0.rawValue)" } + ["weighted_score", "errors", "warnings", "notes", "formed"]
-            + departments.map { "retained_\($0.rawValue)" }
+            + (seats ? ["open_seats", "median_days_to_fill"] : []) + departments.map { "retained_\($0.rawValue)" }
         var lines = [header.map(csvField).joined(separator: ",")]
         for period in timeline.periods {
             let silos = Dictionary(uniqueKeysWithValues: period.silos.map { ($0.department, $0.retained) })
@@ -192,6 +199,7 @@ extension Commands {
             cells.append(period.weightedScore.map(decimal) ?? "")
             cells += findings
             cells.append(period.markers.joined(separator: "; "))
+            if seats { cells += [String(period.openSeats), period.medianDaysToFill.map(amount) ?? ""] }
             cells += departments.map { silos[$0].map(decimal) ?? "" }
             lines.append(cells.map(csvField).joined(separator: ","))
         }

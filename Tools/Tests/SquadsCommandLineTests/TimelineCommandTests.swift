@@ -34,6 +34,37 @@ struct TimelineCommandTests {
         }
     }
 
+    @Test("with open seats, the table and the CSV gain the open seats and the median days to fill one")
+    func seats() throws {
+        let (baseline, changes) = Fixtures.transformationYear
+        var organization = try baseline.applying(changes)
+        let squad = try #require(organization.squads.first { $0.stage != .dissolved }).id
+        let lastDay = try #require(changes.compactMap(\.day).max())
+        let free = try #require(
+            organization.specialists.first {
+                organization.sparePercent(of: $0.id) >= 10 && organization.squad(squad)?.memberships[$0.id] == nil
+            }
+        ).id
+        var seatChanges = try organization.record(reason: "seat", on: try lastDay.adding(days: 1)) {
+            try $0.openSeat(Seat(id: "a", role: "analyst", share: 10, neededFrom: "2027-01-01"), in: squad)
+            try $0.openSeat(Seat(id: "b", role: "planner", share: 10, neededFrom: "2027-01-01"), in: squad)
+        }
+        seatChanges += try organization.record(reason: "fill", on: try lastDay.adding(days: 11)) {
+            try $0.fillSeat("a", in: squad, with: free)
+        }
+        let history = try ChangeHistory(baseline: baseline, changes: changes + seatChanges)
+        let text = try Commands.timeline(history, findings: false)
+        #expect(text.contains("Open seats  Days to fill"))
+        let csv = try Commands.timeline(history, findings: false, format: .csv).components(separatedBy: "\r\n")
+        let header = csv[0].components(separatedBy: ",")
+        let column = try #require(header.firstIndex(of: "open_seats"))
+        #expect(header[column + 1] == "median_days_to_fill")
+        let last = try #require(csv.dropLast().last?.components(separatedBy: ","))
+        #expect(last[column] == "1" && last[column + 1] == "10")
+        // Without seats, the table and the CSV are as before.
+        #expect(!(try Commands.timeline(Self.history(), findings: false)).contains("Open seats"))
+    }
+
     @Test("the table has a row a month, the pilot and the batches where they formed")
     func table() throws {
         let plan = try Input.rolloutPlan(atPath: Self.planPath)
