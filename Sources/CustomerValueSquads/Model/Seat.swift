@@ -72,29 +72,13 @@ extension Seat: Codable {
         case id, role, skills, share, neededFrom, note, costPerFTE, department
     }
 
-    private struct SkillEntry: Codable {
-        var skill: Skill
-        var proficiency: Proficiency
-    }
-
     /// Decodes a seat; skills are a list of `{"skill", "proficiency"}` objects, each skill once, as a
     /// specialist's are; a missing note is empty.
     ///
     /// - Throws: `DecodingError.dataCorrupted` at the list entry that repeats a skill.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let entries = try container.decodeIfPresent([SkillEntry].self, forKey: .skills) ?? []
-        var skills: [Skill: Proficiency] = [:]
-        for (index, entry) in entries.enumerated() {
-            guard skills.updateValue(entry.proficiency, forKey: entry.skill) == nil else {
-                throw DecodingError.dataCorrupted(
-                    .init(
-                        codingPath: container.codingPath + [CodingKeys.skills, IndexKey(index)],
-                        debugDescription: "skill \(String(reflecting: entry.skill.rawValue)) is listed twice"
-                    )
-                )
-            }
-        }
+        let skills = try container.decodeSkills(forKey: .skills)
         self.init(
             id: try container.decode(ID.self, forKey: .id),
             role: try container.decode(Role.self, forKey: .role),
@@ -112,11 +96,7 @@ extension Seat: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(role, forKey: .role)
-        if !skills.isEmpty {
-            try container.encode(
-                skills.sorted { $0.key < $1.key }.map { SkillEntry(skill: $0.key, proficiency: $0.value) },
-                forKey: .skills)
-        }
+        if !skills.isEmpty { try container.encodeSkills(skills, forKey: .skills) }
         try container.encode(share, forKey: .share)
         try container.encode(neededFrom, forKey: .neededFrom)
         if !note.isEmpty { try container.encode(note, forKey: .note) }

@@ -76,28 +76,12 @@ extension Specialist: Codable {
         case id, name, title, department, manager, skills
     }
 
-    private struct SkillEntry: Codable {
-        var skill: Skill
-        var proficiency: Proficiency
-    }
-
     /// Decodes a specialist; `manager` may be absent (version 1 and 2 documents have none); skills are a list of `{"skill", "proficiency"}` objects, each skill once.
     ///
     /// - Throws: `DecodingError.dataCorrupted` at the list entry that repeats a skill.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let entries = try container.decodeIfPresent([SkillEntry].self, forKey: .skills) ?? []
-        var skills: [Skill: Proficiency] = [:]
-        for (index, entry) in entries.enumerated() {
-            guard skills.updateValue(entry.proficiency, forKey: entry.skill) == nil else {
-                throw DecodingError.dataCorrupted(
-                    .init(
-                        codingPath: container.codingPath + [CodingKeys.skills, IndexKey(index)],
-                        debugDescription: "skill \(String(reflecting: entry.skill.rawValue)) is listed twice"
-                    )
-                )
-            }
-        }
+        let skills = try container.decodeSkills(forKey: .skills)
         self.init(
             id: try container.decode(ID.self, forKey: .id),
             name: try container.decode(String.self, forKey: .name),
@@ -116,7 +100,6 @@ extension Specialist: Codable {
         try container.encode(title, forKey: .title)
         try container.encode(department, forKey: .department)
         try container.encodeIfPresent(manager, forKey: .manager)
-        let entries = skills.sorted { $0.key < $1.key }.map { SkillEntry(skill: $0.key, proficiency: $0.value) }
-        try container.encode(entries, forKey: .skills)
+        try container.encodeSkills(skills, forKey: .skills)
     }
 }

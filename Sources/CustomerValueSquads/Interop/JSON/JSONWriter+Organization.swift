@@ -52,18 +52,23 @@ extension JSONWriter {
         }
     }
 
+    /// The `skills` field: `{"proficiency", "skill"}` objects sorted by skill.
+    mutating func skills(_ skills: [Skill: Proficiency]) {
+        sortedList("skills", skills) { writer, skill, proficiency in
+            writer.beginObject()
+            writer.field("proficiency", proficiency.rawValue)
+            writer.field("skill", skill.rawValue)
+            writer.endObject()
+        }
+    }
+
     mutating func write(_ specialist: Specialist) {
         beginObject()
         field("department", specialist.department)
         field("id", specialist.id)
         field("manager", specialist.manager)
         field("name", specialist.name)
-        sortedList("skills", specialist.skills) { writer, skill, proficiency in
-            writer.beginObject()
-            writer.field("proficiency", proficiency.rawValue)
-            writer.field("skill", skill.rawValue)
-            writer.endObject()
-        }
+        skills(specialist.skills)
         field("title", specialist.title)
         endObject()
     }
@@ -154,14 +159,7 @@ extension JSONWriter {
                         if !seat.note.isEmpty { writer.field("note", seat.note) }
                         writer.field("role", seat.role.rawValue)
                         writer.field("share", seat.share.percent)
-                        if !seat.skills.isEmpty {
-                            writer.sortedList("skills", seat.skills) { writer, skill, proficiency in
-                                writer.beginObject()
-                                writer.field("proficiency", proficiency.rawValue)
-                                writer.field("skill", skill.rawValue)
-                                writer.endObject()
-                            }
-                        }
+                        if !seat.skills.isEmpty { writer.skills(seat.skills) }
                     }
                 }
             }
