@@ -220,6 +220,29 @@ struct SeatTests {
         #expect(open.first?["cvs:neededFrom"] != nil && open.first?["cvs:note"] as? String == perfusionist.note)
     }
 
+    @Test("a seat is overdue from the day after it was needed, not on the day; a forming squad is not judged")
+    func overdueBoundary() throws {
+        var organization = Fixtures.operatingRoom
+        try organization.openSeat(
+            Seat(id: "due", role: "perfusionist", share: 10, neededFrom: "2026-04-01"), in: OR.squad)
+        func overdue(on day: Day) -> [Finding] {
+            organization.validate(on: day).findings.filter { $0.code == .squadSeatOverdue }
+        }
+        #expect(overdue(on: "2026-04-01").isEmpty)
+        let late = overdue(on: "2026-04-02")
+        #expect(late.count == 1 && late.first?.figures["longestDaysOverdue"] == 1)
+        #expect(late.first?.message.contains("seat due (perfusionist, needed from 2026-04-01, 1 day ago)") == true)
+        try organization.openSeat(
+            Seat(id: "later", role: "runner", share: 10, neededFrom: "2026-04-10"), in: OR.squad)
+        let both = overdue(on: "2026-04-21")
+        #expect(both.first?.figures["overdueSeats"] == 2 && both.first?.figures["longestDaysOverdue"] == 20)
+        #expect(both.first?.message.hasPrefix("2 seats are still open past their day: due (") == true)
+        try organization.formSquad(
+            CustomerValueSquad(id: "new", name: "New", mission: Mission(statement: "Serve")))
+        try organization.openSeat(Seat(id: "x", role: "any", neededFrom: "2026-01-01"), in: "new")
+        #expect(overdue(on: "2026-04-21").map(\.subject) == [.squad(OR.squad)])
+    }
+
     @Test("whether a specialist has the seat's skills at its proficiency")
     func isMet() throws {
         let seat = Seat(id: "s", role: "scrub", skills: ["scrub nursing": .proficient], neededFrom: "2026-01-01")

@@ -23,7 +23,8 @@ public struct SeatOverdueRule: ScopedValidationRule {
         let overdue = squad.seats.filter { $0.neededFrom < day }
         guard let longest = overdue.map({ $0.neededFrom.days(to: day) }).max() else { return [] }
         let seats = overdue.map { seat in
-            "\(seat.id) (\(seat.role), needed from \(seat.neededFrom), \(seat.neededFrom.days(to: day)) days ago)"
+            let days = seat.neededFrom.days(to: day)
+            return "\(seat.id) (\(seat.role), needed from \(seat.neededFrom), \(days) day\(days == 1 ? "" : "s") ago)"
         }
         return [
             Finding(
