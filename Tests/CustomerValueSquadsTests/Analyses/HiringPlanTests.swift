@@ -149,6 +149,24 @@ struct HiringPlanTests {
         try released.assign("n-ayu", to: "recovery", role: "charge nurse", share: 30)
         let other = released.impact(comparedTo: before, on: "2026-06-01")
         #expect(other.seatsFilled == 0 && other.seatsClosed == 1 && other.seatsOpened == 0)
+        // Nor is one whose role is taken for another share.
+        var otherShare = before
+        try otherShare.closeSeat("scrub", in: "recovery")
+        try otherShare.assign("n-ayu", to: "recovery", role: "scrub nurse", share: 20)
+        #expect(otherShare.impact(comparedTo: before, on: "2026-06-01").seatsFilled == 0)
+    }
+
+    @Test("each step of a rollout adds only what it drains beyond the steps before it")
+    func backfillsByStep() throws {
+        let (organization, plan) = try hospital()
+        // Nursing at a floor of 50 %: 1.5 of 3 FTE must stay. The pilot leaves 1.4 (0.1 to hire), the east wing 1.0
+        // (0.4 more, not 0.5).
+        let hiring = try organization.hiringPlan(rollout: plan, floors: [OR.nursing: 0.5])
+        let backfills = hiring.hires.filter { $0.reason == .backfill }
+        #expect(backfills.map(\.step) == ["pilot", "east wing"])
+        #expect(backfills.map { ($0.fte * 10).rounded() } == [1, 4])
+        #expect(backfills.map(\.day) == [nil, "2026-10-05"])
+        #expect(abs(hiring.byDepartment.first { $0.key == "nursing" }!.fte - 0.5) < 1e-9)
     }
 
     @Test("a squad too small says whether filling its open seats would bring it in range")
