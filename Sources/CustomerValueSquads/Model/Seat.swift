@@ -30,8 +30,8 @@ public struct Seat: Identifiable, Sendable, Hashable {
     /// ``Department/costPerFTE`` (a hire in a scarce skill); `nil` to use the department's. From 0 to
     /// ``Department/maximumCostPerFTE``.
     public var costPerFTE: Double? = nil
-    /// The department whoever fills the seat belongs to — where a hire would join, and whose
-    /// ``Department/costPerFTE`` prices the seat; `nil` when any department will do.
+    /// The department a hire for the seat would join, and whose ``Department/costPerFTE`` prices it; `nil` when
+    /// none is chosen. Candidates from inside may come from any department, as squads draw from every silo.
     public var department: Department.ID? = nil
 
     /// Creates a seat.

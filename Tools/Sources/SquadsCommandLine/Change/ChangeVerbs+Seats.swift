@@ -19,7 +19,7 @@ extension ChangeVerb {
                 VerbOption("note", "TEXT", "a note for whoever fills or costs it"),
                 VerbOption(
                     "cost-per-fte", "AMOUNT", "what a full-time equivalent in it costs, if not the department's"),
-                VerbOption("department", "DEPARTMENT", "the department whoever fills it belongs to"),
+                VerbOption("department", "DEPARTMENT", "the department a hire for it would join (and whose cost prices it)"),
             ]
         ) { organization, arguments in
             let squad = try arguments.squad(in: organization)
