@@ -19,7 +19,8 @@ extension ChangeVerb {
                 VerbOption("note", "TEXT", "a note for whoever fills or costs it"),
                 VerbOption(
                     "cost-per-fte", "AMOUNT", "what a full-time equivalent in it costs, if not the department's"),
-                VerbOption("department", "DEPARTMENT", "the department a hire for it would join (and whose cost prices it)"),
+                VerbOption(
+                    "department", "DEPARTMENT", "the department a hire for it would join (and whose cost prices it)"),
             ]
         ) { organization, arguments in
             let squad = try arguments.squad(in: organization)
