@@ -44,7 +44,7 @@ extension ChangeVerb {
                 VerbOption("needed-from", "DAY", "the new day it is needed from"),
                 VerbOption("note", "TEXT", "the new note (empty to clear it)"),
                 VerbOption("cost-per-fte", "AMOUNT", "its own cost per FTE, or none for the department's"),
-                VerbOption("department", "DEPARTMENT", "the department it belongs to, or none for any"),
+                VerbOption("department", "DEPARTMENT", "the department a hire for it would join, or none"),
             ]
         ) { organization, arguments in
             let squad = try arguments.squad(in: organization)
