@@ -129,33 +129,35 @@ extension Organization {
     public func decisionDistances() -> DecisionDistances {
         let tree = ReportingTree(self)
         var result: [DecisionDistance] = []
-        for id in squadsByID.keys.sorted() {
-            guard let squad = squadsByID[id], squad.stage != .dissolved else { continue }
-            var members: [Int] = []
-            members.reserveCapacity(squad.memberships.count)
-            for member in squad.memberships.keys { if let node = tree.position[member] { members.append(node) } }
+        result.reserveCapacity(squadsByID.count)
+        var members: [Int] = []
+        for (id, squad) in squadsByID where squad.stage != .dissolved {
+            members.removeAll(keepingCapacity: true)
+            for member in squad.memberships.keys { if let node = tree.position(of: member) { members.append(node) } }
             var meeting: Int? = members.first
             var atTop = false
+            var deepest = members.first.map(tree.depth) ?? 0
             for member in members.dropFirst() {
-                guard let current = meeting else { break }
+                deepest = max(deepest, tree.depth(member))
+                guard let current = meeting else { continue }
                 meeting = tree.lowestCommonManager(current, member)
                 if meeting == nil { atTop = true }
             }
-            let deepest = members.map { tree.depth[$0] }.max() ?? 0
             let climb: Int
             if members.count < 2 {
                 climb = 0
             } else if let meeting {
-                climb = deepest - tree.depth[meeting]
+                climb = deepest - tree.depth(meeting)
             } else {
                 climb = deepest + 1
             }
             result.append(
                 DecisionDistance(
-                    squad: id, meetingPoint: meeting.map { tree.ids[$0] },
-                    meetsAtTop: members.count >= 2 && (atTop || meeting.map { tree.parent[$0] < 0 } ?? true),
+                    squad: id, meetingPoint: meeting.map { tree.layout.ids[$0] },
+                    meetsAtTop: members.count >= 2 && (atTop || meeting.map(tree.isAtTop) ?? true),
                     climb: climb, rights: squad.decisionRights.count))
         }
+        result.sort { $0.squad < $1.squad }
         return DecisionDistances(squads: result)
     }
 }

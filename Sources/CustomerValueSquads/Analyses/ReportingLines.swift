@@ -80,98 +80,92 @@ extension Organization {
     /// department; see ``ReportingLines`` for the definitions.
     ///
     /// - Complexity: O(*s* + *m* log *m* + *d* log *d*), where *s* is the number of specialists, *m* the number of
-    ///   managers and *d* the number of departments: one walk down the lines from the top, in no particular order.
+    ///   managers and *d* the number of departments: the specialists numbered once (see the layout below), then one
+    ///   pass over the numbers, in no particular order.
     public func reportingLines() -> ReportingLines {
+        reportingLines(ReportingLayout(self))
+    }
+
+    /// The spans and layers of the lines laid out in `layout`.
+    func reportingLines(_ layout: ReportingLayout) -> ReportingLines {
         var spanOf: [Specialist.ID: Int] = [:]
         spanOf.reserveCapacity(reportsOf.count)
-        var spansByDepartment: [Department.ID: [Int]] = [:]
-        for (manager, reports) in reportsOf where !reports.isEmpty {
-            spanOf[manager] = reports.count
-            if let home = specialistsByID[manager]?.department {
-                spansByDepartment[home, default: []].append(reports.count)
-            }
-        }
-        // Down the lines from the people at the top: each person's layer, and their layer within the run of their
-        // own department's staff that ends with them.
-        var layersByDepartment: [Department.ID: Int] = [:]
+        var spans: [Int] = []
+        var spansByDepartment = Array(repeating: [Int](), count: layout.departmentIDs.count)
+        var layersByDepartment = Array(repeating: 0, count: layout.departmentIDs.count)
         var layers = 0
         var topManagers: [Specialist.ID] = []
-        var stack: [(id: Specialist.ID, department: Department.ID, layer: Int, inDepartment: Int)] = []
-        for (id, specialist) in specialistsByID where specialist.manager == nil {
-            if reportsOf[id]?.isEmpty == false { topManagers.append(id) }
-            stack.append((id, specialist.department, 1, 1))
-            while let (id, department, layer, inDepartment) = stack.popLast() {
-                layers = max(layers, layer)
-                if inDepartment > layersByDepartment[department, default: 0] {
-                    layersByDepartment[department] = inDepartment
-                }
-                for report in reportsOf[id] ?? [] {
-                    guard let home = specialistsByID[report]?.department else { continue }
-                    stack.append((report, home, layer + 1, home == department ? inDepartment + 1 : 1))
-                }
-            }
+        for node in 0..<layout.count {
+            let department = Int(layout.department[node])
+            let depth = Int(layout.depth[node]) + 1
+            if depth > layers { layers = depth }
+            let run = Int(layout.runInDepartment[node])
+            if run > layersByDepartment[department] { layersByDepartment[department] = run }
+            let span = Int(layout.span[node])
+            guard span > 0 else { continue }
+            spanOf[layout.ids[node]] = span
+            spans.append(span)
+            spansByDepartment[department].append(span)
+            if layout.parent[node] < 0 { topManagers.append(layout.ids[node]) }
         }
+        var numberOf: [Department.ID: Int] = [:]
+        numberOf.reserveCapacity(layout.departmentIDs.count)
+        for (number, id) in layout.departmentIDs.enumerated() { numberOf[id] = number }
         let departments = self.departments.map { department in
-            ReportingLines.DepartmentLines(
-                department: department.id, spans: .init(spansByDepartment[department.id] ?? []),
-                layers: layersByDepartment[department.id] ?? 0)
+            let number = numberOf[department.id]
+            return ReportingLines.DepartmentLines(
+                department: department.id, spans: .init(number.map { spansByDepartment[$0] } ?? []),
+                layers: number.map { layersByDepartment[$0] } ?? 0)
         }
         return ReportingLines(
-            spans: .init(Array(spanOf.values)), layers: layers, topManagers: topManagers.sorted(),
-            departments: departments, spanOf: spanOf)
+            spans: .init(spans), layers: layers, topManagers: topManagers.sorted(), departments: departments,
+            spanOf: spanOf)
     }
 }
 
-/// The reporting lines as a forest over dense positions, every manager before their reports, with the tables
-/// the lowest common manager of two people is found with in O(log *h*) (binary lifting).
+/// The reporting lines as a forest over the positions of a ``ReportingLayout``, with the tables the lowest common
+/// manager of two people is found with in O(log *h*) (binary lifting).
 struct ReportingTree {
-    /// The specialists, managers before their reports.
-    private(set) var ids: [Specialist.ID] = []
-    /// The position of each specialist.
-    private(set) var position: [Specialist.ID: Int] = [:]
-    /// The position of each specialist's manager, or -1.
-    private(set) var parent: [Int] = []
-    /// The number of managers above each specialist (0 at the top).
-    private(set) var depth: [Int] = []
-    /// `ancestor[k][node]`: the manager 2^k layers above `node`, or -1.
-    private var ancestor: [[Int]] = []
+    /// The specialists and their lines, by position.
+    let layout: ReportingLayout
+    /// The number of lifting levels: `ancestor` holds `levels` rows of `layout.count` positions.
+    private let levels: Int
+    /// Row `k`, position `node`: the manager 2^k layers above `node`, or -1.
+    private var ancestor: [Int32] = []
 
     /// Lays out the organisation's reporting lines with their lifting tables.
     ///
-    /// - Complexity: O(*s* log *h*).
+    /// - Complexity: O(*s* log *h*), where *s* is the number of specialists and *h* the number of layers.
     init(_ organization: Organization) {
-        let count = organization.specialistsByID.count
-        ids.reserveCapacity(count)
-        position.reserveCapacity(count)
-        parent.reserveCapacity(count)
-        depth.reserveCapacity(count)
-        // Breadth first from the people at the top, so every manager comes before their reports.
-        for (id, specialist) in organization.specialistsByID where specialist.manager == nil {
-            position[id] = ids.count
-            ids.append(id)
-            parent.append(-1)
-            depth.append(0)
-        }
-        var next = 0
-        while next < ids.count {
-            let manager = next
-            next += 1
-            for report in organization.reportsOf[ids[manager]] ?? [] {
-                position[report] = ids.count
-                ids.append(report)
-                parent.append(manager)
-                depth.append(depth[manager] + 1)
+        layout = ReportingLayout(organization)
+        let count = layout.count
+        let tallest = Int(layout.depth.max() ?? 0)
+        var levels = 1
+        while 1 << levels <= tallest { levels += 1 }
+        self.levels = levels
+        ancestor.reserveCapacity(levels * count)
+        ancestor.append(contentsOf: layout.parent)
+        for level in 1..<levels {
+            let previous = (level - 1) * count
+            for node in 0..<count {
+                let halfway = ancestor[previous + node]
+                ancestor.append(halfway < 0 ? -1 : ancestor[previous + Int(halfway)])
             }
         }
-        ancestor = [parent]
-        let tallest = depth.last ?? 0  // breadth first: the deepest come last
-        var reach = 1
-        while reach < tallest {
-            let previous = ancestor[ancestor.count - 1]
-            ancestor.append(previous.map { $0 < 0 ? -1 : previous[$0] })
-            reach *= 2
-        }
     }
+
+    /// The position of a specialist, or `nil` for someone not in the organisation.
+    func position(of id: Specialist.ID) -> Int? { layout.position[id].map(Int.init) }
+
+    /// The number of managers above the specialist at `node` (0 at the top).
+    func depth(_ node: Int) -> Int { Int(layout.depth[node]) }
+
+    /// Whether the specialist at `node` reports to no one.
+    func isAtTop(_ node: Int) -> Bool { layout.parent[node] < 0 }
+
+    /// The manager 2^`level` layers above `node`, or -1.
+    private func ancestor(_ level: Int, _ node: Int) -> Int { Int(ancestor[level * layout.count + node]) }
+
     /// The lowest specialist both `a` and `b` are, or report to (directly or not); `nil` when their lines meet
     /// only above the top, in no one.
     ///
@@ -179,20 +173,20 @@ struct ReportingTree {
     func lowestCommonManager(_ a: Int, _ b: Int) -> Int? {
         var a = a
         var b = b
-        if depth[a] < depth[b] { swap(&a, &b) }
-        var difference = depth[a] - depth[b]
+        if layout.depth[a] < layout.depth[b] { swap(&a, &b) }
+        var difference = Int(layout.depth[a] - layout.depth[b])
         var level = 0
         while difference > 0 {
-            if difference & 1 == 1 { a = ancestor[level][a] }
+            if difference & 1 == 1 { a = ancestor(level, a) }
             difference >>= 1
             level += 1
         }
         if a == b { return a }
-        for level in ancestor.indices.reversed() where ancestor[level][a] != ancestor[level][b] {
-            a = ancestor[level][a]
-            b = ancestor[level][b]
+        for level in (0..<levels).reversed() where ancestor(level, a) != ancestor(level, b) {
+            a = ancestor(level, a)
+            b = ancestor(level, b)
         }
-        let meeting = parent[a]
+        let meeting = Int(layout.parent[a])
         return meeting < 0 ? nil : meeting
     }
 }
