@@ -161,3 +161,57 @@ extension Organization {
         return DecisionDistances(squads: result)
     }
 }
+
+extension Organization {
+    /// How far one squad's decisions would climb the reporting lines without the squad, and what its decision
+    /// rights save; `nil` for a squad that is not there or is dissolved. Equal to that squad's entry in
+    /// ``decisionDistances()``.
+    ///
+    /// - Complexity: O(*m* × *h*), where *m* is the squad's size and *h* the number of layers: each member's line
+    ///   is walked up to the top. For every squad at once, ``decisionDistances()`` is faster.
+    public func decisionDistance(of squad: CustomerValueSquad.ID) -> DecisionDistance? {
+        guard let squad = squadsByID[squad], squad.stage != .dissolved else { return nil }
+        return decisionDistance(of: squad)
+    }
+
+    /// The decision distance of a squad that is not dissolved, by walking its members' lines.
+    func decisionDistance(of squad: CustomerValueSquad) -> DecisionDistance {
+        // The line from the meeting point so far up to the top, and the position of each of its people on it.
+        var line: [Specialist.ID] = []
+        var onLine: [Specialist.ID: Int] = [:]
+        var members = 0
+        var deepest = 0
+        var meetsInNoOne = false
+        for member in squad.memberships.keys where specialistsByID[member] != nil {
+            members += 1
+            let above = managers(of: member)
+            deepest = max(deepest, above.count)
+            if members == 1 {
+                line = [member] + above
+                for (index, id) in line.enumerated() { onLine[id] = index }
+                continue
+            }
+            guard !meetsInNoOne else { continue }
+            // The first of the member's line (the member first) already on the meeting point's line.
+            let meeting = ([member] + above).lazy.compactMap { onLine[$0] }.first
+            guard let meeting else {
+                meetsInNoOne = true
+                continue
+            }
+            for id in line[..<meeting] { onLine[id] = nil }
+            line.removeFirst(meeting)
+            for (index, id) in line.enumerated() { onLine[id] = index }
+        }
+        guard members >= 2 else {
+            return DecisionDistance(
+                squad: squad.id, meetingPoint: line.first, meetsAtTop: false, climb: 0,
+                rights: squad.decisionRights.count)
+        }
+        let meetingPoint = meetsInNoOne ? nil : line.first
+        // The meeting point's depth: the people above it on its line.
+        let climb = meetingPoint == nil ? deepest + 1 : deepest - (line.count - 1)
+        return DecisionDistance(
+            squad: squad.id, meetingPoint: meetingPoint, meetsAtTop: meetsInNoOne || line.count == 1, climb: climb,
+            rights: squad.decisionRights.count)
+    }
+}

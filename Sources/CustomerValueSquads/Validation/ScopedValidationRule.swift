@@ -6,9 +6,12 @@
 /// | Member | Check | Reads |
 /// |---|---|---|
 /// | ``squad`` | `check(_:in:)` taking a ``CustomerValueSquad`` | the squad, its members' records (skills, department, …) and the data assets it names |
-/// | ``specialist`` | `check(_:in:)` taking a ``Specialist`` | that specialist and how much of their time squads book |
+/// | ``specialist`` | `check(_:in:)` taking a ``Specialist`` | that specialist, how much of their time squads book, and how many people report to them |
 /// | ``department`` | `check(_:in:)` taking a ``Department`` | that department, its data assets, its own staff and their bookings |
 /// | ``organization`` | `check(_:in:)` taking an ``Organization`` | the organisation's name and goal |
+///
+/// ``reportingLines`` widens what the squad and organisation checks read: with it, the squad check may also read
+/// the reporting lines above the squad's members, and the organisation check the reporting lines of everyone.
 ///
 /// Live validation calls only the checks the scope names. A full ``Organization/validate(policy:on:)`` calls the
 /// squad and organisation checks as for any rule, so a rule that declares ``specialist`` or ``department`` makes
@@ -24,14 +27,22 @@ public struct ValidationScope: OptionSet, Sendable, Hashable {
     /// The squad check reads only the squad, its members' records and the data assets the squad names — not how
     /// the members' time is booked in other squads.
     public static let squad = ValidationScope(rawValue: 1 << 0)
-    /// The findings about specialists come from the per-specialist check, which reads only that specialist and
-    /// their bookings.
+    /// The findings about specialists come from the per-specialist check, which reads only that specialist, their
+    /// bookings and the number of their direct reports.
     public static let specialist = ValidationScope(rawValue: 1 << 1)
     /// The findings about departments come from the per-department check, which reads only that department, its
     /// data assets, its own staff and their bookings.
     public static let department = ValidationScope(rawValue: 1 << 2)
     /// The organisation check reads only the organisation's name and goal.
     public static let organization = ValidationScope(rawValue: 1 << 3)
+    /// The squad check (with ``squad``) may also read the reporting lines above the squad's members — each
+    /// member's manager, theirs, and so on up — and the organisation check (with ``organization``) the reporting
+    /// lines of everyone.
+    ///
+    /// Live validation then re-checks a squad also when the line above any of its members changes (someone on it
+    /// gets another manager, or none, or leaves), and re-runs the organisation check also after any change of a
+    /// manager. Alone, it names no check.
+    public static let reportingLines = ValidationScope(rawValue: 1 << 4)
 }
 
 /// A validation rule that says which parts of an organisation its findings come from, so ``LiveValidation``

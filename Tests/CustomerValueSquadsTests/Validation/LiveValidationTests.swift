@@ -38,7 +38,21 @@ private let startingPoints: [Organization] = [
     Fixtures.accountBasedMarketing,
     OrganizationGenerator(seed: 3, shape: .init(specialists: 40, departments: 4, dataAssets: 8, squads: 5)).generate(),
     Fixtures.transformationYear.baseline,
+    {
+        var shape = OrganizationGenerator.Shape(specialists: 40, departments: 4, dataAssets: 8, squads: 6)
+        shape.reportingSpan = 3
+        return OrganizationGenerator(seed: 5, shape: shape).generate()
+    }(),
 ]
+
+/// The rules of reporting lines, with thresholds that most lines of a small organisation cross.
+private let reportingPolicy: ValidationPolicy = {
+    var policy = ValidationPolicy.default.adding(ManagerSpanRule()).adding(ReportingLayersRule())
+        .adding(EscalationRule())
+    policy.thresholds.maximumLayers = 3
+    policy.thresholds.maximumSpan = 2
+    return policy
+}()
 
 private let policies: [ValidationPolicy] = [
     .default,
@@ -48,6 +62,7 @@ private let policies: [ValidationPolicy] = [
         thresholds: .init(minimumSquadSize: 2, maximumBookedPercent: 60, capacityFloorMarginPercent: 0),
         disabledCodes: [.squadAccountabilityNoReviewRhythm, .departmentNoHead]
     ) { ValidationPolicy.builtInRules },
+    reportingPolicy,
 ]
 
 private struct Tally {

@@ -12,7 +12,11 @@ struct ChangeJournal: Sendable {
     var squads: Set<CustomerValueSquad.ID> = []
     /// Specialists whose record changed (inserted, replaced or removed): the squads they serve in see them.
     var records: Set<Specialist.ID> = []
-    /// Specialists whose record or bookings changed.
+    /// Specialists whose manager changed: added with a manager, removed while reporting to one, or moved to
+    /// another (or to none). Everyone below them has a new line above them too.
+    var lines: Set<Specialist.ID> = []
+    /// Specialists whose record or bookings changed, and the managers (before and after) of those in ``lines``:
+    /// their spans changed.
     var specialists: Set<Specialist.ID> = []
     /// Departments inserted, replaced or removed, and the home departments (before and after) of the specialists
     /// in ``specialists``.
@@ -33,5 +37,12 @@ struct ChangeJournal: Sendable {
 
     final class Owner: Sendable {}
 
-    init(owner: Owner) { self.owner = owner }
+    /// Whether the organisation had any reporting line when the journal was opened: drawing the first line, or
+    /// removing the last, changes what rules that read the lines say about everyone.
+    let hadLines: Bool
+
+    init(owner: Owner, hadLines: Bool) {
+        self.owner = owner
+        self.hadLines = hadLines
+    }
 }

@@ -101,7 +101,10 @@ struct OrganizationStorage: Sendable {
     mutating func insert(_ specialist: Specialist) {
         forgetRanking()
         rememberSpecialist(specialist.id)
-        if journal != nil { noteRecord(of: specialist.id, in: specialist.department) }
+        if journal != nil {
+            noteRecord(of: specialist.id, in: specialist.department)
+            if let manager = specialist.manager { noteLine(of: specialist.id, under: manager) }
+        }
         specialists[specialist.id] = specialist
         staffOfDepartment[specialist.department, default: []].insert(specialist.id)
         for skill in specialist.skills.keys { specialistsWithSkill[skill, default: []].insert(specialist.id) }
@@ -131,6 +134,11 @@ struct OrganizationStorage: Sendable {
             specialistsWithSkill[skill, default: []].insert(id)
         }
         if old.manager != specialist.manager {
+            if journal != nil {
+                journal?.lines.insert(id)
+                if let manager = old.manager { noteLine(of: id, under: manager) }
+                if let manager = specialist.manager { noteLine(of: id, under: manager) }
+            }
             if let manager = old.manager { Self.remove(id, from: manager, in: &reportsOf) }
             if let manager = specialist.manager { reportsOf[manager, default: []].insert(id) }
         }
@@ -150,7 +158,10 @@ struct OrganizationStorage: Sendable {
         forgetRanking()
         rememberSpecialist(id)
         guard let specialist = specialists.removeValue(forKey: id) else { return }
-        if journal != nil { noteRecord(of: id, in: specialist.department) }
+        if journal != nil {
+            noteRecord(of: id, in: specialist.department)
+            if let manager = specialist.manager { noteLine(of: id, under: manager) }
+        }
         Self.remove(id, from: specialist.department, in: &staffOfDepartment)
         for skill in specialist.skills.keys { Self.remove(id, from: skill, in: &specialistsWithSkill) }
         if let manager = specialist.manager { Self.remove(id, from: manager, in: &reportsOf) }
@@ -285,6 +296,12 @@ struct OrganizationStorage: Sendable {
         journal?.records.insert(id)
         journal?.specialists.insert(id)
         journal?.departments.insert(department)
+    }
+
+    /// Notes that `id`'s line changed and that `manager` gains or loses them as a report.
+    private mutating func noteLine(of id: Specialist.ID, under manager: Specialist.ID) {
+        journal?.lines.insert(id)
+        noteBooking(of: manager)
     }
 
     private mutating func noteBooking(of id: Specialist.ID) {

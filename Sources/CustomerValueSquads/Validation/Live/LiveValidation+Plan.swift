@@ -9,6 +9,10 @@ extension LiveValidation {
         var organization: [any ValidationRule] = []
         var whole: [any ValidationRule] = []
         var disabled: Set<Finding.Code>
+        /// Whether a squad check reads the reporting lines above the squad's members.
+        var squadReadsLines = false
+        /// Whether an organisation check reads the reporting lines.
+        var organizationReadsLines = false
 
         init(_ policy: ValidationPolicy) {
             disabled = policy.disabledCodes
@@ -18,10 +22,17 @@ extension LiveValidation {
                     continue
                 }
                 let scope = scoped.scope
-                if scope.contains(.squad) { squad.append(rule) }
+                let readsLines = scope.contains(.reportingLines)
+                if scope.contains(.squad) {
+                    squad.append(rule)
+                    squadReadsLines = squadReadsLines || readsLines
+                }
                 if scope.contains(.specialist) { specialist.append(scoped) }
                 if scope.contains(.department) { department.append(scoped) }
-                if scope.contains(.organization) { organization.append(rule) }
+                if scope.contains(.organization) {
+                    organization.append(rule)
+                    organizationReadsLines = organizationReadsLines || readsLines
+                }
             }
         }
 

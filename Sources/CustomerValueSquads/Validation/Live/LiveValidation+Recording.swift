@@ -34,7 +34,7 @@ extension LiveValidation {
     ) throws(Failure) -> Recording {
         let (name, goal) = (organization.name, organization.goal)
         let owner = ChangeJournal.Owner()
-        var journal = ChangeJournal(owner: owner)
+        var journal = ChangeJournal(owner: owner, hadLines: organization.hasReportingLines)
         journal.keepsFormer = true
         organization.storage.journal = journal
         do {

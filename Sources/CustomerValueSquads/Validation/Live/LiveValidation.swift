@@ -13,7 +13,8 @@
 /// print(live.report.isValid)
 /// ```
 ///
-/// Every built-in rule is scoped except ``SiloIslandRule``, which looks at the whole silo network. A rule that is
+/// Every built-in rule is scoped except ``SiloIslandRule``, which looks at the whole silo network.
+/// ``ReportingLayersRule`` reads every reporting line: it is re-run whole, but only after a change of a manager. A rule that is
 /// not a ``ScopedValidationRule`` is re-run whole after every change — its organisation check, and its squad
 /// check on every squad — which is always correct and costs what validating with that rule alone costs.
 ///
@@ -168,7 +169,7 @@ public struct LiveValidation: Sendable {
     ) throws(Failure) -> ValidationReport.Difference {
         let owner = ChangeJournal.Owner()
         let (name, goal) = (organization.name, organization.goal)
-        organization.storage.journal = ChangeJournal(owner: owner)
+        organization.storage.journal = ChangeJournal(owner: owner, hadLines: organization.hasReportingLines)
         do {
             try body(&organization)
         } catch {
@@ -242,7 +243,10 @@ public struct LiveValidation: Sendable {
                 note(set(department: id, organization.departmentsByID[id].map { check($0, in: context) } ?? []))
             }
         }
-        if !plan.organization.isEmpty, name != organization.name || goal != organization.goal {
+        if !plan.organization.isEmpty,
+            name != organization.name || goal != organization.goal
+                || (plan.organizationReadsLines && !journal.lines.isEmpty)
+        {
             let new = plan.allowed(plan.organization.flatMap { $0.check(organization, in: context) })
             note(Self.replace(&organizationFindings, with: new, counts: &counts))
         }
@@ -251,12 +255,28 @@ public struct LiveValidation: Sendable {
     }
 
     /// The squads whose findings a change can have changed: those it touched, those of the specialists whose
-    /// records it touched, and those naming data assets it touched.
+    /// records it touched, those naming data assets it touched and — when a squad check reads the reporting
+    /// lines — those of everyone at or below someone whose manager changed.
     private func squadsToCheck(after journal: ChangeJournal) -> Set<CustomerValueSquad.ID> {
+        if plan.squadReadsLines, journal.hadLines != organization.hasReportingLines {
+            // The first line drawn, or the last removed: every squad's line changed.
+            return Set(organization.squadsByID.keys)
+        }
         var squads = journal.squads
         let squadsOf = organization.squadsOfSpecialist
         for specialist in journal.records {
             if let serving = squadsOf[specialist] { squads.formUnion(serving) }
+        }
+        if plan.squadReadsLines, !journal.lines.isEmpty {
+            // Down the lines from each specialist whose manager changed: everyone below has a new line above.
+            let reportsOf = organization.reportsOf
+            var seen: Set<Specialist.ID> = []
+            var stack = Array(journal.lines)
+            while let specialist = stack.popLast() {
+                guard seen.insert(specialist).inserted else { continue }
+                if let serving = squadsOf[specialist] { squads.formUnion(serving) }
+                if let reports = reportsOf[specialist] { stack.append(contentsOf: reports) }
+            }
         }
         if !journal.assets.isEmpty {
             // Data assets change rarely: the squads naming them are found by looking at every squad.

@@ -4,22 +4,31 @@
 /// Code: ``Finding/Code/organizationLayersTooMany`` — a warning when the longest reporting line has more layers
 /// (see ``ReportingLines``) than ``ValidationPolicy/Thresholds/maximumLayers`` (8 by default), naming the line.
 /// The rule is not in the default policy; add it with `.default.adding(ReportingLayersRule())`.
-public struct ReportingLayersRule: ValidationRule {
+public struct ReportingLayersRule: ScopedValidationRule {
     /// Creates the rule.
     public init() {}
+
+    /// The checks live validation calls: see ``ValidationScope``. The organisation check reads every reporting
+    /// line, so live validation re-runs it after a change of a manager, and after no other change.
+    public var scope: ValidationScope { [.organization, .reportingLines] }
 
     /// The codes this rule may report.
     public var codes: [Finding.Code] { [.organizationLayersTooMany] }
 
     /// Reports an organisation whose longest line is taller than the policy allows.
     ///
-    /// - Complexity: O(*s*), as ``Organization/reportingLines()``.
+    /// - Complexity: O(*s*), where *s* is the number of specialists.
     public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
         let maximum = context.thresholds.maximumLayers
-        let layers = organization.reportingLines().layers
+        let layout = ReportingLayout(organization)
+        let tallest = layout.depth.max() ?? -1
+        let layers = Int(tallest) + 1
         guard layers > maximum else { return [] }
-        // The line: from someone at the bottom of a longest line up to the top.
-        let bottom = organization.specialists.map(\.id).first { organization.managers(of: $0).count + 1 == layers }
+        // The line: from the first (by identifier) at the bottom of a longest line up to the top.
+        var bottom: Specialist.ID?
+        for node in 0..<layout.count where layout.depth[node] == tallest {
+            if bottom.map({ layout.ids[node] < $0 }) ?? true { bottom = layout.ids[node] }
+        }
         let line = bottom.map { [$0] + organization.managers(of: $0) } ?? []
         return [
             Finding(
