@@ -89,12 +89,15 @@ struct ReportingAnalysisTests {
         #expect(distances.distance(of: "ghost") == nil)
         #expect(distances.totalSaved == 8)
         #expect(distances.totalTravelling == 2)
+        // Each squad alone, by walking its members' lines, says the same.
+        for distance in distances.squads { #expect(hospital.decisionDistance(of: distance.squad) == distance) }
 
         // Without lines, the members meet in no one: the question goes one layer above them all.
         let plain = try #require(Fixtures.operatingRoom.decisionDistances().distance(of: OR.squad))
         #expect(plain.meetingPoint == nil)
         #expect(plain.meetsAtTop)
         #expect(plain.climb == 1)
+        #expect(Fixtures.operatingRoom.decisionDistance(of: OR.squad) == plain)
     }
 
     @Test("the impact of delegating the operating room's rights: 8 layers of escalation saved, 4 no longer travelled")
@@ -159,7 +162,20 @@ struct ReportingAnalysisTests {
                 #expect(distance.meetsAtTop)
             }
             #expect(distance.rights == squad.decisionRights.count)
+            // One squad alone, by walking its members' lines, says the same.
+            #expect(organization.decisionDistance(of: distance.squad) == distance)
         }
+        #expect(organization.decisionDistance(of: "no-such-squad") == nil)
+        // The layers rule names the line of the first, by identifier, at the bottom of a longest line.
+        var thresholds = ValidationPolicy.Thresholds()
+        thresholds.maximumLayers = 1
+        let finding = try #require(
+            organization.validate(policy: ValidationPolicy(thresholds: thresholds) { ReportingLayersRule() })
+                .findings.first)
+        let bottom = try #require(chains.filter { $0.value.count == lines.layers }.keys.min())
+        let line = chains[bottom]!.reversed().map(\.rawValue).joined(separator: " → ")
+        #expect(
+            finding.message == "the longest reporting line has \(lines.layers) layers (\(line)); at most 1 expected")
         #expect(distances.squads.count == organization.squads.filter { $0.stage != .dissolved }.count)
     }
 

@@ -4,6 +4,8 @@ import Testing
 
 @testable import CustomerValueSquads
 
+private typealias OR = Fixtures.OperatingRoom
+
 /// A custom rule that declares no scope and reads the whole organisation: live validation re-runs it whole.
 private struct CrowdedOrganizationRule: ValidationRule {
     var codes: [Finding.Code] { ["test.crowded", "test.squad.outnumbered"] }
@@ -196,12 +198,45 @@ struct LiveValidationTests {
 
     @Test("every built-in rule but the silo-island rule is scoped")
     func builtInRulesAreScoped() {
-        let unscoped = ValidationPolicy.builtInRules.filter { !($0 is any ScopedValidationRule) }
-        #expect(unscoped.isEmpty)
-        #expect(!(SiloIslandRule() is any ScopedValidationRule))
-        for case let rule as any ScopedValidationRule in ValidationPolicy.builtInRules {
+        let all = ValidationPolicy.builtInRules + ValidationPolicy.optInRules
+        let unscoped = all.filter { !($0 is any ScopedValidationRule) }
+        #expect(unscoped.map { "\(type(of: $0))" } == ["SiloIslandRule"])
+        for case let rule as any ScopedValidationRule in all {
             #expect(!rule.scope.isEmpty, "\(type(of: rule)) declares an empty scope")
         }
+    }
+
+    @Test(
+        "the rules of reporting lines: the first line drawn, a moved report and the last line removed are seen at once")
+    func reportingRules() throws {
+        let day: Day = "2026-06-01"
+        var policy = reportingPolicy
+        policy.thresholds.minimumSpan = 1
+        policy.thresholds.maximumSpan = 1
+        var start = Fixtures.operatingRoom
+        try start.revokeDecisionRight("change-plan", from: OR.squad)
+        try start.revokeDecisionRight("call-specialist", from: OR.squad)
+        #expect(!start.hasReportingLines)
+        var live = LiveValidation(start, policy: policy, on: day)
+        #expect(!live.report.findings.contains { $0.code == .squadEmpowermentEscalatesToTop })
+        // The first line, between two people outside the squad: the squad's members now meet in no one.
+        let first = try live.update { try $0.setManager("dr-wati", for: "dr-hadi") }
+        #expect(first.added.contains { $0.code == .squadEmpowermentEscalatesToTop && $0.subject == .squad(OR.squad) })
+        #expect(live.report == live.organization.validate(policy: policy, on: day))
+        // A second report makes dr-wati's span too wide; moving one away makes it fit again.
+        let wide = try live.update { try $0.setManager("dr-wati", for: OR.anaesthetist) }
+        #expect(wide.added.contains { $0.code == .specialistSpanTooWide && $0.subject == .specialist("dr-wati") })
+        #expect(live.report == live.organization.validate(policy: policy, on: day))
+        let fits = try live.update { try $0.setManager("dr-hadi", for: OR.anaesthetist) }
+        #expect(fits.removed.contains { $0.code == .specialistSpanTooWide && $0.subject == .specialist("dr-wati") })
+        #expect(live.report == live.organization.validate(policy: policy, on: day))
+        // The last line removed: no line, no escalation.
+        try live.update {
+            try $0.setManager(nil, for: OR.anaesthetist)
+            try $0.setManager(nil, for: "dr-hadi")
+        }
+        #expect(!live.report.findings.contains { $0.code == .squadEmpowermentEscalatesToTop })
+        #expect(live.report == live.organization.validate(policy: policy, on: day))
     }
 
     @Test("the difference names what a change broke and what it fixed")
