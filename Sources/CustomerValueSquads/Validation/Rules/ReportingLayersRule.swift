@@ -17,18 +17,14 @@ public struct ReportingLayersRule: ScopedValidationRule {
 
     /// Reports an organisation whose longest line is taller than the policy allows.
     ///
-    /// - Complexity: O(*s*), where *s* is the number of specialists.
+    /// - Complexity: O(*s*), where *s* is the number of specialists: the lines are walked down from the top one
+    ///   layer at a time, each person's reports looked up once.
     public func check(_ organization: Organization, in context: ValidationContext) -> [Finding] {
         let maximum = context.thresholds.maximumLayers
-        let layout = ReportingLayout(organization)
-        let tallest = layout.depth.max() ?? -1
-        let layers = Int(tallest) + 1
+        let (layers, deepest) = Self.longestLines(of: organization)
         guard layers > maximum else { return [] }
         // The line: from the first (by identifier) at the bottom of a longest line up to the top.
-        var bottom: Specialist.ID?
-        for node in 0..<layout.count where layout.depth[node] == tallest {
-            if bottom.map({ layout.ids[node] < $0 }) ?? true { bottom = layout.ids[node] }
-        }
+        let bottom = deepest.min()
         let line = bottom.map { [$0] + organization.managers(of: $0) } ?? []
         return [
             Finding(
@@ -39,6 +35,27 @@ public struct ReportingLayersRule: ScopedValidationRule {
                     """,
                 figures: ["layers": Double(layers), "maximum": Double(maximum)])
         ]
+    }
+}
+
+extension ReportingLayersRule {
+    /// The layers of the longest lines, and the people at the bottom of them.
+    static func longestLines(of organization: Organization) -> (layers: Int, bottom: [Specialist.ID]) {
+        let specialists = organization.specialistsByID
+        guard !specialists.isEmpty else { return (0, []) }
+        let reportsOf = organization.reportsOf
+        // Without a line, everyone is a line of one.
+        guard !reportsOf.isEmpty else { return (1, Array(specialists.keys)) }
+        // The managers at the top, then each layer below them.
+        var layer = reportsOf.keys.filter { specialists[$0]?.manager == nil }
+        var layers = 1
+        while true {
+            var below: [Specialist.ID] = []
+            for manager in layer { if let reports = reportsOf[manager] { below.append(contentsOf: reports) } }
+            guard !below.isEmpty else { return (layers, layer) }
+            layer = below
+            layers += 1
+        }
     }
 }
 
