@@ -167,8 +167,9 @@ extension Organization {
     /// rights save; `nil` for a squad that is not there or is dissolved. Equal to that squad's entry in
     /// ``decisionDistances()``.
     ///
-    /// - Complexity: O(*m* × *h*), where *m* is the squad's size and *h* the number of layers: each member's line
-    ///   is walked up to the top. For every squad at once, ``decisionDistances()`` is faster.
+    /// - Complexity: O(*m* × *h*), where *m* is the squad's size and *h* the number of layers: the first member's
+    ///   line is walked up to the top, each other member's only until it meets the line of those before. For every
+    ///   squad at once, ``decisionDistances()`` is faster.
     public func decisionDistance(of squad: CustomerValueSquad.ID) -> DecisionDistance? {
         guard let squad = squadsByID[squad], squad.stage != .dissolved else { return nil }
         return decisionDistance(of: squad)
@@ -176,38 +177,52 @@ extension Organization {
 
     /// The decision distance of a squad that is not dissolved, by walking its members' lines.
     func decisionDistance(of squad: CustomerValueSquad) -> DecisionDistance {
-        // The line from the meeting point so far up to the top, and the position of each of its people on it.
+        let table = specialistsByID
+        // The line from the top down to the meeting point so far: the person at each depth, and each one's depth.
         var line: [Specialist.ID] = []
-        var onLine: [Specialist.ID: Int] = [:]
+        var depthOnLine: [Specialist.ID: Int] = [:]
         var members = 0
         var deepest = 0
         var meetsInNoOne = false
-        for member in squad.memberships.keys where specialistsByID[member] != nil {
+        var walked: [Specialist.ID] = []
+        for member in squad.memberships.keys where table[member] != nil {
             members += 1
-            let above = managers(of: member)
-            deepest = max(deepest, above.count)
+            // Up from the member to the first person on the line (the member first), or to the top.
+            walked.removeAll(keepingCapacity: true)
+            var current: Specialist.ID? = member
+            var meeting: Int?
+            while let person = current {
+                if !meetsInNoOne, let depth = depthOnLine[person] {
+                    meeting = depth
+                    break
+                }
+                walked.append(person)
+                current = table[person]?.manager
+            }
             if members == 1 {
-                line = [member] + above
-                for (index, id) in line.enumerated() { onLine[id] = index }
+                // The first member's whole line, top first.
+                line = walked.reversed()
+                for (depth, id) in line.enumerated() { depthOnLine[id] = depth }
+                deepest = line.count - 1
                 continue
             }
-            guard !meetsInNoOne else { continue }
-            // The first of the member's line (the member first) already on the meeting point's line.
-            let meeting = ([member] + above).lazy.compactMap { onLine[$0] }.first
             guard let meeting else {
+                // The member's line reached the top without meeting the others'.
                 meetsInNoOne = true
+                deepest = max(deepest, walked.count - 1)
                 continue
             }
-            for id in line[..<meeting] { onLine[id] = nil }
-            line.removeFirst(meeting)
-            for (index, id) in line.enumerated() { onLine[id] = index }
+            // The member is as deep as the steps walked below the meeting person, and the meeting point moves up.
+            deepest = max(deepest, meeting + walked.count)
+            for id in line[(meeting + 1)...] { depthOnLine[id] = nil }
+            line.removeLast(line.count - 1 - meeting)
         }
         guard members >= 2 else {
             return DecisionDistance(
-                squad: squad.id, meetingPoint: line.first, meetsAtTop: false, climb: 0,
+                squad: squad.id, meetingPoint: line.last, meetsAtTop: false, climb: 0,
                 rights: squad.decisionRights.count)
         }
-        let meetingPoint = meetsInNoOne ? nil : line.first
+        let meetingPoint = meetsInNoOne ? nil : line.last
         // The meeting point's depth: the people above it on its line.
         let climb = meetingPoint == nil ? deepest + 1 : deepest - (line.count - 1)
         return DecisionDistance(
