@@ -35,6 +35,23 @@ private struct SoloMemberRule: ScopedValidationRule {
     }
 }
 
+/// A custom rule whose squad check reads the lines above the members and reports about specialists: members with
+/// more than one manager above them.
+private struct FarFromTheTopRule: ScopedValidationRule {
+    var codes: [Finding.Code] { ["test.specialist.farFromTop"] }
+    var scope: ValidationScope { [.squad, .reportingLines] }
+
+    func check(_ squad: CustomerValueSquad, in context: ValidationContext) -> [Finding] {
+        squad.memberships.keys.sorted().compactMap { member in
+            let above = context.organization.managers(of: member).count
+            guard above > 1 else { return nil }
+            return Finding(
+                .note, "test.specialist.farFromTop", subject: .specialist(member),
+                message: "\(above) managers above \(member) in \(squad.id)")
+        }
+    }
+}
+
 private let startingPoints: [Organization] = [
     Fixtures.operatingRoom,
     Fixtures.accountBasedMarketing,
@@ -50,7 +67,7 @@ private let startingPoints: [Organization] = [
 /// The rules of reporting lines, with thresholds that most lines of a small organisation cross.
 private let reportingPolicy: ValidationPolicy = {
     var policy = ValidationPolicy.default.adding(ManagerSpanRule()).adding(ReportingLayersRule())
-        .adding(EscalationRule())
+        .adding(EscalationRule()).adding(FarFromTheTopRule())
     policy.thresholds.maximumLayers = 3
     policy.thresholds.maximumSpan = 2
     return policy
@@ -237,6 +254,14 @@ struct LiveValidationTests {
         }
         #expect(!live.report.findings.contains { $0.code == .squadEmpowermentEscalatesToTop })
         #expect(live.report == live.organization.validate(policy: policy, on: day))
+
+        // With the escalation rule alone, the squad's only findings come from a check that reads the lines.
+        let alone = ValidationPolicy { EscalationRule() }
+        var escalation = LiveValidation(start, policy: alone, on: day)
+        try escalation.update { try $0.setManager("dr-wati", for: "dr-hadi") }
+        #expect(escalation.report.findings.map(\.code) == [.squadEmpowermentEscalatesToTop])
+        #expect(escalation.findings(ofSquad: OR.squad).map(\.code) == [.squadEmpowermentEscalatesToTop])
+        #expect(escalation.report == escalation.organization.validate(policy: alone, on: day))
     }
 
     @Test("the difference names what a change broke and what it fixed")

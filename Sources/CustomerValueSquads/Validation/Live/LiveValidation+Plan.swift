@@ -3,14 +3,15 @@
 extension LiveValidation {
     /// Which rules run where, worked out once from the policy.
     struct Plan: Sendable {
+        /// The squad checks that read only the squad and its members' records.
         var squad: [any ValidationRule] = []
+        /// The squad checks that also read the reporting lines above the members.
+        var squadLines: [any ValidationRule] = []
         var specialist: [any ScopedValidationRule] = []
         var department: [any ScopedValidationRule] = []
         var organization: [any ValidationRule] = []
         var whole: [any ValidationRule] = []
         var disabled: Set<Finding.Code>
-        /// Whether a squad check reads the reporting lines above the squad's members.
-        var squadReadsLines = false
         /// Whether an organisation check reads the reporting lines.
         var organizationReadsLines = false
 
@@ -24,8 +25,7 @@ extension LiveValidation {
                 let scope = scoped.scope
                 let readsLines = scope.contains(.reportingLines)
                 if scope.contains(.squad) {
-                    squad.append(rule)
-                    squadReadsLines = squadReadsLines || readsLines
+                    if readsLines { squadLines.append(rule) } else { squad.append(rule) }
                 }
                 if scope.contains(.specialist) { specialist.append(scoped) }
                 if scope.contains(.department) { department.append(scoped) }
@@ -35,6 +35,9 @@ extension LiveValidation {
                 }
             }
         }
+
+        /// Whether a squad check reads the reporting lines above the squad's members.
+        var squadReadsLines: Bool { !squadLines.isEmpty }
 
         func allowed(_ findings: [Finding]) -> [Finding] {
             guard !disabled.isEmpty else { return findings }

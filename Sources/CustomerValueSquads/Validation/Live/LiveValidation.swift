@@ -35,6 +35,9 @@ public struct LiveValidation: Sendable {
 
     private let plan: Plan
     private var squadFindings: [CustomerValueSquad.ID: [Finding]] = [:]
+    /// The findings of the squad checks that read the reporting lines, kept apart so a change of a line re-runs
+    /// only those checks on the squads below it.
+    private var lineSquadFindings: [CustomerValueSquad.ID: [Finding]] = [:]
     private var wholeSquadFindings: [CustomerValueSquad.ID: [Finding]] = [:]
     private var specialistFindings: [Specialist.ID: [Finding]] = [:]
     private var departmentFindings: [Department.ID: [Finding]] = [:]
@@ -75,7 +78,10 @@ public struct LiveValidation: Sendable {
             general += specialistFindings.values[position]
         }
         var squads = Array(squadFindings.keys)
-        for id in wholeSquadFindings.keys where squadFindings[id] == nil { squads.append(id) }
+        for id in lineSquadFindings.keys where squadFindings[id] == nil { squads.append(id) }
+        for id in wholeSquadFindings.keys where squadFindings[id] == nil && lineSquadFindings[id] == nil {
+            squads.append(id)
+        }
         var all: [Finding] = general
         all.reserveCapacity(errorCount + warningCount + noteCount)
         for id in IdentifierOrder.sorted(squads, by: { $0 }) { all += findings(ofSquad: id) }
@@ -91,8 +97,10 @@ public struct LiveValidation: Sendable {
     /// - Complexity: O(*k*) in the number of the squad's findings.
     public func findings(ofSquad id: CustomerValueSquad.ID) -> [Finding] {
         let scoped = squadFindings[id] ?? []
-        guard let whole = wholeSquadFindings[id] else { return scoped }
-        var findings = scoped + whole
+        let lines = lineSquadFindings[id]
+        let whole = wholeSquadFindings[id]
+        if lines == nil, whole == nil { return scoped }
+        var findings = scoped + (lines ?? []) + (whole ?? [])
         if !straySquads.contains(id) { ValidationReport.order(&findings[...]) }
         return findings
     }
@@ -188,6 +196,7 @@ public struct LiveValidation: Sendable {
     /// Validates everything again.
     private mutating func rebuild() {
         squadFindings = [:]
+        lineSquadFindings = [:]
         wholeSquadFindings = [:]
         specialistFindings = [:]
         departmentFindings = [:]
@@ -196,6 +205,7 @@ public struct LiveValidation: Sendable {
         var context = context()
         for (id, squad) in organization.squadsByID {
             setScoped(squad: id, squad.stage == .dissolved ? [] : check(squad, with: plan.squad, in: &context))
+            setLines(squad: id, squad.stage == .dissolved ? [] : check(squad, with: plan.squadLines, in: &context))
         }
         for (id, specialist) in organization.specialistsByID {
             set(specialist: id, check(specialist, in: context))
@@ -226,11 +236,19 @@ public struct LiveValidation: Sendable {
             removed += change.removed
         }
         var context = context()
-        if !plan.squad.isEmpty {
-            for id in squadsToCheck(after: journal) {
-                let squad = organization.squadsByID[id]
-                let new = squad.map { $0.stage == .dissolved ? [] : check($0, with: plan.squad, in: &context) } ?? []
-                note(setScoped(squad: id, new))
+        if !plan.squad.isEmpty || plan.squadReadsLines {
+            let (touched, belowMoved) = squadsToCheck(after: journal)
+            func recheck(_ id: CustomerValueSquad.ID, with rules: [any ValidationRule]) -> [Finding] {
+                guard let squad = organization.squadsByID[id], squad.stage != .dissolved else { return [] }
+                return check(squad, with: rules, in: &context)
+            }
+            for id in touched {
+                if !plan.squad.isEmpty { note(setScoped(squad: id, recheck(id, with: plan.squad))) }
+                if plan.squadReadsLines { note(setLines(squad: id, recheck(id, with: plan.squadLines))) }
+            }
+            // Below a moved report only the checks that read the lines can say something new.
+            for id in belowMoved where !touched.contains(id) {
+                note(setLines(squad: id, recheck(id, with: plan.squadLines)))
             }
         }
         if !plan.specialist.isEmpty {
@@ -255,28 +273,16 @@ public struct LiveValidation: Sendable {
     }
 
     /// The squads whose findings a change can have changed: those it touched, those of the specialists whose
-    /// records it touched, those naming data assets it touched and — when a squad check reads the reporting
-    /// lines — those of everyone at or below someone whose manager changed.
-    private func squadsToCheck(after journal: ChangeJournal) -> Set<CustomerValueSquad.ID> {
-        if plan.squadReadsLines, journal.hadLines != organization.hasReportingLines {
-            // The first line drawn, or the last removed: every squad's line changed.
-            return Set(organization.squadsByID.keys)
-        }
+    /// records it touched and those naming data assets it touched; and apart — when a squad check reads the
+    /// reporting lines — those of everyone at or below someone whose manager changed, or every squad when the
+    /// first line was drawn or the last removed.
+    private func squadsToCheck(after journal: ChangeJournal) -> (
+        touched: Set<CustomerValueSquad.ID>, belowMoved: Set<CustomerValueSquad.ID>
+    ) {
         var squads = journal.squads
         let squadsOf = organization.squadsOfSpecialist
         for specialist in journal.records {
             if let serving = squadsOf[specialist] { squads.formUnion(serving) }
-        }
-        if plan.squadReadsLines, !journal.lines.isEmpty {
-            // Down the lines from each specialist whose manager changed: everyone below has a new line above.
-            let reportsOf = organization.reportsOf
-            var seen: Set<Specialist.ID> = []
-            var stack = Array(journal.lines)
-            while let specialist = stack.popLast() {
-                guard seen.insert(specialist).inserted else { continue }
-                if let serving = squadsOf[specialist] { squads.formUnion(serving) }
-                if let reports = reportsOf[specialist] { stack.append(contentsOf: reports) }
-            }
         }
         if !journal.assets.isEmpty {
             // Data assets change rarely: the squads naming them are found by looking at every squad.
@@ -287,12 +293,27 @@ public struct LiveValidation: Sendable {
                 squads.insert(id)
             }
         }
-        return squads
+        var belowMoved: Set<CustomerValueSquad.ID> = []
+        if plan.squadReadsLines, journal.hadLines != organization.hasReportingLines {
+            belowMoved = Set(organization.squadsByID.keys)
+        } else if plan.squadReadsLines, !journal.lines.isEmpty {
+            // Down the lines from each specialist whose manager changed: everyone below has a new line above.
+            let reportsOf = organization.reportsOf
+            var seen: Set<Specialist.ID> = []
+            var stack = Array(journal.lines)
+            while let specialist = stack.popLast() {
+                guard seen.insert(specialist).inserted else { continue }
+                if let serving = squadsOf[specialist] { belowMoved.formUnion(serving) }
+                if let reports = reportsOf[specialist] { stack.append(contentsOf: reports) }
+            }
+        }
+        return (squads, belowMoved)
     }
 
     private func check(
         _ squad: CustomerValueSquad, with rules: [any ValidationRule], in context: inout ValidationContext
     ) -> [Finding] {
+        guard !rules.isEmpty else { return [] }
         context.focus(on: squad)
         var findings: [Finding] = []
         for rule in rules { findings += rule.check(squad, in: context) }
@@ -363,25 +384,34 @@ public struct LiveValidation: Sendable {
         added: [Finding], removed: [Finding]
     ) {
         var findings = findings
-        orderSquadFindings(&findings, of: id, besides: wholeSquadFindings[id])
+        orderSquadFindings(&findings, of: id, besides: [lineSquadFindings[id], wholeSquadFindings[id]])
         return Self.replace(id, in: &squadFindings, with: findings, counts: &counts)
+    }
+
+    @discardableResult
+    private mutating func setLines(squad id: CustomerValueSquad.ID, _ findings: [Finding]) -> (
+        added: [Finding], removed: [Finding]
+    ) {
+        var findings = findings
+        orderSquadFindings(&findings, of: id, besides: [squadFindings[id], wholeSquadFindings[id]])
+        return Self.replace(id, in: &lineSquadFindings, with: findings, counts: &counts)
     }
 
     private mutating func setWhole(squad id: CustomerValueSquad.ID, _ findings: [Finding]) -> (
         added: [Finding], removed: [Finding]
     ) {
         var findings = findings
-        orderSquadFindings(&findings, of: id, besides: squadFindings[id])
+        orderSquadFindings(&findings, of: id, besides: [squadFindings[id], lineSquadFindings[id]])
         return Self.replace(id, in: &wholeSquadFindings, with: findings, counts: &counts)
     }
 
     /// Puts a squad's findings in the report's order, or marks the squad when they are about something else.
     private mutating func orderSquadFindings(
-        _ findings: inout [Finding], of id: CustomerValueSquad.ID, besides other: [Finding]?
+        _ findings: inout [Finding], of id: CustomerValueSquad.ID, besides others: [[Finding]?]
     ) {
         let strays = findings.contains { $0.subject.squad != id }
         if !strays { ValidationReport.order(&findings[...]) }
-        if strays || (other ?? []).contains(where: { $0.subject.squad != id }) {
+        if strays || others.contains(where: { ($0 ?? []).contains { $0.subject.squad != id } }) {
             straySquads.insert(id)
         } else if !straySquads.isEmpty {
             straySquads.remove(id)
