@@ -85,6 +85,9 @@ public struct ValidationContext: Sendable {
         self.judgingDay = judgingDay
     }
 
+    /// Whether the context knows the members of the squad `id` already.
+    func isFocused(on id: CustomerValueSquad.ID) -> Bool { facts?.squad == id }
+
     /// Makes the context know `squad`'s members' skills and departments, so rules share one look at them.
     mutating func focus(on squad: CustomerValueSquad) {
         let table = organization.specialistsByID

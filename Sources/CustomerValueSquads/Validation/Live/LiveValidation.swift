@@ -248,7 +248,11 @@ public struct LiveValidation: Sendable {
             }
             // Below a moved report only the checks that read the lines can say something new.
             for id in belowMoved where !touched.contains(id) {
-                note(setLines(squad: id, recheck(id, with: plan.squadLines)))
+                guard let squad = organization.squadsByID[id], squad.stage != .dissolved else {
+                    note(setLines(squad: id, []))
+                    continue
+                }
+                note(setLines(squad: id, check(squad, with: plan.squadLines, in: &context, focusing: false)))
             }
         }
         if !plan.specialist.isEmpty {
@@ -311,10 +315,13 @@ public struct LiveValidation: Sendable {
     }
 
     private func check(
-        _ squad: CustomerValueSquad, with rules: [any ValidationRule], in context: inout ValidationContext
+        _ squad: CustomerValueSquad, with rules: [any ValidationRule], in context: inout ValidationContext,
+        focusing: Bool = true
     ) -> [Finding] {
         guard !rules.isEmpty else { return [] }
-        context.focus(on: squad)
+        // One look at the members, shared by the rules; the context answers as well without it (each rule then
+        // looks for itself), which is cheaper for the few rules that read the lines.
+        if focusing, !context.isFocused(on: squad.id) { context.focus(on: squad) }
         var findings: [Finding] = []
         for rule in rules { findings += rule.check(squad, in: context) }
         return plan.allowed(findings)
