@@ -284,30 +284,6 @@ struct OrganizationStorage: Sendable {
             rankingCache = RankingCache()
         }
     }
-
-    // MARK: - Journal
-
-    private mutating func noteDepartment(_ id: Department.ID, assets: [DataAsset.ID]) {
-        journal?.departments.insert(id)
-        for asset in assets { journal?.assets.insert(asset) }
-    }
-
-    private mutating func noteRecord(of id: Specialist.ID, in department: Department.ID) {
-        journal?.records.insert(id)
-        journal?.specialists.insert(id)
-        journal?.departments.insert(department)
-    }
-
-    /// Notes that `id`'s line changed and that `manager` gains or loses them as a report.
-    private mutating func noteLine(of id: Specialist.ID, under manager: Specialist.ID) {
-        journal?.lines.insert(id)
-        noteBooking(of: manager)
-    }
-
-    private mutating func noteBooking(of id: Specialist.ID) {
-        journal?.specialists.insert(id)
-        if let department = specialists[id]?.department { journal?.departments.insert(department) }
-    }
 }
 
 // MARK: - Loading

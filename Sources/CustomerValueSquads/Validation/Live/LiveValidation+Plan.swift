@@ -61,3 +61,43 @@ extension LiveValidation {
         }
     }
 }
+
+extension LiveValidation.Plan {
+    /// The squads whose findings a change can have changed: those it touched, those of the specialists whose
+    /// records it touched and those naming data assets it touched; and apart — when a squad check reads the
+    /// reporting lines — those of everyone at or below someone whose manager changed, or every squad when the
+    /// first line was drawn or the last removed.
+    func squadsToCheck(after journal: ChangeJournal, in organization: Organization) -> (
+        touched: Set<CustomerValueSquad.ID>, belowMoved: Set<CustomerValueSquad.ID>
+    ) {
+        var squads = journal.squads
+        let squadsOf = organization.squadsOfSpecialist
+        for specialist in journal.records {
+            if let serving = squadsOf[specialist] { squads.formUnion(serving) }
+        }
+        if !journal.assets.isEmpty {
+            // Data assets change rarely: the squads naming them are found by looking at every squad.
+            for (id, squad) in organization.squadsByID
+            where squad.grants.keys.contains(where: journal.assets.contains)
+                || squad.mission.requiredData.contains(where: journal.assets.contains)
+            {
+                squads.insert(id)
+            }
+        }
+        var belowMoved: Set<CustomerValueSquad.ID> = []
+        if squadReadsLines, journal.hadLines != organization.hasReportingLines {
+            belowMoved = Set(organization.squadsByID.keys)
+        } else if squadReadsLines, !journal.lines.isEmpty {
+            // Down the lines from each specialist whose manager changed: everyone below has a new line above.
+            let reportsOf = organization.reportsOf
+            var seen: Set<Specialist.ID> = []
+            var stack = Array(journal.lines)
+            while let specialist = stack.popLast() {
+                guard seen.insert(specialist).inserted else { continue }
+                if let serving = squadsOf[specialist] { belowMoved.formUnion(serving) }
+                if let reports = reportsOf[specialist] { stack.append(contentsOf: reports) }
+            }
+        }
+        return (squads, belowMoved)
+    }
+}

@@ -204,8 +204,8 @@ public struct LiveValidation: Sendable {
         counts = Counts()
         var context = context()
         for (id, squad) in organization.squadsByID {
-            setScoped(squad: id, squad.stage == .dissolved ? [] : check(squad, with: plan.squad, in: &context))
-            setLines(squad: id, squad.stage == .dissolved ? [] : check(squad, with: plan.squadLines, in: &context))
+            set(.scoped, squad: id, squad.stage == .dissolved ? [] : check(squad, with: plan.squad, in: &context))
+            set(.lines, squad: id, squad.stage == .dissolved ? [] : check(squad, with: plan.squadLines, in: &context))
         }
         for (id, specialist) in organization.specialistsByID {
             set(specialist: id, check(specialist, in: context))
@@ -237,22 +237,22 @@ public struct LiveValidation: Sendable {
         }
         var context = context()
         if !plan.squad.isEmpty || plan.squadReadsLines {
-            let (touched, belowMoved) = squadsToCheck(after: journal)
+            let (touched, belowMoved) = plan.squadsToCheck(after: journal, in: organization)
             func recheck(_ id: CustomerValueSquad.ID, with rules: [any ValidationRule]) -> [Finding] {
                 guard let squad = organization.squadsByID[id], squad.stage != .dissolved else { return [] }
                 return check(squad, with: rules, in: &context)
             }
             for id in touched {
-                if !plan.squad.isEmpty { note(setScoped(squad: id, recheck(id, with: plan.squad))) }
-                if plan.squadReadsLines { note(setLines(squad: id, recheck(id, with: plan.squadLines))) }
+                if !plan.squad.isEmpty { note(set(.scoped, squad: id, recheck(id, with: plan.squad))) }
+                if plan.squadReadsLines { note(set(.lines, squad: id, recheck(id, with: plan.squadLines))) }
             }
             // Below a moved report only the checks that read the lines can say something new.
             for id in belowMoved where !touched.contains(id) {
                 guard let squad = organization.squadsByID[id], squad.stage != .dissolved else {
-                    note(setLines(squad: id, []))
+                    note(set(.lines, squad: id, []))
                     continue
                 }
-                note(setLines(squad: id, check(squad, with: plan.squadLines, in: &context, focusing: false)))
+                note(set(.lines, squad: id, check(squad, with: plan.squadLines, in: &context, focusing: false)))
             }
         }
         if !plan.specialist.isEmpty {
@@ -274,44 +274,6 @@ public struct LiveValidation: Sendable {
         }
         note(rerunWholeRules(in: &context))
         return ValidationReport.Difference(added: added, removed: removed)
-    }
-
-    /// The squads whose findings a change can have changed: those it touched, those of the specialists whose
-    /// records it touched and those naming data assets it touched; and apart — when a squad check reads the
-    /// reporting lines — those of everyone at or below someone whose manager changed, or every squad when the
-    /// first line was drawn or the last removed.
-    private func squadsToCheck(after journal: ChangeJournal) -> (
-        touched: Set<CustomerValueSquad.ID>, belowMoved: Set<CustomerValueSquad.ID>
-    ) {
-        var squads = journal.squads
-        let squadsOf = organization.squadsOfSpecialist
-        for specialist in journal.records {
-            if let serving = squadsOf[specialist] { squads.formUnion(serving) }
-        }
-        if !journal.assets.isEmpty {
-            // Data assets change rarely: the squads naming them are found by looking at every squad.
-            for (id, squad) in organization.squadsByID
-            where squad.grants.keys.contains(where: journal.assets.contains)
-                || squad.mission.requiredData.contains(where: journal.assets.contains)
-            {
-                squads.insert(id)
-            }
-        }
-        var belowMoved: Set<CustomerValueSquad.ID> = []
-        if plan.squadReadsLines, journal.hadLines != organization.hasReportingLines {
-            belowMoved = Set(organization.squadsByID.keys)
-        } else if plan.squadReadsLines, !journal.lines.isEmpty {
-            // Down the lines from each specialist whose manager changed: everyone below has a new line above.
-            let reportsOf = organization.reportsOf
-            var seen: Set<Specialist.ID> = []
-            var stack = Array(journal.lines)
-            while let specialist = stack.popLast() {
-                guard seen.insert(specialist).inserted else { continue }
-                if let serving = squadsOf[specialist] { belowMoved.formUnion(serving) }
-                if let reports = reportsOf[specialist] { stack.append(contentsOf: reports) }
-            }
-        }
-        return (squads, belowMoved)
     }
 
     private func check(
@@ -354,12 +316,12 @@ public struct LiveValidation: Sendable {
         for (id, squad) in organization.squadsByID {
             seen.insert(id)
             let findings = squad.stage == .dissolved ? [] : check(squad, with: plan.whole, in: &context)
-            let change = setWhole(squad: id, findings)
+            let change = set(.whole, squad: id, findings)
             added += change.added
             removed += change.removed
         }
         for id in wholeSquadFindings.keys where !seen.contains(id) {
-            let change = setWhole(squad: id, [])
+            let change = set(.whole, squad: id, [])
             removed += change.removed
         }
         return (added, removed)
@@ -386,30 +348,26 @@ public struct LiveValidation: Sendable {
         return change
     }
 
-    @discardableResult
-    private mutating func setScoped(squad id: CustomerValueSquad.ID, _ findings: [Finding]) -> (
-        added: [Finding], removed: [Finding]
-    ) {
-        var findings = findings
-        orderSquadFindings(&findings, of: id, besides: [lineSquadFindings[id], wholeSquadFindings[id]])
-        return Self.replace(id, in: &squadFindings, with: findings, counts: &counts)
-    }
+    /// The three tables of a squad's findings: from the scoped squad checks, from those that read the reporting
+    /// lines, and from the rules that are not scoped.
+    private enum SquadTable { case scoped, lines, whole }
 
     @discardableResult
-    private mutating func setLines(squad id: CustomerValueSquad.ID, _ findings: [Finding]) -> (
+    private mutating func set(_ table: SquadTable, squad id: CustomerValueSquad.ID, _ findings: [Finding]) -> (
         added: [Finding], removed: [Finding]
     ) {
         var findings = findings
-        orderSquadFindings(&findings, of: id, besides: [squadFindings[id], wholeSquadFindings[id]])
-        return Self.replace(id, in: &lineSquadFindings, with: findings, counts: &counts)
-    }
-
-    private mutating func setWhole(squad id: CustomerValueSquad.ID, _ findings: [Finding]) -> (
-        added: [Finding], removed: [Finding]
-    ) {
-        var findings = findings
-        orderSquadFindings(&findings, of: id, besides: [squadFindings[id], lineSquadFindings[id]])
-        return Self.replace(id, in: &wholeSquadFindings, with: findings, counts: &counts)
+        let (scoped, lines, whole) = (squadFindings[id], lineSquadFindings[id], wholeSquadFindings[id])
+        switch table {
+        case .scoped: orderSquadFindings(&findings, of: id, besides: [lines, whole])
+        case .lines: orderSquadFindings(&findings, of: id, besides: [scoped, whole])
+        case .whole: orderSquadFindings(&findings, of: id, besides: [scoped, lines])
+        }
+        switch table {
+        case .scoped: return Self.replace(id, in: &squadFindings, with: findings, counts: &counts)
+        case .lines: return Self.replace(id, in: &lineSquadFindings, with: findings, counts: &counts)
+        case .whole: return Self.replace(id, in: &wholeSquadFindings, with: findings, counts: &counts)
+        }
     }
 
     /// Puts a squad's findings in the report's order, or marks the squad when they are about something else.
