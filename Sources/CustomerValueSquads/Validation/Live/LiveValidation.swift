@@ -14,9 +14,9 @@
 /// ```
 ///
 /// Every built-in rule is scoped except ``SiloIslandRule``, which looks at the whole silo network.
-/// ``ReportingLayersRule`` reads every reporting line: it is re-run whole, but only after a change of a manager. A rule that is
-/// not a ``ScopedValidationRule`` is re-run whole after every change — its organisation check, and its squad
-/// check on every squad — which is always correct and costs what validating with that rule alone costs.
+/// ``ReportingLayersRule`` reads every reporting line: it is re-run whole, but only after a change of a manager.
+/// A rule that is not a ``ScopedValidationRule`` is re-run whole after every change — its organisation check, and
+/// its squad check on every squad — which is always correct and costs what validating with that rule alone costs.
 ///
 /// The day is read once: with none, ``Day/today`` when the live validation is made, for as long as it lives.
 ///
