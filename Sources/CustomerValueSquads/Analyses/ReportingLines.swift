@@ -83,11 +83,7 @@ extension Organization {
     ///   managers and *d* the number of departments: the specialists numbered once (see the layout below), then one
     ///   pass over the numbers, in no particular order.
     public func reportingLines() -> ReportingLines {
-        reportingLines(ReportingLayout(self))
-    }
-
-    /// The spans and layers of the lines laid out in `layout`.
-    func reportingLines(_ layout: ReportingLayout) -> ReportingLines {
+        let layout = ReportingLayout(self)
         var spanOf: [Specialist.ID: Int] = [:]
         spanOf.reserveCapacity(reportsOf.count)
         var spans: [Int] = []

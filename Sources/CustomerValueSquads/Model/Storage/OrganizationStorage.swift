@@ -135,7 +135,7 @@ struct OrganizationStorage: Sendable {
         }
         if old.manager != specialist.manager {
             if journal != nil {
-                journal?.lines.insert(id)
+                // Either manager is someone: the managers differ.
                 if let manager = old.manager { noteLine(of: id, under: manager) }
                 if let manager = specialist.manager { noteLine(of: id, under: manager) }
             }
